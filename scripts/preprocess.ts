@@ -1,0 +1,140 @@
+/** CLI: reads paper dumps, runs the pipeline stages, writes the dashboard's data. */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { assembleCorpus, SourceError, type GroupBy, type ManifestEntry, type SourceRecords } from '../src/pipeline/ingest';
+import { buildAtlas } from '../src/pipeline/atlas';
+import { listInputs, readSource, type InputFile } from './lib/readSources';
+import { readManifest } from './lib/manifest';
+import { writeOutput } from './lib/writeOutput';
+import { formatOf } from '../src/pipeline/ingest';
+
+const USAGE = `Usage: npm run preprocess -- [options]
+
+  --input <file|dir>   dump file or folder of dumps (repeatable; default data/dumps)
+  --manifest <csv>     manifest with columns source,date,label (default data/dumps.csv with the default input)
+  --out <dir>          where atlas.json and abstracts/ are written (default public/data)
+  --seed <n>           seed for every random step (default 0)
+  --k <n|auto>         number of clusters (default auto)
+  --group-by <unit>    group dated records of an export into dumps by day, week or month (default day)
+  --strict             stop at the first unusable file instead of skipping it
+  --help               show this help
+
+Formats: page text (.txt), .csv, .tsv, .json (array of objects), .jsonl; each optionally .gz.`;
+
+class UsageError extends Error {}
+
+function options() {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        input: { type: 'string', multiple: true },
+        manifest: { type: 'string' },
+        out: { type: 'string', default: 'public/data' },
+        seed: { type: 'string', default: '0' },
+        k: { type: 'string', default: 'auto' },
+        'group-by': { type: 'string', default: 'day' },
+        strict: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      allowPositionals: false,
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  const seed = Number(v.seed);
+  if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed must be a non-negative integer, got "${v.seed}"`);
+  let k: number | 'auto' = 'auto';
+  if (v.k !== 'auto') {
+    k = Number(v.k);
+    if (!Number.isInteger(k) || k < 1) throw new UsageError(`--k must be a positive integer or "auto", got "${v.k}"`);
+  }
+  const groupBy = v['group-by'];
+  if (groupBy !== 'day' && groupBy !== 'week' && groupBy !== 'month')
+    throw new UsageError(`--group-by must be day, week or month, got "${groupBy}"`);
+  const defaultInput = v.input === undefined;
+  const manifest = v.manifest ?? (defaultInput && existsSync('data/dumps.csv') ? 'data/dumps.csv' : undefined);
+  const inputs = v.input ?? (v.manifest ? [] : ['data/dumps']);
+  return { help: v.help, inputs, manifest, out: v.out, seed, k, groupBy: groupBy as GroupBy, strict: v.strict };
+}
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`preprocess: ${message}\n`);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  if (opts.help) {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
+  const problems: SourceError[] = [];
+  const report = (e: SourceError) => {
+    if (opts.strict) fail(`${e.message}\n(--strict: stopping at the first unusable file)`, 1);
+    problems.push(e);
+    process.stderr.write(`skipped ${e.message}\n`);
+  };
+
+  const manifest = new Map<string, ManifestEntry>();
+  const { files, skipped } = await listInputs(opts.inputs);
+  for (const s of skipped) process.stderr.write(`ignored ${s}: not a dump format\n`);
+  if (opts.manifest) {
+    const { rows, problems: bad } = await readManifest(opts.manifest);
+    bad.forEach(report);
+    for (const row of rows) {
+      let file = files.find((f) => f.path === row.path);
+      if (!file) {
+        const format = formatOf(row.path);
+        if (!format) {
+          report(new SourceError(opts.manifest, `names a file in no format Topic Atlas reads: ${row.path}`, row.line));
+          continue;
+        }
+        file = { path: row.path, source: row.path.split(/[\\/]/).pop()!, format };
+        files.push(file);
+      }
+      manifest.set(file.source, { date: row.date, label: row.label });
+    }
+  }
+  if (files.length === 0) fail(`no dump files found in ${opts.inputs.join(', ') || opts.manifest}`, 1);
+
+  const sources: SourceRecords[] = [];
+  for (const file of files as InputFile[]) {
+    try {
+      const src = await readSource(file);
+      sources.push(src);
+    } catch (e) {
+      if (e instanceof SourceError) report(e);
+      else throw e;
+    }
+  }
+  const corpus = assembleCorpus(sources, { groupBy: opts.groupBy, manifest });
+  for (const src of sources) {
+    const dumps = corpus.dumps.filter((d) => d.source === src.source);
+    const rejected = corpus.ingest.rejected.filter((r) => r.source === src.source).length;
+    const records = src.records.length + src.rejected.length;
+    const papers = dumps.reduce((n, d) => n + d.papers, 0);
+    const when = dumps.length === 1 ? dumps[0].label : `${dumps.length} dumps`;
+    process.stdout.write(`read ${src.source} (${when}): ${records} records, ${papers} papers, ${rejected} rejected\n`);
+  }
+  const { records, unique, duplicates, rejected } = corpus.ingest;
+  process.stdout.write(
+    `total: ${records} records -> ${unique} papers, ${duplicates} duplicates, ${rejected.length} rejected, in ${corpus.dumps.length} dumps\n`,
+  );
+  for (const r of rejected.slice(0, 20)) process.stdout.write(`  rejected ${r.source}:${r.line}: ${r.reason}\n`);
+  if (rejected.length > 20) process.stdout.write(`  ... and ${rejected.length - 20} more (all listed in atlas.json ingest.rejected)\n`);
+  if (unique === 0) fail('no usable papers were read; nothing written', 1);
+
+  const { atlas, abstracts } = buildAtlas(corpus, { seed: opts.seed, k: opts.k });
+  const target = await writeOutput(resolve(opts.out), atlas, abstracts);
+  process.stdout.write(`wrote ${target} (${atlas.papers.length} papers, ${atlas.clusters.length} clusters)\n`);
+  if (problems.length) process.stdout.write(`${problems.length} file(s) skipped, see messages above\n`);
+}
+
+main().catch((e) => {
+  if (e instanceof UsageError) fail(`${e.message}\n\n${USAGE}`, 2);
+  if (e instanceof SourceError) fail(e.message, 1);
+  fail((e as Error).stack ?? String(e), 1);
+});

@@ -1,0 +1,75 @@
+import { parseDate } from './dates';
+import type { RawRecord } from './records';
+
+export type Field = 'title' | 'abstract' | 'date' | 'id' | 'url' | 'authors' | 'categories';
+
+// Column names as exports spell them, compared after lower-casing and dropping spaces, `_` and `-`.
+const ALIASES: Record<Field, string[]> = {
+  title: ['title', 'papertitle'],
+  abstract: ['abstract', 'summary', 'abstractnote', 'abstracttext', 'description'],
+  date: ['date', 'published', 'publicationdate', 'publisheddate', 'pubdate', 'submitted', 'created', 'listingdate', 'day'],
+  id: ['id', 'arxivid', 'paperid', 'doi', 'key'],
+  url: ['url', 'link', 'pdfurl', 'absurl'],
+  authors: ['authors', 'author', 'creators'],
+  categories: ['categories', 'category', 'tags', 'subjects', 'keywords'],
+};
+
+const squash = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
+
+/** Maps each known field to the first header name that matches one of its aliases. */
+export function matchFields(names: string[]): Partial<Record<Field, string>> {
+  const found: Partial<Record<Field, string>> = {};
+  for (const field of Object.keys(ALIASES) as Field[]) {
+    for (const alias of ALIASES[field]) {
+      const hit = names.find((n) => squash(n) === alias);
+      if (hit !== undefined) {
+        found[field] = hit;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+function text(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(text).join(', ');
+  if (typeof value === 'object') return '';
+  return String(value).trim();
+}
+
+function list(value: unknown): string[] | undefined {
+  if (Array.isArray(value)) return value.map(text).filter(Boolean);
+  const s = text(value);
+  if (!s) return undefined;
+  return s.split(/\s*[;,]\s*/).filter(Boolean);
+}
+
+/**
+ * Builds a raw record from one row of an export. Returns a reason string when the row's date
+ * cannot be read (the record is then rejected rather than filed under a wrong date).
+ */
+export function rowToRecord(
+  row: Record<string, unknown>,
+  fields: Partial<Record<Field, string>>,
+  source: string,
+  line: number,
+): RawRecord | string {
+  const get = (f: Field) => (fields[f] === undefined ? undefined : row[fields[f]!]);
+  const record: RawRecord = { source, line, title: text(get('title')), abstract: text(get('abstract')) };
+  const rawDate = text(get('date'));
+  if (rawDate) {
+    const date = parseDate(rawDate);
+    if (date === null) return `unreadable date "${rawDate.slice(0, 40)}"`;
+    record.date = date;
+  }
+  const id = text(get('id'));
+  if (id) record.id = id;
+  const url = text(get('url'));
+  if (url) record.url = url;
+  const authors = list(get('authors'));
+  if (authors) record.authors = authors;
+  const categories = list(get('categories'));
+  if (categories) record.categories = categories;
+  return record;
+}

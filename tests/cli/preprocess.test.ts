@@ -1,0 +1,82 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { Atlas } from '../../src/contract';
+import { preprocess, scratch } from './run';
+
+const ABS = 'We study topic clustering of research papers. Our method groups abstracts into themes. It works well on real listings.';
+const PAGE = `Jul 18\n\nA Paper on Sparse Attention\n\n${ABS}\n\nA Paper on Mamba\n\n${ABS} Mamba.\n`;
+const CSV = `Title,Abstract,Date\n"Paper One","${ABS}",2025-10-17\n"Paper Two","${ABS} Two.",2025-10-18\n`;
+
+const atlasIn = (dir: string): Atlas => JSON.parse(readFileSync(join(dir, 'out/atlas.json'), 'utf8'));
+
+describe('npm run preprocess', () => {
+  it('reads a folder of dumps, prints what it read per source and writes atlas.json with abstract chunks', () => {
+    const dir = scratch({ 'in/page.txt': PAGE, 'in/export.csv.gz': gzipSync(CSV) });
+    const r = preprocess(['--input', 'in', '--out', 'out'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('read export.csv.gz (2 dumps): 2 records, 2 papers, 0 rejected');
+    expect(r.stdout).toContain('read page.txt (Jul 18): 2 records, 2 papers, 0 rejected');
+    const atlas = atlasIn(dir);
+    expect(atlas.schemaVersion).toBe(1);
+    expect(atlas.dumps.map((d) => d.label)).toEqual(['2025-10-17', '2025-10-18', 'Jul 18']);
+    const chunk = JSON.parse(readFileSync(join(dir, 'out/abstracts/000.json'), 'utf8'));
+    expect(chunk[atlas.papers[0].id]).toBe(ABS);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['abstracts', 'atlas.json']);
+  });
+
+  it('skips a bad file among good ones, names it, and still writes the rest', () => {
+    const dir = scratch({ 'in/good.txt': PAGE, 'in/empty.csv': '', 'in/notext.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]) });
+    const r = preprocess(['--input', 'in', '--out', 'out'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('skipped empty.csv: empty file');
+    expect(r.stderr).toContain('skipped notext.txt: a binary file, not text');
+    expect(atlasIn(dir).papers).toHaveLength(2);
+  });
+
+  it('--strict stops at the first unusable file with a non-zero exit and writes nothing', () => {
+    const dir = scratch({ 'in/good.txt': PAGE, 'in/bad.csv': 'name,text\na,b\n' });
+    const r = preprocess(['--input', 'in', '--out', 'out', '--strict'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bad.csv:1: no title column (the header has "name", "text")');
+    expect(existsSync(join(dir, 'out/atlas.json'))).toBe(false);
+  });
+
+  it('fails with the file and line when nothing usable was read (invalid UTF-8)', () => {
+    const bytes = Buffer.concat([Buffer.from(`Jul 18\nTitle\n${ABS}\nSecond `), Buffer.from([0xc3, 0x28]), Buffer.from(' title\n')]);
+    const dir = scratch({ 'in/latin.txt': bytes });
+    const r = preprocess(['--input', 'in', '--out', 'out'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('latin.txt:4: not UTF-8 text (invalid byte sequence)');
+    expect(r.stderr).toContain('no usable papers were read; nothing written');
+  });
+
+  it('reports a manifest that names a missing file, and uses the dates of the rows that are fine', () => {
+    const dir = scratch({ 'd/page.txt': PAGE, 'm.csv': 'source,date,label\nd/page.txt,2025-07-18,Friday\nd/gone.txt,,\n' });
+    const r = preprocess(['--manifest', 'm.csv', '--out', 'out'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('m.csv:3: names a missing file: d/gone.txt');
+    expect(atlasIn(dir).dumps).toEqual([{ id: 'page', source: 'page.txt', date: '2025-07-18', label: 'Friday', papers: 2 }]);
+  });
+
+  it('rejects an unknown option with usage help and exit code 2', () => {
+    const r = preprocess(['--colour', 'red']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Unknown option '--colour'/);
+    expect(r.stderr).toContain('Usage: npm run preprocess');
+  });
+
+  it('lists every rejected record in the ingest report so the counts add up', () => {
+    const csv = `title,abstract\n"Good","${ABS}"\n"","${ABS}"\n"Short","tiny"\n"Good","${ABS}"\n`;
+    const dir = scratch({ 'in/x.csv': csv });
+    const r = preprocess(['--input', 'in', '--out', 'out'], dir);
+    expect(r.code).toBe(0);
+    const { ingest } = atlasIn(dir);
+    expect(ingest.records).toBe(4);
+    expect(ingest.unique + ingest.duplicates + ingest.rejected.length).toBe(4);
+    expect(ingest.rejected.map((x) => [x.line, x.reason.split(' (')[0]])).toEqual([[3, 'empty title'], [4, 'abstract too short to be one']]);
+    expect(r.stdout).toContain('rejected x.csv:3: empty title');
+  });
+});
