@@ -19,13 +19,36 @@ export interface ClusterTerm {
   weight: number;
 }
 
+/** Statistics of a candidate term of a cluster, for LDAvis relevance re-ranking (Sievert & Shirley 2014). */
+export interface TermStat {
+  term: string;
+  /** p(w|t): share of the cluster's term occurrences that are this term. */
+  pwt: number;
+  /** p(w): share of all term occurrences in the corpus that are this term. */
+  pw: number;
+}
+
 export interface Cluster {
   id: number;
+  /** Short readable label from the top terms, or the matched theme's label. */
   label: string;
   /** Id of the named theme this cluster matches, or null. */
   theme: string | null;
   size: number;
+  /** Key terms by class-based TF-IDF, best first. */
   terms: ClusterTerm[];
+  /** Top ~30 candidate terms with p(w|t) and p(w), for the relevance slider. */
+  termStats: TermStat[];
+  /** Terms that characterise the cluster in each dump it has papers in (c-TF-IDF per dump). */
+  dumpTerms: { dump: string; terms: ClusterTerm[] }[];
+}
+
+/** A named theme from data/themes.json and the clusters tagged with it (empty when none matched). */
+export interface Theme {
+  id: string;
+  label: string;
+  seeds: string[];
+  clusters: number[];
 }
 
 export interface Paper {
@@ -36,7 +59,10 @@ export interface Paper {
   cluster: number;
   x: number;
   y: number;
+  /** The paper's top keywords, best first. */
   keywords: string[];
+  /** Ids of the most similar papers in the vector space, most similar first. */
+  neighbors: string[];
 }
 
 export interface TrendPoint {
@@ -49,14 +75,21 @@ export interface TrendPoint {
 
 export interface CooccurrenceTerm {
   term: string;
+  /** Papers whose keywords include the term. */
   count: number;
+  /** Cluster the term is most characteristic of. */
   cluster: number;
+  /** Precomputed network position. */
+  x: number;
+  y: number;
 }
 
 export interface CooccurrenceLink {
   source: string;
   target: string;
+  /** Papers whose keywords include both terms. */
   count: number;
+  /** Association strength: observed over expected co-occurrence (VOSviewer's normalisation). */
   strength: number;
 }
 
@@ -80,6 +113,7 @@ export interface Atlas {
   generated: { seed: number; k: number; params: Record<string, unknown> };
   dumps: Dump[];
   clusters: Cluster[];
+  themes: Theme[];
   papers: Paper[];
   trends: TrendPoint[];
   cooccurrence: { terms: CooccurrenceTerm[]; links: CooccurrenceLink[] };
