@@ -1,0 +1,33 @@
+/** Finds and loads the data set: `data/` next to the page, or the folder named by `?data=`. */
+import { SCHEMA_VERSION, type Atlas } from '../contract';
+
+/** The data folder URL (ending in `/`), from `?data=<folder>`; only relative, same-site folders are accepted. */
+export function dataBase(search: string): string {
+  const asked = new URLSearchParams(search).get('data');
+  if (asked === null) return 'data/';
+  if (/^[a-z][a-z0-9+.-]*:|^\/\/|\\/i.test(asked)) throw new Error(`?data= must be a relative folder on this site, got "${asked}"`);
+  return asked.endsWith('/') ? asked : `${asked}/`;
+}
+
+export async function loadAtlas(base: string): Promise<Atlas> {
+  const url = `${base}atlas.json`;
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`Could not load ${url}: ${r.status} ${r.statusText}. Run "npm run preprocess" to create it.`);
+  const atlas = (await r.json()) as Atlas;
+  if (atlas?.schemaVersion !== SCHEMA_VERSION) throw new Error(`${url} has schema version ${atlas?.schemaVersion}; this dashboard reads version ${SCHEMA_VERSION}. Re-run "npm run preprocess".`);
+  for (const key of ['dumps', 'clusters', 'papers', 'trends'] as const)
+    if (!Array.isArray(atlas[key])) throw new Error(`${url} has no "${key}" list; re-run "npm run preprocess".`);
+  // Fields added to the contract later may be absent from older files: default them rather than crash.
+  atlas.themes ??= [];
+  atlas.cooccurrence ??= { terms: [], links: [] };
+  for (const c of atlas.clusters) {
+    c.terms ??= [];
+    c.termStats ??= [];
+    c.dumpTerms ??= [];
+  }
+  for (const p of atlas.papers) {
+    p.keywords ??= [];
+    p.neighbors ??= [];
+  }
+  return atlas;
+}

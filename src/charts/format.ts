@@ -1,0 +1,7 @@
+/** Number formats shared by the charts and tooltips. */
+import { format } from 'd3';
+
+export const fmtInt = format(',d');
+export const fmtPct = format('.1%');
+/** Percentage points with a sign: `+3.2 pp`. */
+export const fmtPp = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${format('.1f')(Math.abs(x * 100))} pp`;

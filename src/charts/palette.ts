@@ -1,0 +1,17 @@
+/** Cluster colours: Okabe–Ito then Paul Tol's "muted" scheme, both chosen to stay apart under common colour-vision deficiencies. */
+
+// Okabe & Ito (2008) and Tol (https://personal.sron.nl/~pault/); yellow darkened to read on white.
+// Past 16 clusters colours repeat: the map labels and the hover title tell equal colours apart.
+const COLORS = [
+  '#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#332288', '#999933',
+  '#882255', '#44AA99', '#AA4499', '#C9A227', '#117733', '#CC6677', '#6699CC', '#8C6D31',
+];
+
+/** Colour of the cluster in colour slot `slot` (its position among the clusters). */
+export const slotColor = (slot: number): string => COLORS[((slot % COLORS.length) + COLORS.length) % COLORS.length];
+
+/** Colour of points and marks outside the selection. */
+export const MUTED = '#d4d4d8';
+
+export const INK = '#1f2328';
+export const INK_SOFT = '#57606a';

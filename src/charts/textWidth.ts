@@ -1,0 +1,32 @@
+/** Width of text in a given CSS font, measured on a shared offscreen canvas (for label placement). */
+let ctx: CanvasRenderingContext2D | null = null;
+const cache = new Map<string, number>();
+
+export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
+
+export function textWidth(text: string, font: string): number {
+  const key = `${font}\n${text}`;
+  let w = cache.get(key);
+  if (w === undefined) {
+    ctx ??= document.createElement('canvas').getContext('2d');
+    if (ctx) {
+      ctx.font = font;
+      w = ctx.measureText(text).width;
+    } else w = text.length * 7;
+    cache.set(key, w);
+  }
+  return w;
+}
+
+/** `text` cut to at most `max` px wide with an ellipsis. */
+export function truncate(text: string, max: number, font: string): string {
+  if (textWidth(text, font) <= max) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (textWidth(text.slice(0, mid) + '…', font) <= max) lo = mid;
+    else hi = mid - 1;
+  }
+  return text.slice(0, lo).trimEnd() + '…';
+}

@@ -1,0 +1,55 @@
+/** Lookups computed once from a loaded Atlas; the views read these instead of scanning arrays. */
+import type { Atlas, Cluster, Dump, Paper } from '../contract';
+import { orderDumps } from './dumpBins';
+import { buildPointIndex, type PointIndex } from './pointIndex';
+
+export interface AtlasData {
+  atlas: Atlas;
+  papers: Paper[];
+  /** Dumps by date, undated last. */
+  dumps: Dump[];
+  clusters: Cluster[];
+  paperIndex: Map<string, number>;
+  clusterById: Map<number, Cluster>;
+  /** Position of each cluster in `clusters` (its colour slot). */
+  clusterSlot: Map<number, number>;
+  dumpIndex: Map<string, number>;
+  /** For each paper, the indices (in `dumps`) of the dumps it appeared in. */
+  paperDumps: number[][];
+  points: PointIndex;
+  /** Where each cluster's label goes: the median position of its papers (inside the cluster, unlike the mean). */
+  centroids: Map<number, { x: number; y: number }>;
+}
+
+export function indexAtlas(atlas: Atlas): AtlasData {
+  const dumps = orderDumps(atlas.dumps);
+  const dumpIndex = new Map(dumps.map((d, i) => [d.id, i]));
+  const clusters = [...atlas.clusters].sort((a, b) => a.id - b.id);
+  const byCluster = new Map<number, Paper[]>();
+  for (const p of atlas.papers) {
+    const list = byCluster.get(p.cluster);
+    if (list) list.push(p);
+    else byCluster.set(p.cluster, [p]);
+  }
+  const centroids = new Map<number, { x: number; y: number }>();
+  for (const [c, ps] of byCluster) centroids.set(c, { x: median(ps.map((p) => p.x)), y: median(ps.map((p) => p.y)) });
+  return {
+    atlas,
+    papers: atlas.papers,
+    dumps,
+    clusters,
+    paperIndex: new Map(atlas.papers.map((p, i) => [p.id, i])),
+    clusterById: new Map(clusters.map((c) => [c.id, c])),
+    clusterSlot: new Map(clusters.map((c, i) => [c.id, i])),
+    dumpIndex,
+    paperDumps: atlas.papers.map((p) => p.dumps.map((d) => dumpIndex.get(d)).filter((i): i is number => i !== undefined)),
+    points: buildPointIndex(atlas.papers),
+    centroids,
+  };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}

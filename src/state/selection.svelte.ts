@@ -1,0 +1,27 @@
+/** The shared selection every view filters and highlights by. */
+import type { Polygon } from './pointIndex';
+
+export class Selection {
+  /** Selected cluster id (a "theme" in the interface). */
+  cluster = $state<number | null>(null);
+  dump = $state<string | null>(null);
+  keyword = $state<string | null>(null);
+  search = $state('');
+  /** Lasso polygon in data coordinates, so it survives zooming and fits in the URL. */
+  lasso = $state.raw<Polygon | null>(null);
+  /** Paper open in the detail panel. */
+  paper = $state<string | null>(null);
+
+  /** True when anything narrows the papers. */
+  get active(): boolean {
+    return this.cluster !== null || this.dump !== null || this.keyword !== null || this.search.trim() !== '' || this.lasso !== null;
+  }
+
+  clear(): void {
+    this.cluster = null;
+    this.dump = null;
+    this.keyword = null;
+    this.search = '';
+    this.lasso = null;
+  }
+}

@@ -1,0 +1,73 @@
+/** The selection and view options as URL parameters, so a link reproduces what a user sees. */
+import type { BinUnit } from './dumpBins';
+import type { Polygon } from './pointIndex';
+import type { Selection } from './selection.svelte';
+import { VIEW_DEFAULTS, type CoocMode, type DumpRange, type SortKey, type TrendMode, type TrendTab, type ViewOptions } from './viewOptions.svelte';
+
+/** Writes state into `params` (keeping unrelated ones such as `data`); defaults are left out. */
+export function writeParams(params: URLSearchParams, sel: Selection, view: ViewOptions): URLSearchParams {
+  const out = new URLSearchParams();
+  const data = params.get('data');
+  if (data) out.set('data', data);
+  const put = (k: string, v: string | null, dflt: string | null = null) => {
+    if (v !== null && v !== '' && v !== dflt) out.set(k, v);
+  };
+  put('theme', sel.cluster === null ? null : String(sel.cluster));
+  put('dump', sel.dump);
+  put('kw', sel.keyword);
+  put('q', sel.search.trim());
+  put('lasso', sel.lasso ? sel.lasso.map(([x, y]) => `${round(x)},${round(y)}`).join(';') : null);
+  put('paper', sel.paper);
+  put('trend', view.trendMode, VIEW_DEFAULTS.trendMode);
+  put('tab', view.trendTab, VIEW_DEFAULTS.trendTab);
+  put('bin', view.bin, VIEW_DEFAULTS.bin);
+  put('a', range(view.compareA));
+  put('b', range(view.compareB));
+  put('net', view.coocMode, VIEW_DEFAULTS.coocMode);
+  put('min', String(view.minLink), String(VIEW_DEFAULTS.minLink));
+  put('lambda', String(view.lambda), String(VIEW_DEFAULTS.lambda));
+  put('sort', `${view.sortKey}${view.sortAsc ? '' : '-'}`, VIEW_DEFAULTS.sortKey);
+  return out;
+}
+
+/** Reads state from URL parameters; anything malformed is ignored rather than breaking the page. */
+export function readParams(params: URLSearchParams, sel: Selection, view: ViewOptions): void {
+  const get = (k: string) => params.get(k);
+  const int = (k: string) => (/^-?\d+$/.test(get(k) ?? '') ? Number(get(k)) : null);
+  sel.cluster = int('theme');
+  sel.dump = get('dump');
+  sel.keyword = get('kw');
+  sel.search = get('q') ?? '';
+  sel.lasso = polygon(get('lasso'));
+  sel.paper = get('paper');
+  view.trendMode = oneOf<TrendMode>(get('trend'), ['count', 'share', 'lines'], VIEW_DEFAULTS.trendMode);
+  view.trendTab = oneOf<TrendTab>(get('tab'), ['volume', 'compare'], VIEW_DEFAULTS.trendTab);
+  view.bin = oneOf<BinUnit | 'auto'>(get('bin'), ['auto', 'day', 'week', 'month'], VIEW_DEFAULTS.bin);
+  view.compareA = parseRange(get('a'));
+  view.compareB = parseRange(get('b'));
+  view.coocMode = oneOf<CoocMode>(get('net'), ['network', 'matrix'], VIEW_DEFAULTS.coocMode);
+  view.minLink = Math.max(1, int('min') ?? VIEW_DEFAULTS.minLink);
+  const lambda = Number(get('lambda') ?? NaN);
+  view.lambda = lambda >= 0 && lambda <= 1 ? lambda : VIEW_DEFAULTS.lambda;
+  const sort = get('sort') ?? '';
+  view.sortKey = oneOf<SortKey>(sort.replace(/-$/, ''), ['title', 'theme', 'dumps'], VIEW_DEFAULTS.sortKey);
+  view.sortAsc = !sort.endsWith('-');
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const range = (r: DumpRange | null) => (r ? `${r[0]}-${r[1]}` : null);
+
+function parseRange(s: string | null): DumpRange | null {
+  const m = s?.match(/^(\d+)-(\d+)$/);
+  return m ? [Math.min(+m[1], +m[2]), Math.max(+m[1], +m[2])] : null;
+}
+
+function polygon(s: string | null): Polygon | null {
+  if (!s) return null;
+  const pts = s.split(';').map((p) => p.split(',').map(Number) as [number, number]);
+  return pts.length >= 3 && pts.every((p) => p.length === 2 && p.every(Number.isFinite)) ? pts : null;
+}
+
+function oneOf<T extends string>(v: string | null, allowed: T[], fallback: T): T {
+  return allowed.includes(v as T) ? (v as T) : fallback;
+}

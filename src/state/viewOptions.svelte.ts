@@ -1,0 +1,36 @@
+/** How each view is shown (not what is selected): modes, bins, thresholds. All of it goes in the URL. */
+import type { BinUnit } from './dumpBins';
+
+export type TrendMode = 'count' | 'share' | 'lines';
+export type TrendTab = 'volume' | 'compare';
+export type CoocMode = 'network' | 'matrix';
+export type SortKey = 'title' | 'theme' | 'dumps';
+/** An inclusive range of dump positions (in date order). */
+export type DumpRange = [number, number];
+
+export const VIEW_DEFAULTS = {
+  trendMode: 'count' as TrendMode,
+  trendTab: 'volume' as TrendTab,
+  bin: 'auto' as BinUnit | 'auto',
+  coocMode: 'network' as CoocMode,
+  minLink: 1,
+  lambda: 0.6,
+  sortKey: 'theme' as SortKey,
+  sortAsc: true,
+};
+
+export class ViewOptions {
+  trendMode = $state(VIEW_DEFAULTS.trendMode);
+  trendTab = $state(VIEW_DEFAULTS.trendTab);
+  bin = $state(VIEW_DEFAULTS.bin);
+  /** The two periods the compare chart contrasts; null picks the first and last dated dump. */
+  compareA = $state.raw<DumpRange | null>(null);
+  compareB = $state.raw<DumpRange | null>(null);
+  coocMode = $state(VIEW_DEFAULTS.coocMode);
+  /** Fewest papers a keyword link needs to be drawn. */
+  minLink = $state(VIEW_DEFAULTS.minLink);
+  /** LDAvis relevance weight λ: 1 ranks terms by frequency in the theme, 0 by lift (specificity). */
+  lambda = $state(VIEW_DEFAULTS.lambda);
+  sortKey = $state(VIEW_DEFAULTS.sortKey);
+  sortAsc = $state(VIEW_DEFAULTS.sortAsc);
+}

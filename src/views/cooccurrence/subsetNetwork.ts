@@ -1,0 +1,63 @@
+/** The keyword network of a subset of papers: term and link counts recounted from `papers[].keywords`. */
+import type { Atlas, Paper } from '../../contract';
+import type { Mask } from '../../state/masks';
+
+export interface NetTerm {
+  term: string;
+  count: number;
+  cluster: number;
+  x: number;
+  y: number;
+}
+
+export interface NetLink {
+  /** Indices into `terms`. */
+  s: number;
+  t: number;
+  count: number;
+  strength: number;
+}
+
+export interface Network {
+  terms: NetTerm[];
+  links: NetLink[];
+  /** Papers the counts are over. */
+  papers: number;
+}
+
+/** The network for the papers in `mask` (all papers when null), keeping the precomputed positions. */
+export function subsetNetwork(co: Atlas['cooccurrence'], papers: Paper[], mask: Mask): Network {
+  const at = new Map(co.terms.map((t, i) => [t.term, i]));
+  const resolve = (l: { source: string; target: string }) => [at.get(l.source), at.get(l.target)] as const;
+  if (!mask) {
+    const links: NetLink[] = [];
+    for (const l of co.links) {
+      const [s, t] = resolve(l);
+      if (s !== undefined && t !== undefined) links.push({ s, t, count: l.count, strength: l.strength });
+    }
+    return { terms: co.terms.map((t) => ({ ...t })), links, papers: papers.length };
+  }
+  const counts = new Array<number>(co.terms.length).fill(0);
+  const pairs = new Map<number, number>();
+  const T = co.terms.length;
+  let n = 0;
+  papers.forEach((p, i) => {
+    if (!mask[i]) return;
+    n++;
+    const ids = [...new Set(p.keywords.map((k) => at.get(k)).filter((x): x is number => x !== undefined))].sort((a, b) => a - b);
+    for (let a = 0; a < ids.length; a++) {
+      counts[ids[a]]++;
+      for (let b = a + 1; b < ids.length; b++) pairs.set(ids[a] * T + ids[b], (pairs.get(ids[a] * T + ids[b]) ?? 0) + 1);
+    }
+  });
+  const links: NetLink[] = [];
+  for (const l of co.links) {
+    const [a, b] = resolve(l);
+    if (a === undefined || b === undefined) continue;
+    const [s, t] = a < b ? [a, b] : [b, a];
+    const c = pairs.get(s * T + t) ?? 0;
+    // Association strength recomputed on the subset: observed / expected co-occurrence (van Eck & Waltman 2009).
+    if (c > 0) links.push({ s, t, count: c, strength: (c * n) / (counts[s] * counts[t]) });
+  }
+  return { terms: co.terms.map((t, i) => ({ ...t, count: counts[i] })), links, papers: n };
+}

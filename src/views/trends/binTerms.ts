@@ -1,0 +1,11 @@
+/** What a theme was about in a dump bin: its per-dump terms merged over the bin's dumps. */
+import type { Cluster } from '../../contract';
+
+export function binTerms(c: Cluster, dumpIds: string[], n = 5): string[] {
+  const weights = new Map<string, number>();
+  for (const dt of c.dumpTerms) {
+    if (!dumpIds.includes(dt.dump)) continue;
+    for (const t of dt.terms) weights.set(t.term, (weights.get(t.term) ?? 0) + t.weight);
+  }
+  return [...weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([t]) => t);
+}

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Atlas } from '../../src/contract';
+import { startDashboard, type Dashboard } from './harness';
+import { makeAtlas } from './fixtures/make-atlas';
+
+const synth = makeAtlas({ papers: 800, clusters: 14, dumps: 6 });
+// A dump that lists no papers, to check the empty states.
+synth.atlas.dumps.splice(6, 0, { id: 'empty', source: 'empty.txt', date: '--12-24', label: 'Dec 24', papers: 0 });
+
+let d: Dashboard;
+let seed: Atlas;
+
+beforeAll(async () => {
+  d = await startDashboard({ seed: true, fixtures: { synth } });
+  seed = JSON.parse(readFileSync(join(d.root, 'data/atlas.json'), 'utf8'));
+});
+afterAll(() => d?.close());
+
+const ready = (page: Page) => page.waitForSelector('[data-chart=map] canvas', { timeout: 20_000 });
+const count = (page: Page) => page.locator('[data-testid=selected-count]').innerText();
+const rows = (page: Page) => page.locator('[data-chart=papers] [data-paper]');
+
+describe('the seed dashboard', () => {
+  it('loads with no console errors and renders every view', async () => {
+    const { page, errors } = await d.open();
+    await ready(page);
+    await expect.poll(() => page.locator('[data-chart=themes] li[data-cluster]').count()).toBe(seed.clusters.length);
+    expect(await page.locator('header.top').innerText()).toContain(String(seed.papers.length));
+    for (const dump of seed.dumps) expect(await page.locator('header.top').innerText()).toContain(dump.label);
+    expect(await page.locator('[data-chart=trends] rect[data-slot]').count()).toBeGreaterThan(0);
+    expect(await rows(page).count()).toBeGreaterThan(5);
+    expect(await count(page)).toBe(`All ${seed.papers.length} papers`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the map within a second of navigation', async () => {
+    const { page } = await d.open();
+    await ready(page);
+    const ms = await page.evaluate(async () => {
+      while (!performance.getEntriesByName('map-first-draw').length) await new Promise((r) => setTimeout(r, 20));
+      return performance.getEntriesByName('map-first-draw')[0].startTime;
+    });
+    console.log(`first map draw: ${ms.toFixed(0)} ms after navigation`);
+    expect(ms).toBeLessThan(1000);
+    await page.close();
+  });
+
+  it('opens a paper with its abstract fetched from the chunk file', async () => {
+    const { page, errors } = await d.open();
+    await ready(page);
+    const first = rows(page).first();
+    const id = await first.getAttribute('data-paper');
+    await first.locator('button').click();
+    const chunk = JSON.parse(readFileSync(join(d.root, 'data/abstracts/000.json'), 'utf8'));
+    const words = String(chunk[id!]).replace(/[*_\\]/g, '').split(/\s+/).slice(0, 4).join(' ');
+    await expect.poll(() => page.locator('aside.detail').innerText()).toContain(words);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('cross-filtering (synthetic atlas)', () => {
+  const path = '?data=fixtures/synth';
+  const { atlas } = synth;
+
+  it('clicking a theme filters the table and highlights the map and trends', async () => {
+    const { page, errors } = await d.open(path);
+    await ready(page);
+    const c = atlas.clusters[2];
+    await page.locator(`[data-chart=themes] li[data-cluster="${c.id}"] button.main`).click();
+    await expect.poll(() => count(page)).toBe(`${c.size} of ${atlas.papers.length} papers`);
+    expect(await page.locator('[data-chart=map]').innerText()).toContain(`${c.size} of ${atlas.papers.length} papers selected`);
+    const themes = await page.locator('[data-chart=papers] [data-paper] .theme').allInnerTexts();
+    expect(new Set(themes)).toEqual(new Set([c.label]));
+    // Every trend segment but the selected theme's is faded.
+    const faded = await page.locator('[data-chart=trends] rect[data-slot]').evaluateAll((rs, slot) => rs.every((r) => (r.getAttribute('data-slot') === String(slot)) === (r.getAttribute('opacity') === '1')), 2);
+    expect(faded).toBe(true);
+    expect(await page.locator(`[data-chart=map] text[data-cluster="${c.id}"]`).getAttribute('fill')).toBe('#1f2328');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('search narrows the table and says when nothing matches', async () => {
+    const { page } = await d.open(path);
+    await ready(page);
+    await page.getByPlaceholder('Search titles').fill('505');
+    await expect.poll(() => rows(page).count()).toBe(1);
+    expect(await rows(page).first().innerText()).toContain('(505)');
+    await page.getByPlaceholder('Search titles').fill('zzqqxx');
+    await expect.poll(() => page.locator('[data-chart=papers]').innerText()).toContain('No papers match “zzqqxx”');
+    await page.close();
+  });
+
+  it('a keyword click in the network filters papers containing it', async () => {
+    const { page } = await d.open(path);
+    await ready(page);
+    const node = page.locator('[data-chart=cooccurrence] circle[data-term]').first();
+    const term = atlas.cooccurrence.terms[Number(await node.getAttribute('data-term'))].term;
+    await node.click();
+    const expected = atlas.papers.filter((p) => p.keywords.includes(term)).length;
+    await expect.poll(() => count(page)).toBe(`${expected} of ${atlas.papers.length} papers`);
+    expect(await page.locator('.chips').innerText()).toContain(`Keyword: ${term}`);
+    await page.close();
+  });
+
+  it('the URL round-trips the selection and view', async () => {
+    const { page } = await d.open(path);
+    await ready(page);
+    await page.locator(`[data-chart=themes] li[data-cluster="1"] button.main`).click();
+    await page.getByPlaceholder('Search titles').fill('with');
+    await page.locator('[data-chart=trends] button', { hasText: 'Share' }).click();
+    await page.locator('[data-chart=cooccurrence] button', { hasText: 'Matrix' }).click();
+    await expect.poll(() => page.url()).toContain('net=matrix');
+    const url = page.url();
+    expect(url).toMatch(/theme=1/);
+    expect(url).toMatch(/q=with/);
+    expect(url).toMatch(/trend=share/);
+    const before = await count(page);
+    const again = await d.open(url.slice(d.url.length));
+    await ready(again.page);
+    await expect.poll(() => count(again.page)).toBe(before);
+    expect(await again.page.locator('[data-chart=trends] button', { hasText: 'Share' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await again.page.locator('[data-chart=cooccurrence] svg[aria-label="Keyword co-occurrence matrix"]').count()).toBe(1);
+    expect(await again.page.getByPlaceholder('Search titles').inputValue()).toBe('with');
+    await page.close();
+    await again.page.close();
+  });
+
+  it('a dump with no papers says so', async () => {
+    const { page } = await d.open(path);
+    await ready(page);
+    await page.locator('header.top button', { hasText: 'Dec 24' }).click();
+    await expect.poll(() => page.locator('[data-chart=papers]').innerText()).toContain('The dump Dec 24 has no papers.');
+    expect(await page.locator('[data-chart=trends] text', { hasText: 'none' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('fits a narrow laptop window without sideways scrolling', async () => {
+    const { page, errors } = await d.open(path, { width: 900, height: 800 });
+    await ready(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(900);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
