@@ -1,5 +1,6 @@
 /** CLI: reads paper dumps, runs the pipeline stages, writes the dashboard's data. */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assembleCorpus, SourceError, type GroupBy, type ManifestEntry, type SourceRecords } from '../src/pipeline/ingest';
@@ -8,6 +9,29 @@ import { listInputs, readSource, type InputFile } from './lib/readSources';
 import { readManifest } from './lib/manifest';
 import { writeOutput } from './lib/writeOutput';
 import { formatOf } from '../src/pipeline/ingest';
+import { parseThemes, type ThemeSpec } from '../src/pipeline/themes';
+import { progress, progressDone } from './lib/progress';
+
+async function loadThemes(file: string): Promise<ThemeSpec[]> {
+  if (file === 'none') return [];
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new SourceError(file, 'themes file not found');
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new SourceError(file, `not valid JSON (${(e as Error).message})`);
+  }
+  try {
+    return parseThemes(data, file);
+  } catch (e) {
+    throw new SourceError(file, (e as Error).message.replace(`${file}: `, ''));
+  }
+}
 
 const USAGE = `Usage: npm run preprocess -- [options]
 
@@ -16,6 +40,7 @@ const USAGE = `Usage: npm run preprocess -- [options]
   --out <dir>          where atlas.json and abstracts/ are written (default public/data)
   --seed <n>           seed for every random step (default 0)
   --k <n|auto>         number of clusters (default auto)
+  --themes <json>      named themes to guide clustering (default data/themes.json; "none" for unsupervised)
   --group-by <unit>    group dated records of an export into dumps by day, week or month (default day)
   --strict             stop at the first unusable file instead of skipping it
   --help               show this help
@@ -35,6 +60,7 @@ function options() {
         seed: { type: 'string', default: '0' },
         k: { type: 'string', default: 'auto' },
         'group-by': { type: 'string', default: 'day' },
+        themes: { type: 'string' },
         strict: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -57,7 +83,8 @@ function options() {
   const defaultInput = v.input === undefined;
   const manifest = v.manifest ?? (defaultInput && existsSync('data/dumps.csv') ? 'data/dumps.csv' : undefined);
   const inputs = v.input ?? (v.manifest ? [] : ['data/dumps']);
-  return { help: v.help, inputs, manifest, out: v.out, seed, k, groupBy: groupBy as GroupBy, strict: v.strict };
+  const themes = v.themes ?? (existsSync('data/themes.json') ? 'data/themes.json' : 'none');
+  return { help: v.help, inputs, manifest, out: v.out, seed, k, groupBy: groupBy as GroupBy, strict: v.strict, themes };
 }
 
 function fail(message: string, code: number): never {
@@ -127,7 +154,17 @@ async function main(): Promise<void> {
   if (rejected.length > 20) process.stdout.write(`  ... and ${rejected.length - 20} more (all listed in atlas.json ingest.rejected)\n`);
   if (unique === 0) fail('no usable papers were read; nothing written', 1);
 
-  const { atlas, abstracts } = buildAtlas(corpus, { seed: opts.seed, k: opts.k });
+  const themes = await loadThemes(opts.themes);
+  const started = Date.now();
+  const { atlas, abstracts } = buildAtlas(corpus, {
+    seed: opts.seed,
+    k: opts.k,
+    themes,
+    onStage: (name) => progress(`${name}`, started),
+  });
+  progressDone(started);
+  for (const t of atlas.themes)
+    if (t.clusters.length === 0) process.stdout.write(`theme "${t.label}" matched no cluster\n`);
   const target = await writeOutput(resolve(opts.out), atlas, abstracts);
   process.stdout.write(`wrote ${target} (${atlas.papers.length} papers, ${atlas.clusters.length} clusters)\n`);
   if (problems.length) process.stdout.write(`${problems.length} file(s) skipped, see messages above\n`);

@@ -6,7 +6,10 @@ import type { Atlas } from '../../src/contract';
 import { preprocess, scratch } from './run';
 
 const ABS = 'We study topic clustering of research papers. Our method groups abstracts into themes. It works well on real listings.';
-const PAGE = `Jul 18\n\nA Paper on Sparse Attention\n\n${ABS}\n\nA Paper on Mamba\n\n${ABS} Mamba.\n`;
+const PAGE = [
+  'Jul 18', 'A Paper on Sparse Attention', `${ABS} Sparse attention selects blocks.`, 'A Paper on Mamba', `${ABS} Mamba is a selective state space model.`,
+  'Scaling Test-Time Compute', `${ABS} Spending test-time compute on reasoning.`, 'The Information Bottleneck Revisited', `${ABS} The information bottleneck compresses.`,
+].join('\n\n');
 const CSV = `Title,Abstract,Date\n"Paper One","${ABS}",2025-10-17\n"Paper Two","${ABS} Two.",2025-10-18\n`;
 
 const atlasIn = (dir: string): Atlas => JSON.parse(readFileSync(join(dir, 'out/atlas.json'), 'utf8'));
@@ -18,7 +21,7 @@ describe('npm run preprocess', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('read export.csv.gz (2 dumps): 2 records, 2 papers, 0 rejected');
-    expect(r.stdout).toContain('read page.txt (Jul 18): 2 records, 2 papers, 0 rejected');
+    expect(r.stdout).toContain('read page.txt (Jul 18): 4 records, 4 papers, 0 rejected');
     const atlas = atlasIn(dir);
     expect(atlas.schemaVersion).toBe(1);
     expect(atlas.dumps.map((d) => d.label)).toEqual(['2025-10-17', '2025-10-18', 'Jul 18']);
@@ -33,7 +36,7 @@ describe('npm run preprocess', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('skipped empty.csv: empty file');
     expect(r.stderr).toContain('skipped notext.txt: a binary file, not text');
-    expect(atlasIn(dir).papers).toHaveLength(2);
+    expect(atlasIn(dir).papers).toHaveLength(4);
   });
 
   it('--strict stops at the first unusable file with a non-zero exit and writes nothing', () => {
@@ -58,7 +61,7 @@ describe('npm run preprocess', () => {
     const r = preprocess(['--manifest', 'm.csv', '--out', 'out'], dir);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('m.csv:3: names a missing file: d/gone.txt');
-    expect(atlasIn(dir).dumps).toEqual([{ id: 'page', source: 'page.txt', date: '2025-07-18', label: 'Friday', papers: 2 }]);
+    expect(atlasIn(dir).dumps).toEqual([{ id: 'page', source: 'page.txt', date: '2025-07-18', label: 'Friday', papers: 4 }]);
   });
 
   it('rejects an unknown option with usage help and exit code 2', () => {
@@ -69,13 +72,13 @@ describe('npm run preprocess', () => {
   });
 
   it('lists every rejected record in the ingest report so the counts add up', () => {
-    const csv = `title,abstract\n"Good","${ABS}"\n"","${ABS}"\n"Short","tiny"\n"Good","${ABS}"\n`;
+    const csv = `title,abstract\n"Good","${ABS}"\n"","${ABS}"\n"Short","tiny"\n"Good","${ABS}"\n"Second","${ABS} Two."\n"Third","${ABS} Three."\n`;
     const dir = scratch({ 'in/x.csv': csv });
     const r = preprocess(['--input', 'in', '--out', 'out'], dir);
     expect(r.code).toBe(0);
     const { ingest } = atlasIn(dir);
-    expect(ingest.records).toBe(4);
-    expect(ingest.unique + ingest.duplicates + ingest.rejected.length).toBe(4);
+    expect(ingest.records).toBe(6);
+    expect(ingest.unique + ingest.duplicates + ingest.rejected.length).toBe(6);
     expect(ingest.rejected.map((x) => [x.line, x.reason.split(' (')[0]])).toEqual([[3, 'empty title'], [4, 'abstract too short to be one']]);
     expect(r.stdout).toContain('rejected x.csv:3: empty title');
   });

@@ -1,0 +1,130 @@
+import { findAcronyms } from './acronyms';
+import { cleanText } from './normalize';
+import { learnPhrases, phrasesIn } from './phrases';
+import { pluralFolding } from './plurals';
+import { isTermToken, segments, type Token } from './tokenize';
+
+export interface TermOptions {
+  /** How many times a title's terms count against the abstract's. Default 2. */
+  titleWeight?: number;
+  /** Fewest occurrences for a multi-word term; 'auto' scales with the corpus (3, or one in 2,000 papers). Default 'auto'. */
+  minPhraseCount?: number | 'auto';
+  /** Least normalised PMI for a multi-word term. Default 0.3. */
+  minPhraseNpmi?: number;
+}
+
+export const TERM_DEFAULTS = { titleWeight: 2, minPhraseCount: 'auto' as const, minPhraseNpmi: 0.3 };
+
+export interface DocumentText {
+  title: string;
+  abstract: string;
+}
+
+export interface CorpusTerms {
+  /** Per document, its terms (words and multi-word terms) with title-weighted counts. */
+  docs: Map<string, number>[];
+  /** Multi-word terms learned from the corpus. */
+  phrases: Set<string>;
+  /** Acronyms resolved corpus-wide to the expansion most papers give ("ssm" -> "state space model"). */
+  acronyms: Map<string, string>;
+  /** Maps a phrase or word as a user writes it to the corpus's term ("SSMs" -> "state space model"). */
+  normalize: (text: string) => string[];
+}
+
+/** Whether a term contains another as whole words ("sparse attention" contains "attention", not "tent"). */
+export const containsTerm = (longer: string, shorter: string) => longer !== shorter && ` ${longer} `.includes(` ${shorter} `);
+
+const looksLikeAcronym = (t: string) => (t.match(/\p{Lu}/gu)?.length ?? 0) >= 2 || /^\p{Lu}+\d/u.test(t);
+
+/**
+ * Turns titles and abstracts into terms: clean text, fold plurals, expand acronyms the corpus
+ * defines, drop stop words, and add the multi-word terms learned from the corpus itself.
+ */
+export function extractTerms(input: readonly DocumentText[], options: TermOptions = {}): CorpusTerms {
+  const titleWeight = options.titleWeight ?? TERM_DEFAULTS.titleWeight;
+  const cleaned = input.map((d) => ({ title: segments(cleanText(d.title)), abstract: segments(cleanText(d.abstract)), defs: findAcronyms(cleanText(`${d.title}. ${d.abstract}`)) }));
+
+  const counts = new Map<string, number>();
+  for (const d of cleaned) for (const seg of [...d.title, ...d.abstract]) for (const t of seg) counts.set(t.lower, (counts.get(t.lower) ?? 0) + 1);
+  const fold = pluralFolding(counts);
+  const foldWords = (words: string[]) => words.map((w) => fold(w));
+
+  // Corpus-wide meaning of each acronym: the expansion most defining papers give (ties: alphabetical).
+  const votes = new Map<string, Map<string, number>>();
+  for (const d of cleaned)
+    for (const def of d.defs) {
+      const long = foldWords(def.long).join(' ');
+      if (!votes.has(def.short)) votes.set(def.short, new Map());
+      const v = votes.get(def.short)!;
+      v.set(long, (v.get(long) ?? 0) + 1);
+    }
+  const acronyms = new Map<string, string>();
+  for (const [short, v] of [...votes].sort(([a], [b]) => (a < b ? -1 : 1)))
+    acronyms.set(short, [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]);
+
+  const toChunks = (segs: Token[][], local: Map<string, string>): string[][] => {
+    const chunks: string[][] = [];
+    for (const seg of segs) {
+      let run: string[] = [];
+      for (const t of seg) {
+        const lower = fold(t.lower);
+        const short = lower.replace(/s$/, '');
+        const expansion = looksLikeAcronym(t.text) ? (local.get(lower) ?? local.get(short) ?? acronyms.get(lower) ?? acronyms.get(short)) : undefined;
+        const words = expansion ? expansion.split(' ') : [lower];
+        for (const w of words) {
+          if (isTermToken(w)) run.push(w);
+          else if (run.length) {
+            chunks.push(run);
+            run = [];
+          }
+        }
+      }
+      if (run.length) chunks.push(run);
+    }
+    return chunks;
+  };
+  const docs = cleaned.map((d) => {
+    const local = new Map(d.defs.map((def) => [def.short, foldWords(def.long).join(' ')]));
+    return { title: toChunks(d.title, local), abstract: toChunks(d.abstract, local) };
+  });
+
+  // "test time scaling" and "test-time scaling" are one term: join pairs the corpus also writes hyphenated.
+  const hyphenated = new Set<string>();
+  for (const d of docs) for (const c of [...d.title, ...d.abstract]) for (const w of c) if (w.includes('-')) hyphenated.add(w);
+  const join = (c: string[]) => {
+    const out: string[] = [];
+    for (let i = 0; i < c.length; i++) {
+      if (i + 1 < c.length && hyphenated.has(`${c[i]}-${c[i + 1]}`)) {
+        out.push(`${c[i]}-${c[i + 1]}`);
+        i++;
+      } else out.push(c[i]);
+    }
+    return out;
+  };
+  for (const d of docs) {
+    d.title = d.title.map(join);
+    d.abstract = d.abstract.map(join);
+  }
+
+  const minCount = options.minPhraseCount === undefined || options.minPhraseCount === 'auto' ? Math.max(3, Math.ceil(input.length / 2000)) : options.minPhraseCount;
+  const phrases = learnPhrases(docs.flatMap((d) => [...d.title, ...d.abstract]), { minCount, minNpmi: options.minPhraseNpmi ?? TERM_DEFAULTS.minPhraseNpmi });
+
+  const termCounts = docs.map((d) => {
+    const m = new Map<string, number>();
+    const add = (chunks: string[][], w: number) => {
+      for (const c of chunks) for (const t of [...c, ...phrasesIn(c, phrases)]) m.set(t, (m.get(t) ?? 0) + w);
+    };
+    add(d.title, titleWeight);
+    add(d.abstract, 1);
+    return m;
+  });
+
+  const normalize = (text: string): string[] => {
+    const chunks = toChunks(segments(cleanText(text)), new Map()).map(join);
+    const terms = chunks.flatMap((c) => [...phrasesIn(c, phrases), ...c]);
+    const whole = chunks.map((c) => c.join(' '));
+    return [...new Set([...whole, ...terms])];
+  };
+
+  return { docs: termCounts, phrases, acronyms, normalize };
+}

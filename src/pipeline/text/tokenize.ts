@@ -1,0 +1,50 @@
+import { eng } from 'stopword';
+
+// Words every abstract uses whatever its subject (the boilerplate of the genre), on top of English
+// stop words: they would otherwise dominate topic terms.
+const DOMAIN_STOP = `
+propose proposed proposes proposing paper papers method methods approach approaches result results show
+shows showed shown demonstrate demonstrates demonstrated novel new work works present presents presented
+introduce introduces introduced existing state-of-the-art sota extensive experiment experiments
+experimental achieve achieves achieved outperform outperforms outperforming significantly significant
+performance improve improves improved improvement improvements based using use used task tasks
+framework study studies furthermore moreover however also well via can may often across various several
+including include includes effective effectively efficiently find finds found first two three one
+different previous prior recent recently key main provide provides further code available github et al
+e.g i.e etc within without toward towards thus therefore while whereas make makes made yet still
+specifically particular particularly terms way ways enables enable enabling allows allow leverage
+leverages leveraging address addresses addressing remains remain substantial substantially comprehensive
+consistently consistent strong stronger superior compared compare comparison
+when not its during due even despite both each such other more most less than then these those over
+under upon among about into onto per whether either neither since until unless although though
+reveal reveals revealed applied apply applies challenging challenge challenges future able
+whose which what where who whom how why very much many few lot lots just only large deep high low
+
+`.split(/\s+/).filter(Boolean);
+
+/** English stop words (the `stopword` package) plus the boilerplate words of abstracts. */
+export const STOP_WORDS: ReadonlySet<string> = new Set([...eng, ...DOMAIN_STOP]);
+
+/** A token as written (for acronym detection) and lower-cased (for counting). */
+export interface Token {
+  text: string;
+  lower: string;
+}
+
+// Words, keeping inner hyphens and apostrophes ("test-time", "long-context", "model's").
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+// Punctuation that ends a phrase: multi-word terms never span it.
+const BREAK = /[.,;:!?()[\]"“”]|\s[-–—]\s/;
+
+/** Splits clean text into segments at punctuation, each a list of word tokens. */
+export function segments(text: string): Token[][] {
+  return text
+    .split(BREAK)
+    .map((seg) => Array.from(seg.matchAll(WORD), (m) => ({ text: m[0], lower: m[0].toLowerCase().replace(/’/g, "'").replace(/'s$/, '') })))
+    .filter((seg) => seg.length > 0);
+}
+
+/** Whether a lower-cased token can be a term: not a stop word, not a bare number, at least two characters. */
+export function isTermToken(lower: string): boolean {
+  return lower.length >= 2 && !STOP_WORDS.has(lower) && !/^[\d.,'-]+$/.test(lower);
+}

@@ -1,0 +1,107 @@
+import { randomLcg, randomNormal } from 'd3';
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { dense, mulSparseDense, mulSparseTDense, normalizeRows, type Csr, type Dense } from './sparse';
+
+export interface LsaOptions {
+  /** Dimensions kept. Default 100 (fewer when the matrix is smaller). */
+  dims?: number;
+  /** Power iterations of the randomized range finder. Default 4. */
+  powerIterations?: number;
+  /** Extra random directions beyond `dims`. Default 10. */
+  oversample?: number;
+  seed?: number;
+}
+
+export interface Lsa {
+  /** Papers in the latent space, rows of unit length. */
+  docs: Dense;
+  /** Maps a TF-IDF row (length = terms) into the latent space: term loadings scaled by 1/σ (terms × dims). */
+  projection: Dense;
+  singularValues: number[];
+}
+
+/** Orthonormalises the columns of a dense matrix in place (modified Gram-Schmidt, twice for stability). */
+function orthonormalize(m: Dense): void {
+  const { rows, cols, data } = m;
+  for (let pass = 0; pass < 2; pass++) {
+    for (let j = 0; j < cols; j++) {
+      for (let i = 0; i < j; i++) {
+        let d = 0;
+        for (let r = 0; r < rows; r++) d += data[r * cols + i] * data[r * cols + j];
+        for (let r = 0; r < rows; r++) data[r * cols + j] -= d * data[r * cols + i];
+      }
+      let s = 0;
+      for (let r = 0; r < rows; r++) s += data[r * cols + j] ** 2;
+      const n = Math.sqrt(s) || 1;
+      for (let r = 0; r < rows; r++) data[r * cols + j] /= n;
+    }
+  }
+}
+
+/**
+ * Latent semantic analysis: a truncated SVD of the sparse TF-IDF matrix by the randomized method of
+ * Halko, Martinsson & Tropp (2011), which needs only products with the sparse matrix and so scales
+ * to tens of thousands of papers. Written here because no maintained JS package does sparse randomized SVD.
+ */
+export function lsa(a: Csr, options: LsaOptions = {}): Lsa {
+  const dims = Math.max(1, Math.min(options.dims ?? 100, a.rows - 1, a.cols - 1));
+  const l = Math.min(dims + (options.oversample ?? 10), a.rows, a.cols);
+  const normal = randomNormal.source(randomLcg(((options.seed ?? 0) + 1) / 7919))();
+  const omega = dense(a.cols, l);
+  for (let i = 0; i < omega.data.length; i++) omega.data[i] = normal();
+  let y = mulSparseDense(a, omega);
+  orthonormalize(y);
+  for (let q = 0; q < (options.powerIterations ?? 4); q++) {
+    const z = mulSparseTDense(a, y);
+    orthonormalize(z);
+    y = mulSparseDense(a, z);
+    orthonormalize(y);
+  }
+  // B = Qᵀ A is small (l × terms); its SVD comes from the eigen-decomposition of B Bᵀ (l × l).
+  const bt = mulSparseTDense(a, y); // Aᵀ Q = Bᵀ, terms × l
+  const bbt = new Matrix(l, l);
+  for (let i = 0; i < l; i++)
+    for (let j = i; j < l; j++) {
+      let s = 0;
+      for (let t = 0; t < bt.rows; t++) s += bt.data[t * l + i] * bt.data[t * l + j];
+      bbt.set(i, j, s);
+      bbt.set(j, i, s);
+    }
+  const eig = new EigenvalueDecomposition(bbt, { assumeSymmetric: true });
+  const order = eig.realEigenvalues.map((v, i) => [v, i] as const).sort((p, q) => q[0] - p[0]).slice(0, dims);
+  const vecs = eig.eigenvectorMatrix;
+  const sigma = order.map(([v]) => Math.sqrt(Math.max(v, 0)));
+  // A fixed sign per component (largest loading positive) makes the output independent of the solver's sign choice.
+  const sign = order.map(([, c]) => {
+    let best = 0;
+    for (let i = 0; i < l; i++) if (Math.abs(vecs.get(i, c)) > Math.abs(best)) best = vecs.get(i, c);
+    return best < 0 ? -1 : 1;
+  });
+  const docs = dense(a.rows, dims);
+  for (let r = 0; r < a.rows; r++)
+    for (let k = 0; k < dims; k++) {
+      let s = 0;
+      const c = order[k][1];
+      for (let i = 0; i < l; i++) s += y.data[r * l + i] * vecs.get(i, c);
+      docs.data[r * dims + k] = s * sigma[k] * sign[k];
+    }
+  const projection = dense(a.cols, dims);
+  for (let t = 0; t < a.cols; t++)
+    for (let k = 0; k < dims; k++) {
+      let s = 0;
+      const c = order[k][1];
+      for (let i = 0; i < l; i++) s += bt.data[t * l + i] * vecs.get(i, c);
+      // x V = x Bᵀ Ũ Σ⁻¹ maps a TF-IDF row where A's own rows land (U Σ).
+      projection.data[t * dims + k] = sigma[k] > 0 ? (s * sign[k]) / sigma[k] : 0;
+    }
+  return { docs: normalizeRows(docs), projection, singularValues: sigma };
+}
+
+/** Maps a sparse TF-IDF vector (term index -> weight) into the latent space, unit length. */
+export function project(lsaModel: Lsa, weights: ReadonlyMap<number, number>): Float64Array {
+  const dims = lsaModel.projection.cols;
+  const out = new Float64Array(dims);
+  for (const [t, w] of weights) for (let k = 0; k < dims; k++) out[k] += w * lsaModel.projection.data[t * dims + k];
+  const n = Math.hypot(...out) || 1;
+  return out.map((v) => v / n);
+}
