@@ -1,6 +1,7 @@
 /** Width of text in a given CSS font, measured on a shared offscreen canvas (for label placement). */
 let ctx: CanvasRenderingContext2D | null = null;
 const cache = new Map<string, number>();
+let lastFont = '';
 
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
 
@@ -10,7 +11,8 @@ export function textWidth(text: string, font: string): number {
   if (w === undefined) {
     ctx ??= document.createElement('canvas').getContext('2d');
     if (ctx) {
-      ctx.font = font;
+      // Setting the font parses it each time: only set it when it changes.
+      if (lastFont !== font) ctx.font = lastFont = font;
       w = ctx.measureText(text).width;
     } else w = text.length * 7;
     cache.set(key, w);

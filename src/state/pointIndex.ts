@@ -7,17 +7,27 @@ export type Polygon = [number, number][];
 export interface PointIndex {
   xs: Float64Array;
   ys: Float64Array;
-  tree: KDBush;
+  /** The k-d tree, built on first use (the first hover or lasso), not on page load. */
+  readonly tree: KDBush;
 }
 
 export function buildPointIndex(points: { x: number; y: number }[]): PointIndex {
   const xs = Float64Array.from(points, (p) => p.x);
   const ys = Float64Array.from(points, (p) => p.y);
-  const tree = new KDBush(Math.max(1, points.length));
-  for (let i = 0; i < points.length; i++) tree.add(xs[i], ys[i]);
-  if (points.length === 0) tree.add(0, 0);
-  tree.finish();
-  return { xs, ys, tree };
+  let tree: KDBush | null = null;
+  return {
+    xs,
+    ys,
+    get tree() {
+      if (!tree) {
+        tree = new KDBush(Math.max(1, xs.length));
+        for (let i = 0; i < xs.length; i++) tree.add(xs[i], ys[i]);
+        if (xs.length === 0) tree.add(0, 0);
+        tree.finish();
+      }
+      return tree;
+    },
+  };
 }
 
 /** The point nearest to (x, y) within radius `r` (data units) that `accept` allows, or -1. */

@@ -24,7 +24,7 @@ export function writeParams(params: URLSearchParams, sel: Selection, view: ViewO
   put('a', range(view.compareA));
   put('b', range(view.compareB));
   put('net', view.coocMode, VIEW_DEFAULTS.coocMode);
-  put('min', String(view.minLink), String(VIEW_DEFAULTS.minLink));
+  put('min', view.minLink === null ? null : String(view.minLink));
   put('lambda', String(view.lambda), String(VIEW_DEFAULTS.lambda));
   put('sort', `${view.sortKey}${view.sortAsc ? '' : '-'}`, VIEW_DEFAULTS.sortKey);
   return out;
@@ -46,7 +46,8 @@ export function readParams(params: URLSearchParams, sel: Selection, view: ViewOp
   view.compareA = parseRange(get('a'));
   view.compareB = parseRange(get('b'));
   view.coocMode = oneOf<CoocMode>(get('net'), ['network', 'matrix'], VIEW_DEFAULTS.coocMode);
-  view.minLink = Math.max(1, int('min') ?? VIEW_DEFAULTS.minLink);
+  const min = int('min');
+  view.minLink = min === null ? VIEW_DEFAULTS.minLink : Math.max(1, min);
   const lambda = Number(get('lambda') ?? NaN);
   view.lambda = lambda >= 0 && lambda <= 1 ? lambda : VIEW_DEFAULTS.lambda;
   const sort = get('sort') ?? '';

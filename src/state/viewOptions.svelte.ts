@@ -13,7 +13,7 @@ export const VIEW_DEFAULTS = {
   trendTab: 'volume' as TrendTab,
   bin: 'auto' as BinUnit | 'auto',
   coocMode: 'network' as CoocMode,
-  minLink: 1,
+  minLink: null as number | null,
   lambda: 0.6,
   sortKey: 'theme' as SortKey,
   sortAsc: true,
@@ -27,7 +27,7 @@ export class ViewOptions {
   compareA = $state.raw<DumpRange | null>(null);
   compareB = $state.raw<DumpRange | null>(null);
   coocMode = $state(VIEW_DEFAULTS.coocMode);
-  /** Fewest papers a keyword link needs to be drawn. */
+  /** Fewest papers a keyword link needs to be drawn; null picks it so the network stays readable. */
   minLink = $state(VIEW_DEFAULTS.minLink);
   /** LDAvis relevance weight λ: 1 ranks terms by frequency in the theme, 0 by lift (specificity). */
   lambda = $state(VIEW_DEFAULTS.lambda);

@@ -59,9 +59,9 @@ export function launchChromium(): Promise<Browser> {
  * Builds the app into a temporary folder, adds the data folders (`data/` from the seed dumps when
  * `seed` is set, and each of `fixtures` under `fixtures/<name>/`), serves it and starts Chromium.
  */
-export async function startDashboard(opts: { seed?: boolean; fixtures?: Record<string, DataSet> } = {}): Promise<Dashboard> {
+export async function startDashboard(opts: { seed?: boolean; fixtures?: Record<string, DataSet>; minify?: boolean } = {}): Promise<Dashboard> {
   const root = mkdtempSync(join(tmpdir(), 'atlas-app-'));
-  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: root, emptyOutDir: true } });
+  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: root, emptyOutDir: true, minify: opts.minify ?? true } });
   // The app must not depend on whatever public/data holds in the working tree.
   rmSync(join(root, 'data'), { recursive: true, force: true });
   if (opts.seed) preprocessSeed(join(root, 'data'));

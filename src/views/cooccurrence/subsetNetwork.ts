@@ -61,3 +61,9 @@ export function subsetNetwork(co: Atlas['cooccurrence'], papers: Paper[], mask: 
   }
   return { terms: co.terms.map((t, i) => ({ ...t, count: counts[i] })), links, papers: n };
 }
+
+/** Smallest link threshold that leaves at most `budget` links: beyond a few hundred lines a network is a hairball. */
+export function autoMinLink(links: NetLink[], budget = 160): number {
+  const counts = links.map((l) => l.count).sort((a, b) => b - a);
+  return counts.length <= budget ? 1 : Math.max(1, counts[budget] + 1);
+}

@@ -1,0 +1,79 @@
+/**
+ * Browser benchmark of the dashboard: first render of the seed data, production bundle size (gzip),
+ * and frame times of the map while zooming 20,000 synthetic points.
+ * Run: npx tsx tests/browser/bench-map.ts [points]
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { startDashboard } from './harness';
+import { makeAtlas } from './fixtures/make-atlas';
+
+const POINTS = Number(process.argv[2] ?? 20_000);
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+async function main() {
+  const d = await startDashboard({ seed: true, fixtures: { big: makeAtlas({ papers: POINTS, clusters: 30, dumps: 40, neighbors: false }) } });
+  try {
+    const assets = join(d.root, 'assets');
+    let raw = 0;
+    let gz = 0;
+    for (const f of readdirSync(assets).filter((f) => /\.(js|css)$/.test(f))) {
+      const b = readFileSync(join(assets, f));
+      raw += b.length;
+      gz += gzipSync(b, { level: 9 }).length;
+    }
+    console.log(`bundle: ${(raw / 1024).toFixed(1)} kB JS+CSS, ${(gz / 1024).toFixed(1)} kB gzip`);
+
+    const firstDraw = async (path: string) => {
+      const { page } = await d.open(path);
+      await page.waitForSelector('[data-chart=map] canvas');
+      const ms = await page.evaluate(async () => {
+        while (!performance.getEntriesByName('map-first-draw').length) await new Promise((r) => setTimeout(r, 10));
+        return performance.getEntriesByName('map-first-draw')[0].startTime;
+      });
+      return { page, ms };
+    };
+    const seeds: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { page, ms } = await firstDraw('');
+      seeds.push(ms);
+      await page.close();
+    }
+    console.log(`seed first render (map drawn, all views mounted): median ${pct(seeds, 0.5).toFixed(0)} ms over 5 loads`);
+
+    const { page, ms } = await firstDraw('?data=fixtures/big');
+    console.log(`${POINTS} points first render: ${ms.toFixed(0)} ms`);
+    const r = await page.evaluate(async () => {
+      const svg = document.querySelector('[data-chart=map] svg[role=application]')!;
+      const box = svg.getBoundingClientRect();
+      const frames: number[] = [];
+      performance.clearMeasures('map-draw');
+      let last = await new Promise<number>((r) => requestAnimationFrame(r));
+      // 60 frames zooming in, 60 zooming out, a wheel event per frame at a point off-centre.
+      for (let i = 0; i < 120; i++) {
+        svg.dispatchEvent(new WheelEvent('wheel', { deltaY: i < 60 ? -40 : 40, clientX: box.left + box.width * 0.4, clientY: box.top + box.height * 0.45, bubbles: true, cancelable: true }));
+        const now = await new Promise<number>((r) => requestAnimationFrame(r));
+        frames.push(now - last);
+        last = now;
+      }
+      // Let the last scheduled draw happen before reading the draw measures.
+      await new Promise((r) => requestAnimationFrame(r));
+      return { frames, draws: performance.getEntriesByName('map-draw').map((e) => e.duration) };
+    });
+    console.log(
+      `zooming ${POINTS} points: frame interval mean ${mean(r.frames).toFixed(1)} ms, p95 ${pct(r.frames, 0.95).toFixed(1)} ms; ` +
+        `canvas draw mean ${mean(r.draws).toFixed(1)} ms, p95 ${pct(r.draws, 0.95).toFixed(1)} ms (${r.draws.length} draws)`,
+    );
+    await page.close();
+  } finally {
+    await d.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
