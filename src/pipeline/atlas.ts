@@ -12,6 +12,7 @@ import { extractTerms, TERM_DEFAULTS, type TermOptions } from './text/terms';
 import type { ThemeSpec } from './themes';
 import { trends } from './trends';
 import { lsa } from './vectorize/lsa';
+import { row } from './vectorize/sparse';
 import { tfidf, type TfidfOptions } from './vectorize/tfidf';
 
 export interface AtlasOptions {
@@ -21,11 +22,11 @@ export interface AtlasOptions {
   k?: number | 'auto';
   /** Named themes that guide clustering; none runs fully unsupervised. Default none. */
   themes?: ThemeSpec[];
-  /** Least cosine similarity of a cluster centroid to a theme vector to tag the cluster. Default 0.4. */
+  /** Least cosine similarity of a cluster centroid to a theme's seed terms to tag the cluster. Default 0.68. */
   themeThreshold?: number;
   /** Extra TF-IDF weight of theme seed terms (BERTopic's seed-word multiplier). Default 1.5. */
   seedBoost?: number;
-  /** LSA dimensions. Default 70. */
+  /** LSA dimensions. Default 80. */
   dims?: number;
   /** k-means restarts; the least inertia wins. Default 8. */
   restarts?: number;
@@ -42,11 +43,16 @@ export interface AtlasOptions {
   onStage?: (stage: string) => void;
 }
 
-export const ATLAS_DEFAULTS = { seed: 0, k: 'auto' as const, themeThreshold: 0.4, seedBoost: 1.5, dims: 70, restarts: 8, neighbors: 8, keywordsPerPaper: 6 };
+export const ATLAS_DEFAULTS = { seed: 0, k: 'auto' as const, themeThreshold: 0.68, seedBoost: 1.5, dims: 80, restarts: 8, neighbors: 8, keywordsPerPaper: 6 };
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 const sig = (x: number) => Number(x.toPrecision(4));
 const roundTerms = (ts: ClusterTerm[]) => ts.map((t) => ({ term: t.term, weight: sig(t.weight) }));
+
+/** The highest centroid similarities to a theme among the clusters that resemble it most, for the record. */
+function bestSimilarities(tags: { theme: string | null; similarity: number; best: string | null }[], theme: string): number[] {
+  return tags.filter((t) => t.best === theme).map((t) => r4(t.similarity)).sort((a, b) => b - a).slice(0, 3);
+}
 
 /** Renumbers clusters by size, largest first (ties: where their first paper stands), so ids read in order of weight. */
 function bySize(c: Clustering): Clustering {
@@ -95,7 +101,15 @@ export function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): { atlas:
   clustering = bySize(clustering);
   const k = clustering.k;
   const assign = clustering.assignments;
-  const tags = tagClusters(clustering.centroids, tvs, o.themeThreshold);
+  // Tag by centroids in the LSA space before the nudge, against the seed terms alone: the nudge and
+  // the feedback both pull toward whatever resembles a theme most, so similarities measured with
+  // them would flatter a cluster of mere look-alikes on data where the theme is absent.
+  const plainCentroids = Array.from({ length: k }, () => new Float64Array(model.docs.cols));
+  assign.forEach((a, i) => {
+    const r = row(model.docs, i);
+    for (let j = 0; j < r.length; j++) plainCentroids[a][j] += r[j];
+  });
+  const tags = tagClusters(plainCentroids, tvs.map((t) => ({ theme: t.theme, vector: t.query })), o.themeThreshold);
 
   stage('describe');
   const vocab = new Set(tf.terms);
@@ -163,6 +177,7 @@ export function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): { atlas:
         lsa: { dims: model.docs.cols },
         kmeans: { restarts: o.restarts, inertia: r4(clustering.inertia) },
         guide: { ...GUIDE_DEFAULTS, ...o.guide, seedBoost: o.seedBoost, themeThreshold: o.themeThreshold },
+        themeSimilarity: Object.fromEntries(tvs.map((t) => [t.theme.id, bestSimilarities(tags, t.theme.id)])),
         umap: { ...LAYOUT_DEFAULTS, ...o.layout, metric: 'cosine', neighborsFrom: 'exact' },
         cooccurrence: { ...COOCCUR_DEFAULTS, ...o.cooccur },
       },

@@ -50,7 +50,7 @@ export function chooseK(docs: Dense, options: Omit<KmeansOptions, 'k'> & { candi
   const scores = candidates
     .filter((k) => k >= Math.max(1, options.fixed?.length ?? 0) && k <= docs.rows)
     .map((k) => {
-      const c = kmeansBest(docs, { ...options, k, restarts: Math.min(3, options.restarts ?? 3) });
+      const c = kmeansBest(docs, { ...options, k, restarts: Math.min(2, options.restarts ?? 2) });
       return { k, silhouette: silhouette(docs, c.assignments, k) };
     });
   const top = Math.max(...scores.map((s) => s.silhouette));

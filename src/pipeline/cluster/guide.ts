@@ -16,6 +16,8 @@ export const GUIDE_DEFAULTS = { feedback: 10, nudgeWeight: 3 };
 export interface ThemeVector {
   theme: ThemeSpec;
   vector: Float64Array | null;
+  /** The seed terms alone as a unit vector in the latent space, before feedback; null as above. */
+  query: Float64Array | null;
   /** Seed terms found in the vocabulary. */
   terms: string[];
 }
@@ -44,7 +46,7 @@ export function themeVectors(themes: readonly ThemeSpec[], model: Lsa, tf: Tfidf
         terms.push(term);
       }
     }
-    if (weights.size === 0) return { theme, vector: null, terms };
+    if (weights.size === 0) return { theme, vector: null, query: null, terms };
     const query = project(model, weights);
     const ranked = Array.from({ length: docs.rows }, (_, i) => [dot(row(docs, i), query), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
     const v = Float64Array.from(query);
@@ -53,7 +55,7 @@ export function themeVectors(themes: readonly ThemeSpec[], model: Lsa, tf: Tfidf
       const r = row(docs, i);
       for (let k = 0; k < v.length; k++) v[k] += r[k] / top.length;
     }
-    return { theme, vector: unit(v), terms };
+    return { theme, vector: unit(v), query, terms };
   });
 }
 
@@ -96,7 +98,7 @@ export function nudgeTowardThemes(docs: Dense, vectors: readonly (Float64Array |
  * Tags each cluster with the theme whose vector its centroid is most similar to, when that cosine
  * similarity reaches `threshold`; otherwise null. A theme may tag several clusters, or none.
  */
-export function tagClusters(centroids: readonly Float64Array[], vectors: readonly ThemeVector[], threshold: number): { theme: string | null; similarity: number }[] {
+export function tagClusters(centroids: readonly Float64Array[], vectors: readonly Pick<ThemeVector, 'theme' | 'vector'>[], threshold: number): { theme: string | null; similarity: number; best: string | null }[] {
   return centroids.map((c) => {
     const cn = Math.hypot(...c) || 1;
     let theme: string | null = null;
@@ -109,6 +111,6 @@ export function tagClusters(centroids: readonly Float64Array[], vectors: readonl
         theme = tv.theme.id;
       }
     }
-    return similarity >= threshold ? { theme, similarity } : { theme: null, similarity };
+    return { theme: similarity >= threshold ? theme : null, similarity, best: theme };
   });
 }

@@ -70,9 +70,10 @@ export function labelFromTerms(terms: readonly ClusterTerm[], count = 3, avoid =
   const out: string[] = [];
   for (const term of pool) {
     if (out.length >= count) break;
-    const pick = pool.find((p) => containsTerm(p, term)) ?? term;
+    const fresh = (t: string) => t.split(/[\s-]+/).every((w) => !used.has(w));
+    const pick = [pool.find((p) => containsTerm(p, term)), term].find((t) => t !== undefined && fresh(t));
+    if (pick === undefined) continue;
     const words = pick.split(/[\s-]+/);
-    if (words.some((w) => used.has(w))) continue;
     out.push(pick);
     words.forEach((w) => used.add(w));
   }

@@ -9,11 +9,11 @@ export interface LayoutOptions {
   nNeighbors?: number;
   /** UMAP minimum distance between points in the map. Default 0.1. */
   minDist?: number;
-  /** Optimisation epochs; 0 lets umap-js choose (500 for small data, 200 for large). Default 0. */
+  /** Optimisation epochs (umap-learn uses 200 for large data, 500 for small). Default 200. */
   nEpochs?: number;
 }
 
-export const LAYOUT_DEFAULTS = { nNeighbors: 15, minDist: 0.1, nEpochs: 0 };
+export const LAYOUT_DEFAULTS = { nNeighbors: 15, minDist: 0.1, nEpochs: 200 };
 
 const cosine = (a: number[], b: number[]) => {
   let d = 0;
@@ -34,7 +34,7 @@ export function umapLayout(docs: Dense, knn: Knn, options: LayoutOptions = {}): 
     nComponents: 2,
     nNeighbors,
     minDist: options.minDist ?? LAYOUT_DEFAULTS.minDist,
-    nEpochs: options.nEpochs || undefined,
+    nEpochs: options.nEpochs ?? LAYOUT_DEFAULTS.nEpochs,
     distanceFn: cosine,
     random: randomLcg(((options.seed ?? 0) + 0.5) / 1009),
   });

@@ -62,14 +62,14 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
   for (const [short, v] of [...votes].sort(([a], [b]) => (a < b ? -1 : 1)))
     acronyms.set(short, [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]);
 
-  const toChunks = (segs: Token[][], local: Map<string, string>): string[][] => {
+  const toChunks = (segs: Token[][], local: Map<string, string>, anyCase = false): string[][] => {
     const chunks: string[][] = [];
     for (const seg of segs) {
       let run: string[] = [];
       for (const t of seg) {
         const lower = fold(t.lower);
         const short = lower.replace(/s$/, '');
-        const expansion = looksLikeAcronym(t.text) ? (local.get(lower) ?? local.get(short) ?? acronyms.get(lower) ?? acronyms.get(short)) : undefined;
+        const expansion = anyCase || looksLikeAcronym(t.text) ? (local.get(lower) ?? local.get(short) ?? acronyms.get(lower) ?? acronyms.get(short)) : undefined;
         const words = expansion ? expansion.split(' ') : [lower];
         for (const w of words) {
           if (isTermToken(w)) run.push(w);
@@ -120,7 +120,8 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
   });
 
   const normalize = (text: string): string[] => {
-    const chunks = toChunks(segments(cleanText(text)), new Map()).map(join);
+    // A user may write an acronym in lower case ("ssm", "kv cache"): expand it whatever its case.
+    const chunks = toChunks(segments(cleanText(text)), new Map(), true).map(join);
     const terms = chunks.flatMap((c) => [...phrasesIn(c, phrases), ...c]);
     const whole = chunks.map((c) => c.join(' '));
     return [...new Set([...whole, ...terms])];

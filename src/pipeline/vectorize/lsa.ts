@@ -23,19 +23,28 @@ export interface Lsa {
 /** Orthonormalises the columns of a dense matrix in place (modified Gram-Schmidt, twice for stability). */
 function orthonormalize(m: Dense): void {
   const { rows, cols, data } = m;
+  // Work on contiguous columns: the row-major layout would stride through memory on every product.
+  const c = Array.from({ length: cols }, (_, j) => {
+    const v = new Float64Array(rows);
+    for (let r = 0; r < rows; r++) v[r] = data[r * cols + j];
+    return v;
+  });
   for (let pass = 0; pass < 2; pass++) {
     for (let j = 0; j < cols; j++) {
+      const vj = c[j];
       for (let i = 0; i < j; i++) {
+        const vi = c[i];
         let d = 0;
-        for (let r = 0; r < rows; r++) d += data[r * cols + i] * data[r * cols + j];
-        for (let r = 0; r < rows; r++) data[r * cols + j] -= d * data[r * cols + i];
+        for (let r = 0; r < rows; r++) d += vi[r] * vj[r];
+        for (let r = 0; r < rows; r++) vj[r] -= d * vi[r];
       }
       let s = 0;
-      for (let r = 0; r < rows; r++) s += data[r * cols + j] ** 2;
+      for (let r = 0; r < rows; r++) s += vj[r] * vj[r];
       const n = Math.sqrt(s) || 1;
-      for (let r = 0; r < rows; r++) data[r * cols + j] /= n;
+      for (let r = 0; r < rows; r++) vj[r] /= n;
     }
   }
+  for (let j = 0; j < cols; j++) for (let r = 0; r < rows; r++) data[r * cols + j] = c[j][r];
 }
 
 /**

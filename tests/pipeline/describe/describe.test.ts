@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ClassTfidf, labelFromTerms } from '../../../src/pipeline/describe/ctfidf';
+import { paperKeywords } from '../../../src/pipeline/describe/keywords';
+import type { Csr } from '../../../src/pipeline/vectorize/sparse';
+
+describe('ClassTfidf', () => {
+  const classes = [new Map([['sparse attention', 4], ['attention', 6], ['kernel', 2]]), new Map([['mamba', 5], ['attention', 2], ['kernel', 1]])];
+  const ctf = new ClassTfidf(classes, new Set(['sparse attention', 'attention', 'kernel', 'mamba']));
+
+  it('ClassTfidf.describe weighs tf(t,c)/|c| by log(1 + A/f(t)) as BERTopic does', () => {
+    const A = (12 + 8) / 2;
+    const d = ctf.describe(classes[1]);
+    const mamba = d.terms.find((t) => t.term === 'mamba')!;
+    expect(mamba.weight).toBeCloseTo((5 / 8) * Math.log(1 + A / 5), 12);
+    expect(d.terms[0].term).toBe('mamba');
+  });
+
+  it('ClassTfidf.describe gives p(w|t) and p(w) for relevance re-ranking', () => {
+    const d = ctf.describe(classes[1]);
+    const kernel = d.stats.find((s) => s.term === 'kernel')!;
+    expect(kernel.pwt).toBeCloseTo(1 / 8, 12);
+    expect(kernel.pw).toBeCloseTo(3 / 20, 12);
+  });
+
+  it('ClassTfidf.describe drops a word seen mostly inside a listed multi-word term', () => {
+    const c = new ClassTfidf([new Map([['sparse attention', 4], ['sparse', 4], ['video', 3]]), new Map([['video', 1], ['other', 5]])], new Set(['sparse attention', 'sparse', 'video', 'other']));
+    expect(c.describe(new Map([['sparse attention', 4], ['sparse', 4], ['video', 3]])).terms.map((t) => t.term)).toEqual(['sparse attention', 'video']);
+  });
+});
+
+describe('labelFromTerms', () => {
+  it('labelFromTerms prefers multi-word terms and never repeats a word', () => {
+    const terms = ['attention', 'sparse', 'sparse attention', 'pattern', 'attention pattern', 'query'].map((term, i) => ({ term, weight: 1 - i / 10 }));
+    expect(labelFromTerms(terms)).toBe('sparse attention · pattern · query');
+    expect(labelFromTerms(terms, 1, 'Sparse attention')).toBe('pattern');
+  });
+});
+
+describe('paperKeywords', () => {
+  it('paperKeywords lists a paper’s highest TF-IDF terms, multi-word terms absorbing their words', () => {
+    const terms = ['attention', 'kernel', 'sparse attention', 'video'];
+    const m: Csr = { rows: 1, cols: 4, indptr: Int32Array.from([0, 4]), indices: Int32Array.from([0, 1, 2, 3]), values: Float64Array.from([0.6, 0.2, 0.5, 0.4]) };
+    expect(paperKeywords(m, terms, 3)).toEqual([['attention', 'sparse attention', 'video']]);
+    const m2: Csr = { ...m, values: Float64Array.from([0.4, 0.2, 0.6, 0.5]) };
+    expect(paperKeywords(m2, terms, 3)).toEqual([['sparse attention', 'video', 'kernel']]);
+  });
+});
