@@ -1,5 +1,6 @@
-import { mount } from 'svelte';
 import './app/global.css';
-import App from './App.svelte';
+import { requestAtlas } from './app/loadAtlas';
 
-export default mount(App, { target: document.getElementById('app')! });
+// The data starts downloading before the dashboard's code: this entry is tiny, the rest loads in parallel.
+const request = requestAtlas(location.search);
+import('./app/start').then(({ start }) => start(document.getElementById('app')!, request));

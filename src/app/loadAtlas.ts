@@ -31,3 +31,16 @@ export async function loadAtlas(base: string): Promise<Atlas> {
   }
   return atlas;
 }
+
+/** The data set being fetched: where it lives and the Atlas it will be. */
+export type AtlasRequest = Promise<{ atlas: Atlas; base: string }>;
+
+/** Starts loading the data set the page URL names (rejects with a message a user can act on). */
+export function requestAtlas(search: string): AtlasRequest {
+  try {
+    const base = dataBase(search);
+    return loadAtlas(base).then((atlas) => ({ atlas, base }));
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}

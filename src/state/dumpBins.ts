@@ -31,10 +31,10 @@ export function orderDumps(dumps: Dump[]): Dump[] {
   return keyed.map((k) => k.d);
 }
 
-/** Bin unit for `auto`: one bar per dump up to 40 dates, then weeks up to 40 weeks, then months. */
+/** Bin unit for `auto`: one bar per dump up to 24 dates, then weeks up to 40 weeks, then months. */
 export function autoUnit(dumps: Dump[]): BinUnit {
   const times = dumps.map((d) => dumpTime(d.date)).filter((t): t is number => t !== null);
-  if (times.length <= 40) return 'day';
+  if (times.length <= 24) return 'day';
   const span = (Math.max(...times) - Math.min(...times)) / DAY;
   return span <= 40 * 7 ? 'week' : 'month';
 }

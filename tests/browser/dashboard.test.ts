@@ -153,3 +153,46 @@ describe('cross-filtering (synthetic atlas)', () => {
     await page.close();
   });
 });
+
+describe('the map', () => {
+  it('a lasso (shift-drag) selects the papers inside it and the URL keeps it', async () => {
+    const { page, errors } = await d.open('?data=fixtures/synth');
+    await ready(page);
+    const box = (await page.locator('[data-chart=map] svg[role=application]').boundingBox())!;
+    const [cx, cy, r] = [box.x + box.width / 2, box.y + box.height / 2, Math.min(box.width, box.height) * 0.45];
+    await page.keyboard.down('Shift');
+    await page.mouse.move(cx + r, cy);
+    await page.mouse.down();
+    for (let a = 0; a <= 2 * Math.PI; a += Math.PI / 24) await page.mouse.move(cx + r * Math.cos(a), cy + r * Math.sin(a));
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await expect.poll(() => page.locator('.chips').innerText()).toMatch(/Lasso: \d+ papers/);
+    const n = Number((await page.locator('.chips').innerText()).match(/Lasso: (\d+)/)![1]);
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(synth.atlas.papers.length);
+    expect(await count(page)).toBe(`${n} of ${synth.atlas.papers.length} papers`);
+    await expect.poll(() => page.url()).toContain('lasso=');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('hovering a point shows its title and clicking opens it', async () => {
+    const { page } = await d.open('?data=fixtures/synth');
+    await ready(page);
+    const svg = page.locator('[data-chart=map] svg[role=application]');
+    const box = (await svg.boundingBox())!;
+    // Walk across the map until a point is under the pointer.
+    let found = false;
+    for (let y = 0.2; y < 0.8 && !found; y += 0.05)
+      for (let x = 0.2; x < 0.8 && !found; x += 0.02) {
+        await page.mouse.move(box.x + box.width * x, box.y + box.height * y);
+        found = (await page.locator('[data-chart=map] [role=tooltip]').count()) > 0;
+      }
+    expect(found).toBe(true);
+    const title = await page.locator('[data-chart=map] [role=tooltip] .title').innerText();
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect.poll(() => page.locator('aside.detail h2').innerText()).toBe(title);
+    await page.close();
+  });
+});

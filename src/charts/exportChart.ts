@@ -1,0 +1,126 @@
+/**
+ * Export of a chart as it looks in the page: a self-contained SVG (explicit size, fonts and styles
+ * inside, canvas layers embedded as images), a PNG at 2x on white, or its data as CSV.
+ */
+import Papa from 'papaparse';
+import { FONT_FAMILY } from './textWidth';
+
+/** Presentation properties copied inline, so the SVG needs none of the page's stylesheets. */
+const STYLE_PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-linejoin', 'stroke-opacity', 'opacity', 'paint-order', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline'];
+const HEADER = 44;
+
+export interface ExportMeta {
+  title: string;
+  subtitle?: string;
+}
+
+/** A standalone SVG document of the chart drawn in `body`: its canvases and SVG layers, under a title. */
+export function chartSvg(body: HTMLElement, meta: ExportMeta): { svg: string; width: number; height: number } {
+  const box = body.getBoundingClientRect();
+  const width = Math.round(box.width);
+  const layers = [...body.querySelectorAll<HTMLCanvasElement | SVGSVGElement>('canvas, svg')].filter((el) => !el.closest('[data-no-export]') && el.getBoundingClientRect().width > 0);
+  const height = Math.round(Math.max(...layers.map((el) => el.getBoundingClientRect().bottom - box.top), 10)) + HEADER;
+  const ns = 'http://www.w3.org/2000/svg';
+  const root = document.createElementNS(ns, 'svg');
+  root.setAttribute('xmlns', ns);
+  root.setAttribute('width', String(width));
+  root.setAttribute('height', String(height));
+  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  root.setAttribute('font-family', FONT_FAMILY);
+  const style = document.createElementNS(ns, 'style');
+  style.textContent = `svg { font-family: ${FONT_FAMILY}; } text { fill: #1f2328; }`;
+  root.append(style);
+  root.append(rect(ns, width, height));
+  root.append(text(ns, meta.title, 12, 20, 15, 700));
+  if (meta.subtitle) root.append(text(ns, meta.subtitle, 12, 36, 11.5, 400, '#57606a'));
+  for (const el of layers) {
+    const r = el.getBoundingClientRect();
+    const g = document.createElementNS(ns, 'g');
+    g.setAttribute('transform', `translate(${Math.round(r.left - box.left)},${Math.round(r.top - box.top) + HEADER})`);
+    if (el instanceof HTMLCanvasElement) {
+      const img = document.createElementNS(ns, 'image');
+      img.setAttribute('width', String(Math.round(r.width)));
+      img.setAttribute('height', String(Math.round(r.height)));
+      const png = el.toDataURL('image/png');
+      img.setAttribute('href', png);
+      // Older SVG tools only read xlink:href.
+      img.setAttributeNS('http://www.w3.org/1999/xlink', 'xlink:href', png);
+      g.append(img);
+    } else {
+      const copy = el.cloneNode(true) as SVGSVGElement;
+      inlineStyles(el, copy);
+      copy.removeAttribute('tabindex');
+      g.append(copy);
+    }
+    root.append(g);
+  }
+  return { svg: new XMLSerializer().serializeToString(root), width, height };
+}
+
+function inlineStyles(src: Element, dst: Element): void {
+  const cs = getComputedStyle(src);
+  const decl = STYLE_PROPS.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
+  dst.setAttribute('style', decl);
+  // Classes point into the page's stylesheets, which the file does not carry: their effect is inlined above.
+  dst.removeAttribute('class');
+  for (let i = 0; i < src.children.length; i++) inlineStyles(src.children[i], dst.children[i]);
+}
+
+function rect(ns: string, w: number, h: number) {
+  const r = document.createElementNS(ns, 'rect');
+  r.setAttribute('width', String(w));
+  r.setAttribute('height', String(h));
+  r.setAttribute('fill', '#fff');
+  return r;
+}
+
+function text(ns: string, s: string, x: number, y: number, size: number, weight: number, fill = '#1f2328') {
+  const t = document.createElementNS(ns, 'text');
+  t.setAttribute('x', String(x));
+  t.setAttribute('y', String(y));
+  t.setAttribute('font-size', String(size));
+  t.setAttribute('font-weight', String(weight));
+  t.setAttribute('fill', fill);
+  t.textContent = s;
+  return t;
+}
+
+/** The SVG rendered to a PNG at `scale`x on white. */
+export async function svgToPng(svg: string, width: number, height: number, scale = 2): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = width * scale;
+    canvas.height = height * scale;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((ok, fail) => canvas.toBlob((b) => (b ? ok(b) : fail(new Error('PNG encoding failed'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** CSV of rows; cells starting with = + - @ are escaped so spreadsheets never run them as formulas. */
+export function toCsv(rows: Record<string, unknown>[]): string {
+  return Papa.unparse(rows, { escapeFormulae: true });
+}
+
+/** Saves a blob under `name` through a temporary object URL. */
+export function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The download name of a chart's export: `topic-atlas-trends.svg`. */
+export function fileName(id: string, ext: string): string {
+  return `topic-atlas-${id}.${ext}`;
+}

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startDashboard, type Dashboard } from './harness';
+import { makeAtlas } from './fixtures/make-atlas';
+import { makeXssAtlas } from './fixtures/xss';
+
+let d: Dashboard;
+beforeAll(async () => {
+  d = await startDashboard({ fixtures: { synth: makeAtlas({ papers: 300, clusters: 8, dumps: 4 }), xss: makeXssAtlas() } });
+});
+afterAll(() => d?.close());
+
+async function exportOf(page: Page, chart: string, kind: 'SVG' | 'PNG' | 'CSV'): Promise<{ name: string; data: Buffer }> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-chart=${chart}] .export button`, { hasText: kind }).click()]);
+  return { name: dl.suggestedFilename(), data: readFileSync((await dl.path())!) };
+}
+
+it('exports each chart as a self-contained SVG with its title, size and styles inside', async () => {
+  const { page, errors } = await d.open('?data=fixtures/synth');
+  await page.waitForSelector('[data-chart=cooccurrence] svg');
+  for (const chart of ['map', 'trends', 'cooccurrence']) {
+    const { name, data } = await exportOf(page, chart, 'SVG');
+    const svg = data.toString('utf8');
+    expect(name).toBe(`topic-atlas-${chart}.svg`);
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="\d+" height="\d+" viewBox="0 0 \d+ \d+"/);
+    expect(svg).toContain('<style>');
+    expect(svg).toContain('font-family');
+    expect(svg).not.toContain('class="svelte-');
+  }
+  // The map's points are a canvas: the SVG carries them as an embedded image.
+  expect((await exportOf(page, 'map', 'SVG')).data.toString('utf8')).toContain('<image');
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it('exports a PNG at twice the chart size', async () => {
+  const { page } = await d.open('?data=fixtures/synth');
+  await page.waitForSelector('[data-chart=trends] svg');
+  const { data } = await exportOf(page, 'trends', 'PNG');
+  expect(data.subarray(1, 4).toString('latin1')).toBe('PNG');
+  const width = data.readUInt32BE(16);
+  const box = (await page.locator('[data-chart=trends] .body').boundingBox())!;
+  expect(width).toBe(Math.round(box.width) * 2);
+  await page.close();
+});
+
+it('exports CSV with renamed themes and spreadsheet formulas neutralised', async () => {
+  const { page } = await d.open('?data=fixtures/xss');
+  await page.waitForSelector('[data-chart=papers] [data-paper]');
+  await page.locator('[data-chart=themes] li[data-cluster="0"] button.rename').click();
+  await page.locator('[data-chart=themes] li[data-cluster="0"] input').fill('My theme');
+  await page.keyboard.press('Enter');
+  const papers = (await exportOf(page, 'papers', 'CSV')).data.toString('utf8');
+  expect(papers.split('\r\n')[0]).toBe('id,title,theme,dumps,keywords');
+  expect(papers).toContain(`"'=HYPERLINK(""http://example.invalid"",""x"")"`);
+  expect(papers).toContain('My theme');
+  const themes = (await exportOf(page, 'themes', 'CSV')).data.toString('utf8');
+  expect(themes).toContain('My theme');
+  // The name is kept locally: a reload still shows it.
+  await page.reload();
+  await page.waitForSelector('[data-chart=themes] li[data-cluster="0"]');
+  expect(await page.locator('[data-chart=themes] li[data-cluster="0"] .name').innerText()).toContain('My theme');
+  await page.close();
+});
