@@ -39,9 +39,12 @@ export interface AtlasOptions {
   guide?: GuideOptions;
   layout?: Omit<LayoutOptions, 'seed'>;
   cooccur?: Omit<CooccurOptions, 'seed'>;
-  /** Called as each stage starts, with its name. */
-  onStage?: (stage: string) => void;
+  /** Called as each stage starts, with its name (one of STAGES). */
+  onStage?: (stage: (typeof STAGES)[number]) => void;
 }
+
+/** The analysis stages in the order they run, as reported to `onStage`. */
+export const STAGES = ['terms', 'tf-idf', 'lsa', 'clusters', 'describe', 'neighbours', 'map', 'co-occurrence'] as const;
 
 export const ATLAS_DEFAULTS = { seed: 0, k: 'auto' as const, themeThreshold: 0.68, seedBoost: 1.5, dims: 80, restarts: 8, neighbors: 8, keywordsPerPaper: 6 };
 

@@ -50,7 +50,8 @@ export function chooseK(docs: Dense, options: Omit<KmeansOptions, 'k'> & { candi
   const scores = candidates
     .filter((k) => k >= Math.max(1, options.fixed?.length ?? 0) && k <= docs.rows)
     .map((k) => {
-      const c = kmeansBest(docs, { ...options, k, restarts: Math.min(2, options.restarts ?? 2) });
+      // Scoring a candidate needs a good clustering, not the best: fewer restarts and iterations.
+      const c = kmeansBest(docs, { ...options, k, restarts: Math.min(2, options.restarts ?? 2), maxIterations: 30 });
       return { k, silhouette: silhouette(docs, c.assignments, k) };
     });
   const top = Math.max(...scores.map((s) => s.silhouette));

@@ -60,49 +60,53 @@ export function lsa(a: Csr, options: LsaOptions = {}): Lsa {
   for (let i = 0; i < omega.data.length; i++) omega.data[i] = normal();
   let y = mulSparseDense(a, omega);
   orthonormalize(y);
+  // Power iterations on A Aᵀ sharpen the spectrum; re-orthonormalising the thin n×l side after each
+  // round keeps the columns independent (the terms×l side is never orthonormalised: it is the larger).
   for (let q = 0; q < (options.powerIterations ?? 4); q++) {
-    const z = mulSparseTDense(a, y);
-    orthonormalize(z);
-    y = mulSparseDense(a, z);
+    y = mulSparseDense(a, mulSparseTDense(a, y));
     orthonormalize(y);
   }
   // B = Qᵀ A is small (l × terms); its SVD comes from the eigen-decomposition of B Bᵀ (l × l).
   const bt = mulSparseTDense(a, y); // Aᵀ Q = Bᵀ, terms × l
+  const acc = new Float64Array(l * l);
+  for (let t = 0; t < bt.rows; t++) {
+    const o = t * l;
+    for (let i = 0; i < l; i++) {
+      const v = bt.data[o + i];
+      if (v === 0) continue;
+      const oi = i * l;
+      for (let j = i; j < l; j++) acc[oi + j] += v * bt.data[o + j];
+    }
+  }
   const bbt = new Matrix(l, l);
   for (let i = 0; i < l; i++)
     for (let j = i; j < l; j++) {
-      let s = 0;
-      for (let t = 0; t < bt.rows; t++) s += bt.data[t * l + i] * bt.data[t * l + j];
-      bbt.set(i, j, s);
-      bbt.set(j, i, s);
+      bbt.set(i, j, acc[i * l + j]);
+      bbt.set(j, i, acc[i * l + j]);
     }
   const eig = new EigenvalueDecomposition(bbt, { assumeSymmetric: true });
   const order = eig.realEigenvalues.map((v, i) => [v, i] as const).sort((p, q) => q[0] - p[0]).slice(0, dims);
-  const vecs = eig.eigenvectorMatrix;
   const sigma = order.map(([v]) => Math.sqrt(Math.max(v, 0)));
-  // A fixed sign per component (largest loading positive) makes the output independent of the solver's sign choice.
-  const sign = order.map(([, c]) => {
+  // Ũ as contiguous columns, each with a fixed sign (largest loading positive), so the output does not
+  // depend on the solver's sign choice.
+  const u = order.map(([, c]) => {
+    const col = Float64Array.from({ length: l }, (_, i) => eig.eigenvectorMatrix.get(i, c));
     let best = 0;
-    for (let i = 0; i < l; i++) if (Math.abs(vecs.get(i, c)) > Math.abs(best)) best = vecs.get(i, c);
-    return best < 0 ? -1 : 1;
+    for (const v of col) if (Math.abs(v) > Math.abs(best)) best = v;
+    return best < 0 ? col.map((v) => -v) : col;
   });
+  const times = (m: Dense, r: number, k: number) => {
+    let s = 0;
+    const o = r * l;
+    const col = u[k];
+    for (let i = 0; i < l; i++) s += m.data[o + i] * col[i];
+    return s;
+  };
   const docs = dense(a.rows, dims);
-  for (let r = 0; r < a.rows; r++)
-    for (let k = 0; k < dims; k++) {
-      let s = 0;
-      const c = order[k][1];
-      for (let i = 0; i < l; i++) s += y.data[r * l + i] * vecs.get(i, c);
-      docs.data[r * dims + k] = s * sigma[k] * sign[k];
-    }
+  for (let r = 0; r < a.rows; r++) for (let k = 0; k < dims; k++) docs.data[r * dims + k] = times(y, r, k) * sigma[k];
+  // x V = x Bᵀ Ũ Σ⁻¹ maps a TF-IDF row where A's own rows land (U Σ).
   const projection = dense(a.cols, dims);
-  for (let t = 0; t < a.cols; t++)
-    for (let k = 0; k < dims; k++) {
-      let s = 0;
-      const c = order[k][1];
-      for (let i = 0; i < l; i++) s += bt.data[t * l + i] * vecs.get(i, c);
-      // x V = x Bᵀ Ũ Σ⁻¹ maps a TF-IDF row where A's own rows land (U Σ).
-      projection.data[t * dims + k] = sigma[k] > 0 ? (s * sign[k]) / sigma[k] : 0;
-    }
+  for (let t = 0; t < a.cols; t++) for (let k = 0; k < dims; k++) projection.data[t * dims + k] = sigma[k] > 0 ? times(bt, t, k) / sigma[k] : 0;
   return { docs: normalizeRows(docs), projection, singularValues: sigma };
 }
 

@@ -1,0 +1,125 @@
+/**
+ * Benchmark: times each preprocessing stage on the seed data (median of runs) with peak memory,
+ * the whole `npm run preprocess` command, and optionally the scikit-learn reference pipeline on the
+ * same papers (`--peer`) and larger samples of the benchmark corpus (`--sizes 2000,5000`).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { buildAtlas } from '../src/pipeline/atlas';
+import { assembleCorpus, parseJsonLines, type Corpus, type SourceRecords } from '../src/pipeline/ingest';
+import { parseThemes } from '../src/pipeline/themes';
+import { listInputs, readSource } from './lib/readSources';
+import { writeOutput } from './lib/writeOutput';
+
+const BENCH = '../shared/bench/arxiv-daily-50k.jsonl.gz';
+const PEER = '../shared/bench/peer_sklearn.py';
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, peer: { type: 'boolean', default: false }, sizes: { type: 'string', default: '' } } });
+const runs = Math.max(1, Number(args.runs));
+const themes = parseThemes(JSON.parse(readFileSync('data/themes.json', 'utf8')));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x: number) => `${(x / 1000).toFixed(3)} s`;
+const peakMb = () => process.resourceUsage().maxRSS / 1024;
+
+async function ingestSeeds(): Promise<Corpus> {
+  const { files } = await listInputs(['data/dumps']);
+  const sources: SourceRecords[] = [];
+  for (const f of files) sources.push(await readSource(f));
+  return assembleCorpus(sources);
+}
+
+/** Times each stage of one full run on a corpus (stage name -> ms). */
+async function timeStages(load: () => Promise<Corpus>): Promise<{ times: Map<string, number>; corpus: Corpus; k: number }> {
+  const times = new Map<string, number>();
+  let t = performance.now();
+  const corpus = await load();
+  times.set('ingest', performance.now() - t);
+  let stage = '';
+  t = performance.now();
+  const { atlas, abstracts } = buildAtlas(corpus, {
+    seed: 0,
+    themes,
+    onStage: (s) => {
+      const now = performance.now();
+      if (stage) times.set(stage, now - t);
+      stage = s;
+      t = now;
+    },
+  });
+  times.set(stage, performance.now() - t);
+  t = performance.now();
+  await writeOutput(mkdtempSync(join(tmpdir(), 'atlas-bench-')), atlas, abstracts);
+  times.set('write', performance.now() - t);
+  return { times, corpus, k: atlas.generated.k };
+}
+
+function report(title: string, all: Map<string, number>[]): number {
+  process.stdout.write(`\n${title}\n`);
+  let total = 0;
+  for (const name of all[0].keys()) {
+    const m = median(all.map((r) => r.get(name)!));
+    total += m;
+    process.stdout.write(`  ${name.padEnd(14)} ${ms(m).padStart(9)}\n`);
+  }
+  process.stdout.write(`  ${'total'.padEnd(14)} ${ms(total).padStart(9)}   (median of ${all.length} run(s); peak RSS ${peakMb().toFixed(0)} MB)\n`);
+  return total;
+}
+
+function peer(corpus: Corpus, k: number): number | null {
+  if (!existsSync(PEER) || spawnSync('/usr/bin/python3', ['-c', 'import sklearn, umap'], { encoding: 'utf8' }).status !== 0) {
+    process.stdout.write('\nscikit-learn reference skipped: needs /usr/bin/python3 with python3-sklearn and umap-learn (apt-get install -y python3-sklearn umap-learn python3-pynndescent)\n');
+    return null;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-peer-'));
+  writeFileSync(join(dir, 'in.jsonl'), corpus.papers.map((p) => JSON.stringify({ id: p.id, title: p.title, abstract: p.abstract })).join('\n'));
+  const started = performance.now();
+  const r = spawnSync('/usr/bin/python3', [PEER, join(dir, 'in.jsonl'), String(k), join(dir, 'out.jsonl'), '--timing-json', join(dir, 't.json')], { encoding: 'utf8' });
+  const wall = performance.now() - started;
+  if (r.status !== 0) {
+    process.stdout.write(`\nscikit-learn reference failed: ${r.stderr.slice(-400)}\n`);
+    return null;
+  }
+  process.stdout.write(`\nscikit-learn reference (${PEER}, k=${k}), whole process: ${ms(wall)}\n${r.stderr.split('\n').filter((l) => l.startsWith('[stage]')).map((l) => `  ${l}`).join('\n')}\n`);
+  return wall;
+}
+
+async function main() {
+  const seedRuns: Map<string, number>[] = [];
+  let last: Awaited<ReturnType<typeof timeStages>> | null = null;
+  for (let i = 0; i < runs; i++) seedRuns.push((last = await timeStages(ingestSeeds)).times);
+  const inProcess = report(`Seed data: ${last!.corpus.papers.length} papers, ${last!.corpus.dumps.length} dumps, k=${last!.k}`, seedRuns);
+
+  const cli: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/preprocess.ts', '--out', mkdtempSync(join(tmpdir(), 'atlas-cli-'))], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    if (r.status !== 0) throw new Error(`preprocess failed: ${r.stderr}`);
+    cli.push(performance.now() - started);
+  }
+  process.stdout.write(`\nnpm run preprocess (whole command with Node and TypeScript start-up): ${ms(median(cli))} (median of ${runs})\n`);
+
+  if (args.peer) {
+    const wall = peer(last!.corpus, last!.k);
+    if (wall) process.stdout.write(`ratio: Topic Atlas command / scikit-learn process = ${(median(cli) / wall).toFixed(2)}; pipeline in process / scikit-learn = ${(inProcess / wall).toFixed(2)}\n`);
+  }
+
+  const sizes = args.sizes.split(',').filter(Boolean).map(Number);
+  if (sizes.length && !existsSync(BENCH)) process.stdout.write(`\nbenchmark corpus not found at ${BENCH}: scale runs skipped\n`);
+  else if (sizes.length) {
+    const lines = gunzipSync(readFileSync(BENCH)).toString('utf8').split('\n');
+    for (const n of sizes) {
+      const text = lines.slice(0, n).join('\n');
+      const { times } = await timeStages(async () => assembleCorpus([parseJsonLines(text, 'bench.jsonl')]));
+      report(`Benchmark corpus, first ${n} papers`, [times]);
+    }
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench: ${(e as Error).stack}\n`);
+  process.exit(1);
+});
