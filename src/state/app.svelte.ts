@@ -88,6 +88,6 @@ export class AppState {
 
   setSearch(text: string): void {
     this.selection.search = text;
-    if (text.trim()) this.search.loadAbstracts();
+    if (text.trim()) this.search.load();
   }
 }

@@ -1,5 +1,9 @@
-/** Full-text search of papers (MiniSearch): titles and keywords at once, abstracts once their chunks arrive. */
-import MiniSearch from 'minisearch';
+/**
+ * Full-text search of papers (MiniSearch: prefix and slightly fuzzy, every word must match). The
+ * library and the index load on the first query; until then a plain substring match over titles and
+ * keywords answers, so typing never waits. Abstracts join the index once their chunks arrive.
+ */
+import type MiniSearch from 'minisearch';
 import type { Paper } from '../contract';
 import type { AbstractStore } from './abstracts';
 
@@ -17,8 +21,9 @@ export type AbstractStatus = 'none' | 'loading' | 'done' | 'failed';
 export class PaperSearch {
   #papers: Paper[];
   #store: AbstractStore;
-  #titles: MiniSearch<Doc> | null = null;
-  #full: MiniSearch<Doc> | null = null;
+  #index: MiniSearch<Doc> | null = null;
+  /** Which index answers: none yet (substring match), titles and keywords, or those and abstracts. */
+  indexed = $state<'none' | 'titles' | 'full'>('none');
   /** Whether abstracts are searched yet. */
   status = $state<AbstractStatus>('none');
 
@@ -27,42 +32,48 @@ export class PaperSearch {
     this.#store = store;
   }
 
-  /** Mask of papers matching every word of `query` (prefix, slightly fuzzy); null for an empty query. */
+  /** Mask of papers matching `query`; null for an empty query. */
   hits(query: string): Uint8Array | null {
     const q = query.trim();
-    // Read before the early return so a derived value recomputes when abstracts become searchable.
-    const full = this.status === 'done' ? this.#full : null;
+    // Read before the early return so a derived value recomputes when a better index is ready.
+    const indexed = this.indexed;
     if (!q) return null;
-    const index = full ?? this.#titleIndex();
     const mask = new Uint8Array(this.#papers.length);
-    for (const r of index.search(q, SEARCH)) mask[r.id as number] = 1;
+    if (indexed === 'none' || !this.#index) {
+      const words = q.toLowerCase().split(/\s+/);
+      this.#papers.forEach((p, i) => {
+        const text = `${p.title} ${p.keywords.join(' ')}`.toLowerCase();
+        if (words.every((w) => text.includes(w))) mask[i] = 1;
+      });
+    } else for (const r of this.#index.search(q, SEARCH)) mask[r.id as number] = 1;
     return mask;
   }
 
-  /** Starts fetching every abstract chunk and indexing it; later calls do nothing. */
-  loadAbstracts(): void {
+  /** Loads the search library, indexes titles and keywords, then fetches and indexes every abstract; later calls do nothing. */
+  load(): void {
     if (this.status !== 'none') return;
     this.status = 'loading';
+    const lib = import('minisearch').then((m) => m.default);
+    lib.then((MS) => {
+      const index = new MS<Doc>({ fields: ['title', 'keywords', 'abstract'] });
+      index.addAll(this.#papers.map((p, i) => doc(p, i, '')));
+      // The full index may have won the race on a tiny data set; never step back to titles only.
+      if (this.indexed === 'none') {
+        this.#index = index;
+        this.indexed = 'titles';
+      }
+    });
     const abstracts = new Map<string, string>();
-    this.#store
-      .all((chunk) => Object.entries(chunk).forEach(([id, text]) => abstracts.set(id, text)))
-      .then(async () => {
-        const index = newIndex();
+    Promise.all([lib, this.#store.all((chunk) => Object.entries(chunk).forEach(([id, text]) => abstracts.set(id, text)))])
+      .then(async ([MS]) => {
+        const index = new MS<Doc>({ fields: ['title', 'keywords', 'abstract'] });
         await index.addAllAsync(this.#papers.map((p, i) => doc(p, i, abstracts.get(p.id) ?? '')), { chunkSize: 2000 });
-        this.#full = index;
+        this.#index = index;
+        this.indexed = 'full';
         this.status = 'done';
       })
       .catch(() => (this.status = 'failed'));
   }
-
-  #titleIndex(): MiniSearch<Doc> {
-    if (!this.#titles) {
-      this.#titles = newIndex();
-      this.#titles.addAll(this.#papers.map((p, i) => doc(p, i, '')));
-    }
-    return this.#titles;
-  }
 }
 
-const newIndex = () => new MiniSearch<Doc>({ fields: ['title', 'keywords', 'abstract'] });
 const doc = (p: Paper, i: number, abstract: string): Doc => ({ id: i, title: p.title, keywords: p.keywords.join(' '), abstract });

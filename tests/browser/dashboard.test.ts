@@ -196,3 +196,35 @@ describe('the map', () => {
     await page.close();
   });
 });
+
+describe('themes', () => {
+  it('a renamed theme is used on the map and in the trends, and λ re-ranks its terms', async () => {
+    const { page, errors } = await d.open('?data=fixtures/synth');
+    await ready(page);
+    const row = page.locator('[data-chart=themes] li[data-cluster="0"]');
+    await row.locator('button.rename').click();
+    await row.locator('input').fill('Image synthesis');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-chart=map] text[data-cluster="0"]').textContent()).toContain('Image synthesis');
+    expect(await page.locator('[data-chart=trends] .legend').textContent()).toContain('Image synthesis');
+    const frequent = await row.locator('.terms').innerText();
+    await page.locator('[data-chart=themes] input[type=range]').fill('0');
+    await expect.poll(() => row.locator('.terms').innerText()).not.toBe(frequent);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('loading', () => {
+  it('refuses a data folder on another site and says why', async () => {
+    const { page } = await d.open('?data=https://example.invalid/data');
+    expect(await page.locator('[role=alert]').innerText()).toContain('must be a relative folder on this site');
+    await page.close();
+  });
+
+  it('says what to do when the data folder is missing', async () => {
+    const { page } = await d.open('?data=fixtures/none');
+    expect(await page.locator('[role=alert]').innerText()).toContain('npm run preprocess');
+    await page.close();
+  });
+});
