@@ -32,13 +32,13 @@ export interface AtlasOptions {
   restarts?: number;
   /** Nearest papers listed per paper. Default 8. */
   neighbors?: number;
-  /** Keywords listed per paper. Default 6. */
+  /** Keywords listed per paper. Default 8. */
   keywordsPerPaper?: number;
   terms?: TermOptions;
   tfidf?: Omit<TfidfOptions, 'boost'>;
   guide?: GuideOptions;
   layout?: Omit<LayoutOptions, 'seed'>;
-  cooccur?: Omit<CooccurOptions, 'seed'>;
+  cooccur?: Omit<CooccurOptions, 'seed' | 'anchors'>;
   /** Called as each stage starts, with its name (one of STAGES). */
   onStage?: (stage: (typeof STAGES)[number]) => void;
 }
@@ -46,7 +46,7 @@ export interface AtlasOptions {
 /** The analysis stages in the order they run, as reported to `onStage`. */
 export const STAGES = ['terms', 'tf-idf', 'lsa', 'clusters', 'describe', 'neighbours', 'map', 'co-occurrence'] as const;
 
-export const ATLAS_DEFAULTS = { seed: 0, k: 'auto' as const, themeThreshold: 0.68, seedBoost: 1.5, dims: 80, restarts: 8, neighbors: 8, keywordsPerPaper: 6 };
+export const ATLAS_DEFAULTS = { seed: 0, k: 'auto' as const, themeThreshold: 0.68, seedBoost: 1.5, dims: 80, restarts: 8, neighbors: 8, keywordsPerPaper: 8 };
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 const sig = (x: number) => Number(x.toPrecision(4));
@@ -151,12 +151,16 @@ export function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): { atlas:
   assign.forEach((a) => clusters[a].size++);
   const keywords = paperKeywords(tf.matrix, tf.terms, o.keywordsPerPaper);
 
+  // Nearest papers and the map use the LSA vectors as they are, not the nudged ones: they show how
+  // alike the texts are, and the nudge would fling each theme's papers far from the rest of the map.
   stage('neighbours');
-  const knn = nearestNeighbors(space, Math.max(o.neighbors + 1, options.layout?.nNeighbors ?? LAYOUT_DEFAULTS.nNeighbors));
+  const knn = nearestNeighbors(model.docs, Math.max(o.neighbors + 1, options.layout?.nNeighbors ?? LAYOUT_DEFAULTS.nNeighbors));
   stage('map');
-  const xy = umapLayout(space, knn, { ...o.layout, seed: o.seed });
+  const xy = umapLayout(model.docs, knn, { ...o.layout, seed: o.seed });
   stage('co-occurrence');
-  const cooc = cooccurrence(keywords, assign, k, { ...o.cooccur, seed: o.seed });
+  const anchors = Array.from({ length: k }, () => ({ x: 0, y: 0 }));
+  assign.forEach((a, i) => ((anchors[a].x += xy[i].x / clusters[a].size), (anchors[a].y += xy[i].y / clusters[a].size)));
+  const cooc = cooccurrence(keywords, assign, k, { ...o.cooccur, seed: o.seed, anchors });
 
   const papers = corpus.papers.map((p, i) => ({
     id: p.id,
@@ -181,7 +185,7 @@ export function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): { atlas:
         kmeans: { restarts: o.restarts, inertia: r4(clustering.inertia) },
         guide: { ...GUIDE_DEFAULTS, ...o.guide, seedBoost: o.seedBoost, themeThreshold: o.themeThreshold },
         themeSimilarity: Object.fromEntries(tvs.map((t) => [t.theme.id, bestSimilarities(tags, t.theme.id)])),
-        umap: { ...LAYOUT_DEFAULTS, ...o.layout, metric: 'cosine', neighborsFrom: 'exact' },
+        umap: { ...LAYOUT_DEFAULTS, ...o.layout, metric: 'cosine', neighbors: 'exact, LSA vectors' },
         cooccurrence: { ...COOCCUR_DEFAULTS, ...o.cooccur },
       },
     },

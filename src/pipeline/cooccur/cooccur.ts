@@ -13,6 +13,8 @@ export interface CooccurOptions {
   seed?: number;
   /** Force-layout ticks. Default 300. */
   ticks?: number;
+  /** Where each cluster sits (e.g. its centre on the paper map, in [0, 1]); keywords are drawn toward their cluster's. */
+  anchors?: readonly { x: number; y: number }[];
 }
 
 export const COOCCUR_DEFAULTS = { vocabulary: 120, minCount: 2, minStrength: 1, maxLinks: 600, ticks: 300 };
@@ -67,6 +69,11 @@ export function cooccurrence(keywords: readonly string[][], clusters: ArrayLike<
   });
 
   const nodes: Node[] = vocab.map((term) => ({ term, count: freq.get(term)! }));
+  const spread = 40 * Math.sqrt(nodes.length);
+  const anchor = (i: number) => {
+    const a = o.anchors?.[cluster[i]];
+    return a ? { x: (a.x - 0.5) * spread, y: (a.y - 0.5) * spread } : { x: 0, y: 0 };
+  };
   const maxStrength = Math.max(1, ...links.map((l) => l.strength));
   const simLinks: SimulationLinkDatum<Node>[] = links.map((l) => ({ source: index.get(l.source)!, target: index.get(l.target)! }));
   const strengths = links.map((l) => l.strength);
@@ -75,8 +82,10 @@ export function cooccurrence(keywords: readonly string[][], clusters: ArrayLike<
     .force('link', forceLink(simLinks).strength((_, i) => 0.05 + 0.5 * (strengths[i] / maxStrength)).distance(30))
     .force('charge', forceManyBody().strength(-40))
     .force('collide', forceCollide<Node>((d) => 4 + Math.sqrt(d.count)))
-    .force('x', forceX(0).strength(0.04))
-    .force('y', forceY(0).strength(0.04))
+    // With anchors, a keyword is drawn toward its cluster's place on the paper map, so the network
+    // reads like the map (themes in the same places); links then pull related keywords together.
+    .force('x', forceX<Node>((_, i) => anchor(i).x).strength(o.anchors ? 0.12 : 0.04))
+    .force('y', forceY<Node>((_, i) => anchor(i).y).strength(o.anchors ? 0.12 : 0.04))
     .stop();
   sim.tick(o.ticks);
   const xs = nodes.map((d) => d.x ?? 0);
