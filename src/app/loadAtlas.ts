@@ -14,6 +14,7 @@ export async function loadAtlas(base: string): Promise<Atlas> {
   const r = await fetch(url);
   if (!r.ok) throw new Error(`Could not load ${url}: ${r.status} ${r.statusText}. Run "npm run preprocess" to create it.`);
   const atlas = (await r.json()) as Atlas;
+  performance.mark('atlas-loaded');
   if (atlas?.schemaVersion !== SCHEMA_VERSION) throw new Error(`${url} has schema version ${atlas?.schemaVersion}; this dashboard reads version ${SCHEMA_VERSION}. Re-run "npm run preprocess".`);
   for (const key of ['dumps', 'clusters', 'papers', 'trends'] as const)
     if (!Array.isArray(atlas[key])) throw new Error(`${url} has no "${key}" list; re-run "npm run preprocess".`);

@@ -4,5 +4,6 @@ import App from '../App.svelte';
 import type { AtlasRequest } from './loadAtlas';
 
 export function start(target: HTMLElement, request: AtlasRequest) {
+  performance.mark('code-loaded');
   return mount(App, { target, props: { request } });
 }
