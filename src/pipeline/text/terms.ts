@@ -42,10 +42,14 @@ const looksLikeAcronym = (t: string) => (t.match(/\p{Lu}/gu)?.length ?? 0) >= 2 
  */
 export function extractTerms(input: readonly DocumentText[], options: TermOptions = {}): CorpusTerms {
   const titleWeight = options.titleWeight ?? TERM_DEFAULTS.titleWeight;
-  const cleaned = input.map((d) => ({ title: segments(cleanText(d.title)), abstract: segments(cleanText(d.abstract)), defs: findAcronyms(cleanText(`${d.title}. ${d.abstract}`)) }));
+  const cleaned = input.map((d) => {
+    const title = cleanText(d.title);
+    const abstract = cleanText(d.abstract);
+    return { title: segments(title), abstract: segments(abstract), defs: findAcronyms(`${title}. ${abstract}`) };
+  });
 
   const counts = new Map<string, number>();
-  for (const d of cleaned) for (const seg of [...d.title, ...d.abstract]) for (const t of seg) counts.set(t.lower, (counts.get(t.lower) ?? 0) + 1);
+  for (const d of cleaned) for (const segs of [d.title, d.abstract]) for (const seg of segs) for (const t of seg) counts.set(t.lower, (counts.get(t.lower) ?? 0) + 1);
   const fold = pluralFolding(counts);
   const foldWords = (words: string[]) => words.map((w) => fold(w));
 
@@ -112,7 +116,10 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
   const termCounts = docs.map((d) => {
     const m = new Map<string, number>();
     const add = (chunks: string[][], w: number) => {
-      for (const c of chunks) for (const t of [...c, ...phrasesIn(c, phrases)]) m.set(t, (m.get(t) ?? 0) + w);
+      for (const c of chunks) {
+        for (const t of c) m.set(t, (m.get(t) ?? 0) + w);
+        for (const t of phrasesIn(c, phrases)) m.set(t, (m.get(t) ?? 0) + w);
+      }
     };
     add(d.title, titleWeight);
     add(d.abstract, 1);
