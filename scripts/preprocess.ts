@@ -43,6 +43,7 @@ const USAGE = `Usage: npm run preprocess -- [options]
   --themes <json>      named themes to guide clustering (default data/themes.json; "none" for unsupervised)
   --group-by <unit>    group dated records of an export into dumps by day, week or month (default day)
   --strict             stop at the first unusable file instead of skipping it
+  --dry-run            read and report the inputs only; analyse and write nothing
   --help               show this help
 
 Formats: page text (.txt), .csv, .tsv, .json (array of objects), .jsonl; each optionally .gz.`;
@@ -62,6 +63,7 @@ function options() {
         'group-by': { type: 'string', default: 'day' },
         themes: { type: 'string' },
         strict: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       allowPositionals: false,
@@ -84,7 +86,7 @@ function options() {
   const manifest = v.manifest ?? (defaultInput && existsSync('data/dumps.csv') ? 'data/dumps.csv' : undefined);
   const inputs = v.input ?? (v.manifest ? [] : ['data/dumps']);
   const themes = v.themes ?? (existsSync('data/themes.json') ? 'data/themes.json' : 'none');
-  return { help: v.help, inputs, manifest, out: v.out, seed, k, groupBy: groupBy as GroupBy, strict: v.strict, themes };
+  return { help: v.help, inputs, manifest, out: v.out, seed, k, groupBy: groupBy as GroupBy, strict: v.strict, themes, dryRun: v['dry-run'] };
 }
 
 function fail(message: string, code: number): never {
@@ -153,6 +155,10 @@ async function main(): Promise<void> {
   for (const r of rejected.slice(0, 20)) process.stdout.write(`  rejected ${r.source}:${r.line}: ${r.reason}\n`);
   if (rejected.length > 20) process.stdout.write(`  ... and ${rejected.length - 20} more (all listed in atlas.json ingest.rejected)\n`);
   if (unique === 0) fail('no usable papers were read; nothing written', 1);
+  if (opts.dryRun) {
+    process.stdout.write(`dry run: nothing written (peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)\n`);
+    return;
+  }
 
   const themes = await loadThemes(opts.themes);
   const started = Date.now();

@@ -64,6 +64,15 @@ describe('npm run preprocess', () => {
     expect(atlasIn(dir).dumps).toEqual([{ id: 'page', source: 'page.txt', date: '2025-07-18', label: 'Friday', papers: 4 }]);
   });
 
+  it('--dry-run reports what it read and writes nothing', () => {
+    const dir = scratch({ 'in/page.txt': PAGE });
+    const r = preprocess(['--input', 'in', '--out', 'out', '--dry-run'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('total: 4 records -> 4 papers, 0 duplicates, 0 rejected, in 1 dumps');
+    expect(r.stdout).toMatch(/dry run: nothing written \(peak memory \d+ MB\)/);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
   it('rejects an unknown option with usage help and exit code 2', () => {
     const r = preprocess(['--colour', 'red']);
     expect(r.code).toBe(2);
