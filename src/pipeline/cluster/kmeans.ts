@@ -29,7 +29,8 @@ const sq = (a: ArrayLike<number>, b: ArrayLike<number>) => {
 
 /**
  * k-means++ seeding (Arthur & Vassilvitskii 2007) around centroids given in advance. ml-kmeans seeds
- * either all centroids or none, so starting from named themes needs this small step of our own.
+ * either all centroids or none, so starting from named themes needs this small step of our own;
+ * without themes, ml-kmeans's own k-means++ is used.
  */
 function seedCentroids(points: number[][], k: number, fixed: readonly Float64Array[], random: () => number): number[][] {
   const centroids: number[][] = fixed.slice(0, k).map((c) => Array.from(c));
@@ -60,8 +61,10 @@ export function kmeansBest(vectors: Dense, options: KmeansOptions): Clustering {
   const random = randomLcg(((options.seed ?? 0) * 7919 + 17) % 1_000_003 / 1_000_003);
   let best: Clustering | null = null;
   for (let run = 0; run < (options.restarts ?? 8); run++) {
-    const init = seedCentroids(points, k, options.fixed ?? [], random);
-    const result = kmeans(points, k, { initialization: init, maxIterations: options.maxIterations ?? 100, seed: options.seed ?? 0 });
+    const runSeed = Math.floor(random() * 2 ** 31);
+    const fixed = options.fixed ?? [];
+    const init = fixed.length ? seedCentroids(points, k, fixed, random) : ('kmeans++' as const);
+    const result = kmeans(points, k, { initialization: init, maxIterations: options.maxIterations ?? 100, seed: runSeed });
     const assignments = Int32Array.from(result.clusters);
     let inertia = 0;
     points.forEach((p, i) => (inertia += sq(p, result.centroids[assignments[i]])));
