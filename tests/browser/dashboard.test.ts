@@ -136,6 +136,23 @@ describe('cross-filtering (synthetic atlas)', () => {
     await again.page.close();
   });
 
+  it('hovering a trend bar gives exact values and what the theme was about on that date', async () => {
+    const { page } = await d.open(path);
+    await ready(page);
+    const bar = page.locator('[data-chart=trends] rect[data-slot="0"][data-bin="0"]');
+    await bar.hover();
+    const tip = await page.locator('[data-chart=trends] [role=tooltip]').innerText();
+    const c = atlas.clusters[0];
+    const n = atlas.papers.filter((p) => p.cluster === c.id && p.dumps.includes('d0')).length;
+    expect(tip).toContain(`${n} papers`);
+    expect(tip).toContain(c.label);
+    const about = tip.match(/about: (.+)/)![1].split(', ');
+    expect(about.length).toBeGreaterThan(0);
+    const terms = c.dumpTerms.find((t) => t.dump === 'd0')!.terms.map((t) => t.term);
+    for (const t of about) expect(terms).toContain(t);
+    await page.close();
+  });
+
   it('a dump with no papers says so', async () => {
     const { page } = await d.open(path);
     await ready(page);

@@ -28,6 +28,7 @@ async function main() {
   await shoot('seed-top', '');
   await shoot('seed-full', '', undefined, { full: true });
   await shoot('seed-narrow', '', undefined, { width: 900, full: true });
+  await shoot('seed-narrow-top', '', undefined, { width: 900 });
   await shoot('seed-theme', '', (p) => p.locator('[data-chart=themes] li[data-cluster] button.main').nth(1).click(), { full: true });
   await shoot('seed-compare', '?tab=compare', undefined, { selector: '[data-chart=trends]' });
   await shoot('seed-share', '?trend=share', undefined, { selector: '[data-chart=trends]' });
