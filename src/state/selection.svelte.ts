@@ -9,6 +9,8 @@ export class Selection {
   search = $state('');
   /** Lasso polygon in data coordinates, so it survives zooming and fits in the URL. */
   lasso = $state.raw<Polygon | null>(null);
+  /** Theme under the pointer in the themes list: previewed on the map, not a filter (and not in the URL). */
+  preview = $state<number | null>(null);
   /** Paper open in the detail panel. */
   paper = $state<string | null>(null);
 

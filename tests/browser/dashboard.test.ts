@@ -230,6 +230,16 @@ describe('themes', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('hovering a theme previews it on the map without filtering', async () => {
+    const { page } = await d.open('?data=fixtures/synth');
+    await ready(page);
+    await page.locator('[data-chart=themes] li[data-cluster="3"] button.main').hover();
+    await expect.poll(() => page.locator('[data-chart=map] text[data-cluster="3"]').getAttribute('fill')).toBe('#1f2328');
+    expect(await page.locator('[data-chart=map] text[data-cluster="0"]').getAttribute('fill')).toBe('#8c959f');
+    expect(await count(page)).toBe(`All ${synth.atlas.papers.length} papers`);
+    await page.close();
+  });
 });
 
 describe('loading', () => {
