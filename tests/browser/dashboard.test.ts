@@ -242,6 +242,29 @@ describe('themes', () => {
   });
 });
 
+describe('keyboard', () => {
+  it('reaches the map and the themes with Tab, zooms with + and selects a theme with Enter', async () => {
+    const { page } = await d.open('?data=fixtures/synth');
+    await ready(page);
+    const active = () => page.evaluate(() => document.activeElement?.closest('[data-chart]')?.getAttribute('data-chart') + ':' + document.activeElement?.tagName);
+    let seen = '';
+    for (let i = 0; i < 40 && seen !== 'map:svg'; i++) {
+      await page.keyboard.press('Tab');
+      seen = await active();
+    }
+    expect(seen).toBe('map:svg');
+    await page.keyboard.press('+');
+    await expect.poll(() => page.locator('[data-chart=map] button[aria-label="Reset zoom"]').isEnabled()).toBe(true);
+    const onRow = () => page.evaluate(() => !!document.activeElement?.matches('[data-chart=themes] li[data-cluster] button.main'));
+    for (let i = 0; i < 40 && !(await onRow()); i++) await page.keyboard.press('Tab');
+    const cluster = await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-cluster'));
+    await page.keyboard.press('Enter');
+    const c = synth.atlas.clusters.find((x) => String(x.id) === cluster)!;
+    await expect.poll(() => count(page)).toBe(`${c.size} of ${synth.atlas.papers.length} papers`);
+    await page.close();
+  });
+});
+
 describe('loading', () => {
   it('refuses a data folder on another site and says why', async () => {
     const { page } = await d.open('?data=https://example.invalid/data');
