@@ -27,6 +27,8 @@ export function writeParams(params: URLSearchParams, sel: Selection, view: ViewO
   put('min', view.minLink === null ? null : String(view.minLink));
   put('lambda', String(view.lambda), String(VIEW_DEFAULTS.lambda));
   put('sort', `${view.sortKey}${view.sortAsc ? '' : '-'}`, VIEW_DEFAULTS.sortKey);
+  const z = view.zoom;
+  put('map', z.zoomed ? [Math.round(z.k * 100) / 100, ...(z.centre ?? []).map(round)].join(',') : null);
   return out;
 }
 
@@ -53,7 +55,13 @@ export function readParams(params: URLSearchParams, sel: Selection, view: ViewOp
   const sort = get('sort') ?? '';
   view.sortKey = oneOf<SortKey>(sort.replace(/-$/, ''), ['title', 'theme', 'dumps'], VIEW_DEFAULTS.sortKey);
   view.sortAsc = !sort.endsWith('-');
+  const map = (get('map') ?? '').split(',').map(Number);
+  if (map.length === 3 && map.every(Number.isFinite) && map[0] > 0) [view.zoom.k, view.zoom.centre] = [map[0], [map[1], map[2]]];
+  else if (map.length === 1 && map[0] > 0) view.zoom.k = map[0];
 }
+
+/** The query string, with commas, semicolons and colons left readable (they need no escaping in a query). */
+export const toQuery = (params: URLSearchParams): string => params.toString().replace(/%2C/gi, ',').replace(/%3B/gi, ';').replace(/%3A/gi, ':');
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const range = (r: DumpRange | null) => (r ? `${r[0]}-${r[1]}` : null);

@@ -1,5 +1,6 @@
 /** How each view is shown (not what is selected): modes, bins, thresholds. All of it goes in the URL. */
 import type { BinUnit } from './dumpBins';
+import { MapZoom } from './mapZoom.svelte';
 
 export type TrendMode = 'count' | 'share' | 'lines';
 export type TrendTab = 'volume' | 'compare';
@@ -33,4 +34,5 @@ export class ViewOptions {
   lambda = $state(VIEW_DEFAULTS.lambda);
   sortKey = $state(VIEW_DEFAULTS.sortKey);
   sortAsc = $state(VIEW_DEFAULTS.sortAsc);
+  readonly zoom = new MapZoom();
 }

@@ -120,7 +120,11 @@ describe('cross-filtering (synthetic atlas)', () => {
     await page.getByPlaceholder('Search titles').fill('with');
     await page.locator('[data-chart=trends] button', { hasText: 'Share' }).click();
     await page.locator('[data-chart=cooccurrence] button', { hasText: 'Matrix' }).click();
+    await page.locator('[data-chart=map] button[aria-label="Zoom in"]').click();
+    await page.locator('[data-chart=map] svg[role=application]').press('ArrowLeft');
     await expect.poll(() => page.url()).toContain('net=matrix');
+    await expect.poll(() => page.url()).toMatch(/map=1\.5,/);
+    const labelAt = (p: Page) => p.locator('[data-chart=map] text[data-cluster="1"]').getAttribute('x');
     const url = page.url();
     expect(url).toMatch(/theme=1/);
     expect(url).toMatch(/q=with/);
@@ -132,6 +136,8 @@ describe('cross-filtering (synthetic atlas)', () => {
     expect(await again.page.locator('[data-chart=trends] button', { hasText: 'Share' }).getAttribute('aria-pressed')).toBe('true');
     expect(await again.page.locator('[data-chart=cooccurrence] svg[aria-label="Keyword co-occurrence matrix"]').count()).toBe(1);
     expect(await again.page.getByPlaceholder('Search titles').inputValue()).toBe('with');
+    // The map shows the same place at the same zoom.
+    expect(Math.abs(Number(await labelAt(again.page)) - Number(await labelAt(page)))).toBeLessThan(1);
     await page.close();
     await again.page.close();
   });

@@ -5,15 +5,15 @@
  */
 import { color } from 'd3';
 import { MUTED, slotColor } from '../../charts/palette';
-import type { Fit } from './fit';
+import type { Viewport } from '../../state/mapZoom.svelte';
 import type { PointGroups } from './pointGroups';
 
 export interface DrawOptions {
   xs: ArrayLike<number>;
   ys: ArrayLike<number>;
   groups: PointGroups;
-  fit: Fit;
-  t: { k: number; x: number; y: number };
+  /** Where data coordinates land on screen (CSS pixels). */
+  view: Viewport;
   /** Size in CSS pixels. */
   width: number;
   height: number;
@@ -37,9 +37,9 @@ export function drawPoints(ctx: CanvasRenderingContext2D, o: DrawOptions, dpr: n
   // One 32-bit word per pixel, read as 0xAABBGGRR (every browser platform is little-endian).
   const px = new Uint32Array(img.data.buffer);
   px.fill(0xffffffff);
-  const s = o.fit.s * o.t.k * dpr;
-  const ox = (o.fit.ox * o.t.k + o.t.x) * dpr;
-  const oy = (o.fit.oy * o.t.k + o.t.y) * dpr;
+  const s = o.view.s * dpr;
+  const ox = o.view.ox * dpr;
+  const oy = o.view.oy * dpr;
   const R = o.radius * dpr;
   const { order, starts, slots } = o.groups;
 

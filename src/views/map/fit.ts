@@ -1,14 +1,9 @@
 /** Fits data coordinates into a box keeping the aspect ratio (y up, as in the projection's plots). */
 
-export interface Fit {
-  /** Pixels per data unit. */
-  s: number;
-  /** Screen position of data (0, 0). */
-  ox: number;
-  oy: number;
-}
+import type { Viewport } from '../../state/mapZoom.svelte';
 
-export function fitPoints(xs: ArrayLike<number>, ys: ArrayLike<number>, width: number, height: number, pad = 28): Fit {
+/** The viewport showing every point inside `width` x `height` with `pad` px to spare. */
+export function fitPoints(xs: ArrayLike<number>, ys: ArrayLike<number>, width: number, height: number, pad = 28): Viewport {
   let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
   for (let i = 0; i < xs.length; i++) {
     x0 = Math.min(x0, xs[i]);
