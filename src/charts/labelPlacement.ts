@@ -8,6 +8,8 @@ export interface LabelCandidate<T> {
   height: number;
   /** Higher is placed first. */
   priority: number;
+  /** Offsets of the label centre from (x, y) to try in turn; default: on the anchor, above, below, right, left. */
+  spots?: [number, number][];
 }
 
 export interface PlacedLabel<T> {
@@ -33,7 +35,8 @@ export function placeLabels<T>(cands: LabelCandidate<T>[], width: number, height
   for (const c of [...cands].sort((a, b) => b.priority - a.priority)) {
     const dy = c.height * 0.9;
     const dx = c.width / 2 + 6;
-    for (const [ox, oy] of [[0, 0], [0, -dy], [0, dy], [dx, 0], [-dx, 0]]) {
+    const spots: [number, number][] = c.spots ?? [[0, 0], [0, -dy], [0, dy], [dx, 0], [-dx, 0]];
+    for (const [ox, oy] of spots) {
       const x = Math.min(width - c.width / 2 - 2, Math.max(c.width / 2 + 2, c.x + ox));
       const y = Math.min(height - c.height / 2 - 2, Math.max(c.height / 2 + 2, c.y + oy));
       const box = { x0: x - c.width / 2 - gap, y0: y - c.height / 2 - gap, x1: x + c.width / 2 + gap, y1: y + c.height / 2 + gap };
