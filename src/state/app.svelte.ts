@@ -8,6 +8,7 @@ import { PaperSearch } from './search.svelte';
 import { Selection } from './selection.svelte';
 import { ThemeNames } from './themeNames.svelte';
 import { ViewOptions } from './viewOptions.svelte';
+import { readParams } from './url';
 import { autoUnit, binDumps, type DumpBin } from './dumpBins';
 import { trendTable, type TrendTable } from './trendTable';
 
@@ -56,6 +57,20 @@ export class AppState {
       search: this.search.hits(s.search),
       lasso,
     };
+  }
+
+  /** Takes the selection and view from URL parameters, dropping what this data set does not have. */
+  restore(params: URLSearchParams): void {
+    readParams(params, this.selection, this.view);
+    const s = this.selection;
+    const d = this.data;
+    if (s.cluster !== null && !d.clusterById.has(s.cluster)) s.cluster = null;
+    if (s.dump !== null && !d.dumpIndex.has(s.dump)) s.dump = null;
+    if (s.paper !== null && !d.paperIndex.has(s.paper)) s.paper = null;
+    const last = d.dumps.length - 1;
+    const fits = (r: [number, number] | null) => r === null || r[1] <= last;
+    if (!fits(this.view.compareA) || !fits(this.view.compareB)) [this.view.compareA, this.view.compareB] = [null, null];
+    if (s.search.trim()) this.search.load();
   }
 
   /** Papers passing every filter but the given dimensions (a view ignores the one it selects with). */
