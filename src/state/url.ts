@@ -60,8 +60,8 @@ export function readParams(params: URLSearchParams, sel: Selection, view: ViewOp
   else if (map.length === 1 && map[0] > 0) view.zoom.k = map[0];
 }
 
-/** The query string, with commas, semicolons and colons left readable (they need no escaping in a query). */
-export const toQuery = (params: URLSearchParams): string => params.toString().replace(/%2C/gi, ',').replace(/%3B/gi, ';').replace(/%3A/gi, ':');
+/** The query string, with commas, semicolons, colons and slashes left readable (a query needs no escaping for them). */
+export const toQuery = (params: URLSearchParams): string => params.toString().replace(/%(2C|3B|3A|2F)/gi, (m) => decodeURIComponent(m));
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const range = (r: DumpRange | null) => (r ? `${r[0]}-${r[1]}` : null);

@@ -159,6 +159,18 @@ describe('cross-filtering (synthetic atlas)', () => {
     await page.close();
   });
 
+  it('Copy link copies a URL of the current view', async () => {
+    const { page } = await d.open(path);
+    await ready(page);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.locator('[data-chart=themes] li[data-cluster="4"] button.main').click();
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Link copied' }).count()).toBe(1);
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toBe(`${d.url}?data=fixtures/synth&theme=4`);
+    await page.close();
+  });
+
   it('a dump with no papers says so', async () => {
     const { page } = await d.open(path);
     await ready(page);
