@@ -171,6 +171,36 @@ describe('cross-filtering (synthetic atlas)', () => {
     await page.close();
   });
 
+  it('compares two periods: which themes grew and shrank in share, with the counts behind them', async () => {
+    const { page, errors } = await d.open(path);
+    await ready(page);
+    await page.locator('[data-chart=trends] button', { hasText: 'Compare' }).click();
+    await page.getByLabel('Period A from').selectOption({ label: 'Jul 18' });
+    await page.getByLabel('Period A to').selectOption({ label: 'Aug 11' });
+    await page.getByLabel('Period B from').selectOption({ label: 'Oct 22' });
+    await page.getByLabel('Period B to').selectOption({ label: 'Nov 15' });
+    await expect.poll(() => page.url()).toMatch(/a=0-1&b=4-5/);
+    const chart = (await page.locator('[data-chart=trends] svg').textContent())!;
+    const inRange = (ids: string[]) => atlas.papers.filter((p) => p.dumps.some((x) => ids.includes(x)));
+    const [A, B] = [inRange(['d0', 'd1']), inRange(['d4', 'd5'])];
+    expect(chart).toContain(`Jul 18–Aug 11 (${A.length} papers)`);
+    expect(chart).toContain(`Oct 22–Nov 15 (${B.length} papers)`);
+    const c = atlas.clusters[0];
+    expect(chart).toContain(`${A.filter((p) => p.cluster === c.id).length}→${B.filter((p) => p.cluster === c.id).length}`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('clicking a date column of the trends selects that dump everywhere', async () => {
+    const { page } = await d.open(path);
+    await ready(page);
+    await page.locator('[data-chart=trends] rect.col[data-bin="1"]').click({ position: { x: 3, y: 3 } });
+    const n = atlas.papers.filter((p) => p.dumps.includes('d1')).length;
+    await expect.poll(() => count(page)).toBe(`${n} of ${atlas.papers.length} papers`);
+    expect(await page.locator('header.top button', { hasText: 'Aug 11' }).getAttribute('aria-pressed')).toBe('true');
+    await page.close();
+  });
+
   it('a dump with no papers says so', async () => {
     const { page } = await d.open(path);
     await ready(page);
