@@ -9,6 +9,7 @@ export function dataBase(search: string): string {
   return asked.endsWith('/') ? asked : `${asked}/`;
 }
 
+/** Fetches and checks `atlas.json` in `base`; errors say what to run to fix them. */
 export async function loadAtlas(base: string): Promise<Atlas> {
   const url = `${base}atlas.json`;
   const r = await fetch(url);

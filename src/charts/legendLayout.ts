@@ -11,6 +11,7 @@ export interface LegendCell extends LegendItem {
   y: number;
 }
 
+/** Height of a legend row in px. */
 export const LEGEND_ROW = 16;
 
 /** Cells laid out in rows of `colWidth`-wide columns, and the total height. */

@@ -13,5 +13,7 @@ export const slotColor = (slot: number): string => COLORS[((slot % COLORS.length
 /** Colour of points and marks outside the selection. */
 export const MUTED = '#d4d4d8';
 
+/** Text and emphasis. */
 export const INK = '#1f2328';
+/** Secondary text: axes, notes (6:1 contrast on white). */
 export const INK_SOFT = '#57606a';

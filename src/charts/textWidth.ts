@@ -3,8 +3,10 @@ let ctx: CanvasRenderingContext2D | null = null;
 const cache = new Map<string, number>();
 let lastFont = '';
 
+/** The font stack of the page and of exported charts (DejaVu Sans on a bare Debian). */
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
 
+/** Width in px of `text` set in the CSS `font`, cached. */
 export function textWidth(text: string, font: string): number {
   const key = `${font}\n${text}`;
   let w = cache.get(key);

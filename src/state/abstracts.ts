@@ -3,6 +3,7 @@ import { ABSTRACT_CHUNK_SIZE, abstractChunkName } from '../contract';
 
 type Chunk = Record<string, string>;
 
+/** Fetches each abstract chunk once, on demand, and remembers it. */
 export class AbstractStore {
   #base: string;
   #count: number;

@@ -12,6 +12,7 @@ import { readParams } from './url';
 import { autoUnit, binDumps, type DumpBin } from './dumpBins';
 import { trendTable, type TrendTable } from './trendTable';
 
+/** Everything the views share, passed to them through context (see `getApp`). */
 export class AppState {
   readonly data: AtlasData;
   readonly selection = new Selection();

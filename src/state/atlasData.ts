@@ -21,6 +21,7 @@ export interface AtlasData {
   centroids: Map<number, { x: number; y: number }>;
 }
 
+/** Builds the lookups of a loaded Atlas (dumps in date order, indices by id, positions). */
 export function indexAtlas(atlas: Atlas): AtlasData {
   const dumps = orderDumps(atlas.dumps);
   const dumpIndex = new Map(dumps.map((d, i) => [d.id, i]));

@@ -1,5 +1,6 @@
 /** Map zoom as a scale and the data point at the view's centre, so a link shows the same place at any panel size. */
 
+/** Zoom limits: half the fitted size out, 60x in. */
 export const MIN_ZOOM = 0.5;
 export const MAX_ZOOM = 60;
 
@@ -10,9 +11,12 @@ export interface Viewport {
   oy: number;
 }
 
+/** Screen position of a data point. */
 export const toScreen = (v: Viewport, x: number, y: number): [number, number] => [v.ox + x * v.s, v.oy - y * v.s];
+/** Data coordinates of a screen point. */
 export const toData = (v: Viewport, X: number, Y: number): [number, number] => [(X - v.ox) / v.s, (v.oy - Y) / v.s];
 
+/** The map's zoom state, kept in the view options and the URL. */
 export class MapZoom {
   k = $state(1);
   /** Data coordinates at the centre of the view; null: where fitting all papers puts it. */

@@ -11,6 +11,7 @@ export interface PointIndex {
   readonly tree: KDBush;
 }
 
+/** Positions as typed arrays and a k-d tree over them. */
 export function buildPointIndex(points: { x: number; y: number }[]): PointIndex {
   const xs = Float64Array.from(points, (p) => p.x);
   const ys = Float64Array.from(points, (p) => p.y);

@@ -18,6 +18,7 @@ const SEARCH = { prefix: true, fuzzy: (term: string) => (term.length > 4 ? 0.15 
 
 export type AbstractStatus = 'none' | 'loading' | 'done' | 'failed';
 
+/** Search over the papers of one data set. */
 export class PaperSearch {
   #papers: Paper[];
   #store: AbstractStore;

@@ -1,6 +1,7 @@
 /** The shared selection every view filters and highlights by. */
 import type { Polygon } from './pointIndex';
 
+/** What the user has selected; every view filters or highlights by it, and the URL keeps it. */
 export class Selection {
   /** Selected cluster id (a "theme" in the interface). */
   cluster = $state<number | null>(null);

@@ -1,6 +1,7 @@
 /** Names a user gives themes, kept in localStorage and used by every chart and export. */
 import type { Cluster } from '../contract';
 
+/** Theme renames of one data set, persisted per browser. */
 export class ThemeNames {
   #key: string;
   /** Renames by `id|original label`, so names never stick to a different cluster after re-clustering. */

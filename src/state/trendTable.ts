@@ -11,6 +11,7 @@ export interface TrendTable {
   totals: number[];
 }
 
+/** Counts papers per bin and cluster slot for the papers in `mask` (all when null). */
 export function trendTable(data: AtlasData, bins: DumpBin[], mask: Mask): TrendTable {
   const k = data.clusters.length;
   const binOf = new Int32Array(data.dumps.length).fill(-1);

@@ -9,6 +9,7 @@ export type SortKey = 'title' | 'theme' | 'dumps';
 /** An inclusive range of dump positions (in date order). */
 export type DumpRange = [number, number];
 
+/** Defaults of the view options; a default is left out of the URL. */
 export const VIEW_DEFAULTS = {
   trendMode: 'count' as TrendMode,
   trendTab: 'volume' as TrendTab,
@@ -20,6 +21,7 @@ export const VIEW_DEFAULTS = {
   sortAsc: true,
 };
 
+/** The view options, one reactive field each. */
 export class ViewOptions {
   trendMode = $state(VIEW_DEFAULTS.trendMode);
   trendTab = $state(VIEW_DEFAULTS.trendTab);

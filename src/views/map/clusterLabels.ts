@@ -28,6 +28,7 @@ export interface LabelInput {
   y: number;
 }
 
+/** Places a label for each cluster whose anchor is on screen, biggest (or the selected) first. */
 export function mapLabels(inputs: LabelInput[], width: number, height: number, font: string, selected: number | null): PlacedLabel<MapLabel>[] {
   const cands = inputs
     .filter((l) => l.x >= 0 && l.y >= 0 && l.x <= width && l.y <= height)

@@ -8,6 +8,7 @@ export interface PointGroups {
   slots: number[];
 }
 
+/** Groups point indices by their colour slot. */
 export function groupBySlot(slotOf: ArrayLike<number>): PointGroups {
   const order = Uint32Array.from({ length: slotOf.length }, (_, i) => i).sort((a, b) => slotOf[a] - slotOf[b] || a - b);
   const starts: number[] = [];

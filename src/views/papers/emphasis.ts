@@ -9,6 +9,7 @@ export interface Segment {
 // `_x_` is left alone: underscores inside identifiers (snake_case) are far more common in abstracts than underscore emphasis.
 const EMPHASIS = /\*\*(?=\S)([^*]+?)(?<=\S)\*\*|__(?=\S)([^_]+?)(?<=\S)__|\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*/g;
 
+/** Text segments, each plain, strong or emphasised. */
 export function emphasisSegments(text: string): Segment[] {
   const out: Segment[] = [];
   let last = 0;

@@ -18,6 +18,7 @@ function titleRank(data: AtlasData): Int32Array {
   return rank;
 }
 
+/** Indices of the papers in `mask`, ordered by `key`. */
 export function sortPapers(data: AtlasData, mask: Mask, key: SortKey, asc: boolean, themeName: (cluster: number) => string): number[] {
   const rows: number[] = [];
   for (let i = 0; i < data.papers.length; i++) if (!mask || mask[i]) rows.push(i);

@@ -1,6 +1,7 @@
 /** What a theme was about in a dump bin: its per-dump terms merged over the bin's dumps. */
 import type { Cluster } from '../../contract';
 
+/** The `n` strongest per-dump terms of cluster `c` over the given dumps. */
 export function binTerms(c: Cluster, dumpIds: string[], n = 5): string[] {
   const weights = new Map<string, number>();
   for (const dt of c.dumpTerms) {

@@ -23,6 +23,7 @@ export interface Comparison {
   nB: number;
 }
 
+/** Each theme's share of the papers in periods A and B (inclusive dump ranges) and its change. */
 export function compareRanges(data: AtlasData, mask: Mask, a: DumpRange, b: DumpRange): Comparison {
   const k = data.clusters.length;
   const ca = new Array<number>(k).fill(0);
