@@ -96,11 +96,11 @@ async function main() {
   const cli: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/preprocess.ts', '--out', mkdtempSync(join(tmpdir(), 'atlas-cli-'))], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    const r = spawnSync(process.execPath, ['scripts/run.mjs', 'preprocess', '--out', mkdtempSync(join(tmpdir(), 'atlas-cli-'))], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
     if (r.status !== 0) throw new Error(`preprocess failed: ${r.stderr}`);
     cli.push(performance.now() - started);
   }
-  process.stdout.write(`\nnpm run preprocess (whole command with Node and TypeScript start-up): ${ms(median(cli))} (median of ${runs})\n`);
+  process.stdout.write(`\nnpm run preprocess (whole command, Node start-up included): ${ms(median(cli))} (median of ${runs})\n`);
 
   if (args.peer) {
     const wall = peer(last!.corpus, last!.k);
@@ -109,7 +109,7 @@ async function main() {
 
   if (existsSync(BENCH)) {
     const started = performance.now();
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/preprocess.ts', '--input', BENCH, '--dry-run'], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    const r = spawnSync(process.execPath, ['scripts/run.mjs', 'preprocess', '--input', BENCH, '--dry-run'], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
     const line = r.stdout.split('\n').find((l) => l.startsWith('dry run')) ?? r.stderr;
     process.stdout.write(`\nIngestion of the 50,000-paper benchmark corpus (streamed, gzip): ${ms(performance.now() - started)}, ${line.replace('dry run: nothing written ', '')}\n`);
   } else process.stdout.write(`\nbenchmark corpus not found at ${BENCH}: ingestion check skipped\n`);
