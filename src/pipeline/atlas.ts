@@ -28,7 +28,7 @@ export interface AtlasOptions {
   seedBoost?: number;
   /** LSA dimensions. Default 80. */
   dims?: number;
-  /** k-means restarts; the least inertia wins. Default 8. */
+  /** k-means restarts; the least inertia wins. Default 5. */
   restarts?: number;
   /** Nearest papers listed per paper. Default 8. */
   neighbors?: number;
@@ -46,7 +46,7 @@ export interface AtlasOptions {
 /** The analysis stages in the order they run, as reported to `onStage`. */
 export const STAGES = ['terms', 'tf-idf', 'lsa', 'clusters', 'describe', 'neighbours', 'map', 'co-occurrence'] as const;
 
-export const ATLAS_DEFAULTS = { seed: 0, k: 'auto' as const, themeThreshold: 0.68, seedBoost: 1.5, dims: 80, restarts: 8, neighbors: 8, keywordsPerPaper: 8 };
+export const ATLAS_DEFAULTS = { seed: 0, k: 'auto' as const, themeThreshold: 0.68, seedBoost: 1.5, dims: 80, restarts: 5, neighbors: 8, keywordsPerPaper: 8 };
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 const sig = (x: number) => Number(x.toPrecision(4));
