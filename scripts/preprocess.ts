@@ -3,12 +3,11 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { assembleCorpus, SourceError, type GroupBy, type ManifestEntry, type SourceRecords } from '../src/pipeline/ingest';
+import { assembleCorpus, formatOf, SourceError, type GroupBy, type ManifestEntry, type SourceRecords } from '../src/pipeline/ingest';
 import { buildAtlas } from '../src/pipeline/atlas';
-import { listInputs, readSource, type InputFile } from './lib/readSources';
+import { listInputs, readSource } from './lib/readSources';
 import { readManifest } from './lib/manifest';
 import { writeOutput } from './lib/writeOutput';
-import { formatOf } from '../src/pipeline/ingest';
 import { parseThemes, type ThemeSpec } from '../src/pipeline/themes';
 import { progress, progressDone } from './lib/progress';
 
@@ -130,7 +129,7 @@ async function main(): Promise<void> {
   if (files.length === 0) fail(`no dump files found in ${opts.inputs.join(', ') || opts.manifest}`, 1);
 
   const sources: SourceRecords[] = [];
-  for (const file of files as InputFile[]) {
+  for (const file of files) {
     try {
       const src = await readSource(file);
       sources.push(src);
