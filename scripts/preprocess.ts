@@ -38,8 +38,8 @@ const USAGE = `Usage: npm run preprocess -- [options]
   --manifest <csv>     manifest with columns source,date,label (default data/dumps.csv with the default input)
   --out <dir>          where atlas.json and abstracts/ are written (default public/data)
   --seed <n>           seed for every random step (default 0)
-  --k <n|auto>         number of clusters (default auto)
-  --themes <json>      named themes to guide clustering (default data/themes.json; "none" for unsupervised)
+  --k <n|auto>         number of fine clusters outside named themes (default auto: about √papers, at most 150)
+  --themes <json>      named themes to find (default data/themes.json; "none" for unsupervised)
   --group-by <unit>    group dated records of an export into dumps by day, week or month (default day)
   --strict             stop at the first unusable file instead of skipping it
   --dry-run            read and report the inputs only; analyse and write nothing
@@ -169,9 +169,13 @@ async function main(): Promise<void> {
   });
   progressDone(started);
   for (const t of atlas.themes)
-    if (t.clusters.length === 0) process.stdout.write(`theme "${t.label}" matched no cluster\n`);
+    process.stdout.write(
+      t.found && t.papers > 0
+        ? `theme "${t.label}": ${t.papers} papers, in "${atlas.groups[atlas.clusters[t.clusters[0]].group].label}"\n`
+        : `theme "${t.label}": not found in these papers (its seed terms are no more concentrated than chance terms, p = ${t.p})\n`,
+    );
   const target = await writeOutput(resolve(opts.out), atlas, abstracts);
-  process.stdout.write(`wrote ${target} (${atlas.papers.length} papers, ${atlas.clusters.length} clusters)\n`);
+  process.stdout.write(`wrote ${target} (${atlas.papers.length} papers, ${atlas.groups.length} top-level themes, ${atlas.clusters.length} clusters)\n`);
   if (problems.length) process.stdout.write(`${problems.length} file(s) skipped, see messages above\n`);
 }
 

@@ -28,8 +28,21 @@ export interface TermStat {
   pw: number;
 }
 
+/** A top-level theme: a group of clusters found by agglomerative clustering of their centroids. */
+export interface Group {
+  id: number;
+  /** Short readable label from the top terms (c-TF-IDF over groups). */
+  label: string;
+  /** The named theme most of the group's papers belong to, or null. */
+  theme: string | null;
+  size: number;
+  terms: ClusterTerm[];
+}
+
 export interface Cluster {
   id: number;
+  /** The top-level theme (index into `groups`) the cluster belongs to. */
+  group: number;
   /** Short readable label from the top terms, or the matched theme's label. */
   label: string;
   /** Id of the named theme this cluster matches, or null. */
@@ -43,11 +56,19 @@ export interface Cluster {
   dumpTerms: { dump: string; terms: ClusterTerm[] }[];
 }
 
-/** A named theme from data/themes.json and the clusters tagged with it (empty when none matched). */
+/** A named theme from data/themes.json, where it was found: its cluster, or none when the corpus does not hold it. */
 export interface Theme {
   id: string;
   label: string;
   seeds: string[];
+  description?: string;
+  /** Whether the corpus holds the theme (its presence test passed). */
+  found: boolean;
+  /** p-value of the presence test against random terms of the same document frequency. */
+  p: number;
+  /** Papers in the theme. */
+  papers: number;
+  /** The theme's cluster (one, or none when not found). */
   clusters: number[];
 }
 
@@ -112,6 +133,7 @@ export interface Atlas {
   schemaVersion: typeof SCHEMA_VERSION;
   generated: { seed: number; k: number; params: Record<string, unknown> };
   dumps: Dump[];
+  groups: Group[];
   clusters: Cluster[];
   themes: Theme[];
   papers: Paper[];

@@ -1,8 +1,8 @@
-import { SCHEMA_VERSION, type Atlas, type Cluster, type ClusterTerm } from '../contract';
+import { SCHEMA_VERSION, type Atlas, type Cluster, type ClusterTerm, type Group } from '../contract';
 import type { Corpus } from './ingest';
-import { chooseK } from './cluster/chooseK';
-import { GUIDE_DEFAULTS, nudgeTowardThemes, tagClusters, themeVectors, type GuideOptions } from './cluster/guide';
-import { kmeansBest, type Clustering } from './cluster/kmeans';
+import { groupVectors, HIERARCHY_DEFAULTS, type HierarchyOptions } from './cluster/hierarchy';
+import { kmeansBest, restartsFor } from './cluster/kmeans';
+import { assignThemes, locateThemes, ZERO_SHOT_DEFAULTS, type ZeroShotOptions } from './cluster/zeroShot';
 import { cooccurrence, COOCCUR_DEFAULTS, type CooccurOptions } from './cooccur/cooccur';
 import { addCounts, ClassTfidf, labelFromTerms } from './describe/ctfidf';
 import { paperKeywords } from './describe/keywords';
@@ -12,31 +12,28 @@ import { extractTerms, TERM_DEFAULTS, type TermOptions } from './text/terms';
 import type { ThemeSpec } from './themes';
 import { trends } from './trends';
 import { lsa } from './vectorize/lsa';
-import { row } from './vectorize/sparse';
+import { dense, row, type Dense } from './vectorize/sparse';
 import { tfidf, type TfidfOptions } from './vectorize/tfidf';
 
 export interface AtlasOptions {
   /** Seed for every stochastic step. Default 0. */
   seed?: number;
-  /** Number of clusters, or 'auto' (silhouette, see chooseK). Default 'auto'. */
+  /** Number of fine clusters of the papers outside named themes, or 'auto' (about √n, at most 150; see fineK). Default 'auto'. */
   k?: number | 'auto';
-  /** Named themes that guide clustering; none runs fully unsupervised. Default none. */
+  /** Named themes to find wherever they are (zero-shot); none runs fully unsupervised. Default none. */
   themes?: ThemeSpec[];
-  /** Least cosine similarity of a cluster centroid to a theme's seed terms to tag the cluster. Default 0.68. */
-  themeThreshold?: number;
-  /** Extra TF-IDF weight of theme seed terms (BERTopic's seed-word multiplier). Default 1.5. */
-  seedBoost?: number;
   /** LSA dimensions. Default 80. */
   dims?: number;
-  /** k-means restarts; the least inertia wins. Default 5. */
+  /** k-means restarts on small inputs; the least inertia wins. Default 5. */
   restarts?: number;
   /** Nearest papers listed per paper. Default 8. */
   neighbors?: number;
   /** Keywords listed per paper. Default 8. */
   keywordsPerPaper?: number;
-  terms?: TermOptions;
-  tfidf?: Omit<TfidfOptions, 'boost'>;
-  guide?: GuideOptions;
+  terms?: Omit<TermOptions, 'known'>;
+  tfidf?: TfidfOptions;
+  zeroShot?: ZeroShotOptions;
+  hierarchy?: HierarchyOptions;
   layout?: Omit<LayoutOptions, 'seed'>;
   cooccur?: Omit<CooccurOptions, 'seed' | 'anchors'>;
   /** Called as each stage starts, with its name (one of STAGES). */
@@ -44,31 +41,22 @@ export interface AtlasOptions {
 }
 
 /** The analysis stages in the order they run, as reported to `onStage`. */
-export const STAGES = ['terms', 'tf-idf', 'lsa', 'clusters', 'describe', 'neighbours', 'map', 'co-occurrence'] as const;
+export const STAGES = ['terms', 'tf-idf', 'lsa', 'themes', 'clusters', 'describe', 'neighbours', 'map', 'co-occurrence'] as const;
 
-export const ATLAS_DEFAULTS = { seed: 0, k: 'auto' as const, themeThreshold: 0.68, seedBoost: 1.5, dims: 80, restarts: 5, neighbors: 8, keywordsPerPaper: 8 };
+export const ATLAS_DEFAULTS = { seed: 0, k: 'auto' as const, dims: 80, restarts: 5, neighbors: 8, keywordsPerPaper: 8 };
+
+/** Fine clusters for n papers: about √n (Mardia's rule of thumb), at least 2, at most 150 and never more than n. */
+export const fineK = (n: number) => Math.min(n, Math.max(2, Math.min(150, Math.round(Math.sqrt(n)))));
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 const sig = (x: number) => Number(x.toPrecision(4));
 const roundTerms = (ts: ClusterTerm[]) => ts.map((t) => ({ term: t.term, weight: sig(t.weight) }));
 
-/** The highest centroid similarities to a theme among the clusters that resemble it most, for the record. */
-function bestSimilarities(tags: { theme: string | null; similarity: number; best: string | null }[], theme: string): number[] {
-  return tags.filter((t) => t.best === theme).map((t) => r4(t.similarity)).sort((a, b) => b - a).slice(0, 3);
-}
-
-/** Renumbers clusters by size, largest first (ties: where their first paper stands), so ids read in order of weight. */
-function bySize(c: Clustering): Clustering {
-  const size = new Int32Array(c.k);
-  const first = new Int32Array(c.k).fill(-1);
-  c.assignments.forEach((a, i) => {
-    size[a]++;
-    if (first[a] < 0) first[a] = i;
-  });
-  const order = Array.from({ length: c.k }, (_, i) => i).filter((i) => size[i] > 0).sort((a, b) => size[b] - size[a] || first[a] - first[b]);
-  const newId = new Int32Array(c.k);
-  order.forEach((old, i) => (newId[old] = i));
-  return { k: order.length, assignments: c.assignments.map((a) => newId[a]), centroids: order.map((o) => c.centroids[o]), inertia: c.inertia };
+/** The rows of a dense matrix at the given indices, as a new matrix. */
+function pick(m: Dense, indices: readonly number[]): Dense {
+  const out = dense(indices.length, m.cols);
+  indices.forEach((i, r) => out.data.set(row(m, i), r * m.cols));
+  return out;
 }
 
 /** Runs the analysis stages on an ingested corpus: the data contract, plus abstracts in paper order. */
@@ -81,38 +69,80 @@ export function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): { atlas:
   if (o.k !== 'auto' && (!Number.isInteger(o.k) || o.k < 2 || o.k > n)) throw new Error(`k must be an integer between 2 and the number of papers (${n}), got ${o.k}`);
 
   stage('terms');
-  const terms = extractTerms(corpus.papers, o.terms);
+  const terms = extractTerms(corpus.papers, { ...o.terms, known: themes.flatMap((t) => t.seeds) });
   stage('tf-idf');
-  const boost = new Map<string, number>();
-  for (const t of themes) for (const s of t.seeds) for (const term of terms.normalize(s).slice(0, 1)) boost.set(term, o.seedBoost);
-  const tf = tfidf(terms.docs, { ...o.tfidf, boost });
+  const tf = tfidf(terms.docs, o.tfidf);
   if (tf.terms.length < 2) throw new Error(`the papers share too few terms to find themes (${tf.terms.length} in the vocabulary)`);
   stage('lsa');
   const model = lsa(tf.matrix, { dims: o.dims, seed: o.seed });
-  const tvs = themeVectors(themes, model, tf, terms.normalize, o.guide);
-  const space = nudgeTowardThemes(model.docs, tvs.map((t) => t.vector), o.guide);
-  const fixed = tvs.map((t) => t.vector).filter((v): v is Float64Array => v !== null);
+
+  // Named themes first, wherever they are; the papers of none are clustered freely.
+  stage('themes');
+  const matches = locateThemes(themes, tf, model, terms.normalize, o.zeroShot);
+  const themeOf = assignThemes(matches, n);
+  const free: number[] = [];
+  for (let i = 0; i < n; i++) if (themeOf[i] < 0) free.push(i);
 
   stage('clusters');
-  let kScores: { k: number; silhouette: number }[] = [];
-  let clustering: Clustering;
-  if (o.k === 'auto') {
-    const chosen = chooseK(space, { seed: o.seed, fixed, restarts: o.restarts });
-    clustering = chosen.clustering;
-    kScores = chosen.scores.map((s) => ({ k: s.k, silhouette: r4(s.silhouette) }));
-  } else clustering = kmeansBest(space, { k: o.k, seed: o.seed, fixed, restarts: o.restarts });
-  clustering = bySize(clustering);
-  const k = clustering.k;
-  const assign = clustering.assignments;
-  // Tag by centroids in the LSA space before the nudge, against the seed terms alone: the nudge and
-  // the feedback both pull toward whatever resembles a theme most, so similarities measured with
-  // them would flatter a cluster of mere look-alikes on data where the theme is absent.
-  const plainCentroids = Array.from({ length: k }, () => new Float64Array(model.docs.cols));
-  assign.forEach((a, i) => {
+  // Raw cluster of each paper: fine clusters 0..kFree-1, then one per named theme with papers.
+  const raw = new Int32Array(n);
+  let kFree = 0;
+  let inertia = 0;
+  if (free.length >= 2) {
+    kFree = Math.min(o.k === 'auto' ? fineK(free.length) : o.k, free.length);
+    const c = kmeansBest(pick(model.docs, free), { k: kFree, seed: o.seed, restarts: restartsFor(free.length, kFree, o.restarts) });
+    free.forEach((i, r) => (raw[i] = c.assignments[r]));
+    inertia = c.inertia;
+  } else if (free.length === 1) {
+    kFree = 1;
+    raw[free[0]] = 0;
+  }
+  const themeCluster = matches.map(() => -1);
+  let kRaw = kFree;
+  for (let i = 0; i < n; i++) if (themeOf[i] >= 0 && themeCluster[themeOf[i]] < 0) themeCluster[themeOf[i]] = kRaw++;
+  for (let i = 0; i < n; i++) if (themeOf[i] >= 0) raw[i] = themeCluster[themeOf[i]];
+  const sums = Array.from({ length: kRaw }, () => new Float64Array(model.docs.cols));
+  const sizes = new Int32Array(kRaw);
+  for (let i = 0; i < n; i++) {
     const r = row(model.docs, i);
-    for (let j = 0; j < r.length; j++) plainCentroids[a][j] += r[j];
+    for (let j = 0; j < r.length; j++) sums[raw[i]][j] += r[j];
+    sizes[raw[i]]++;
+  }
+  // Top-level themes from the free clusters' tree; a named theme's cluster joins the group it sits in.
+  const freeIds = Array.from({ length: kRaw }, (_, c) => c).filter((c) => c < kFree && sizes[c] > 0);
+  const base = freeIds.length ? freeIds : Array.from({ length: kRaw }, (_, c) => c);
+  const grouping = groupVectors(base.map((c) => sums[c]), o.hierarchy);
+  const rawGroup = new Int32Array(kRaw).fill(-1);
+  base.forEach((c, i) => (rawGroup[c] = grouping.groups[i]));
+  const groupSums = Array.from({ length: grouping.count }, () => new Float64Array(model.docs.cols));
+  base.forEach((c) => groupSums[rawGroup[c]].forEach((_, j) => (groupSums[rawGroup[c]][j] += sums[c][j])));
+  const cos = (a: Float64Array, b: Float64Array) => {
+    let d = 0, na = 0, nb = 0;
+    for (let j = 0; j < a.length; j++) (d += a[j] * b[j]), (na += a[j] * a[j]), (nb += b[j] * b[j]);
+    return d / (Math.sqrt(na * nb) || 1);
+  };
+  for (let c = 0; c < kRaw; c++)
+    if (rawGroup[c] < 0) rawGroup[c] = groupSums.map((g, gi) => [cos(sums[c], g), gi] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1])[0][1];
+
+  // Ids that read in order: groups by size, clusters by group and then size (ties: first paper).
+  const first = new Int32Array(kRaw).fill(n);
+  for (let i = n - 1; i >= 0; i--) first[raw[i]] = i;
+  const groupSize = new Int32Array(grouping.count);
+  for (let c = 0; c < kRaw; c++) groupSize[rawGroup[c]] += sizes[c];
+  const groupFirst = Array.from({ length: grouping.count }, (_, g) => Math.min(...Array.from({ length: kRaw }, (_, c) => c).filter((c) => rawGroup[c] === g).map((c) => first[c])));
+  const groupOrder = Array.from({ length: grouping.count }, (_, g) => g).filter((g) => groupSize[g] > 0).sort((a, b) => groupSize[b] - groupSize[a] || groupFirst[a] - groupFirst[b]);
+  const groupId = new Int32Array(grouping.count).fill(-1);
+  groupOrder.forEach((g, i) => (groupId[g] = i));
+  const clusterOrder = Array.from({ length: kRaw }, (_, c) => c).filter((c) => sizes[c] > 0).sort((a, b) => groupId[rawGroup[a]] - groupId[rawGroup[b]] || sizes[b] - sizes[a] || first[a] - first[b]);
+  const clusterId = new Int32Array(kRaw).fill(-1);
+  clusterOrder.forEach((c, i) => (clusterId[c] = i));
+  const k = clusterOrder.length;
+  const assign = Int32Array.from(raw, (c) => clusterId[c]);
+  const clusterGroup = clusterOrder.map((c) => groupId[rawGroup[c]]);
+  const clusterTheme = clusterOrder.map((c) => {
+    const t = themeCluster.indexOf(c);
+    return t >= 0 ? matches[t].theme : null;
   });
-  const tags = tagClusters(plainCentroids, tvs.map((t) => ({ theme: t.theme, vector: t.query })), o.themeThreshold);
 
   stage('describe');
   const vocab = new Set(tf.terms);
@@ -129,19 +159,14 @@ export function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): { atlas:
       addCounts(m.get(di)!, terms.docs[i]);
     }
   });
-  const sharedThemes = new Map<string, number>();
-  for (const t of tags) if (t.theme) sharedThemes.set(t.theme, (sharedThemes.get(t.theme) ?? 0) + 1);
-  const seedTerms = new Set(tvs.flatMap((t) => t.terms));
   const clusters: Cluster[] = classCounts.map((counts, c) => {
     const d = ctf.describe(counts);
-    const theme = tags[c].theme;
-    const spec = themes.find((t) => t.id === theme);
-    let label = labelFromTerms(d.terms);
-    if (spec) label = sharedThemes.get(spec.id)! > 1 ? `${spec.label} · ${labelFromTerms(d.terms.filter((t) => !seedTerms.has(t.term)), 1, spec.label)}` : spec.label;
+    const spec = clusterTheme[c];
     return {
       id: c,
-      label,
-      theme,
+      group: clusterGroup[c],
+      label: spec ? spec.label : labelFromTerms(d.terms),
+      theme: spec ? spec.id : null,
       size: 0,
       terms: roundTerms(d.terms),
       termStats: d.stats.map((s) => ({ term: s.term, pwt: sig(s.pwt), pw: sig(s.pw) })),
@@ -149,6 +174,15 @@ export function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): { atlas:
     };
   });
   assign.forEach((a) => clusters[a].size++);
+  const groupCounts = Array.from({ length: groupOrder.length }, () => new Map<string, number>());
+  classCounts.forEach((counts, c) => addCounts(groupCounts[clusterGroup[c]], counts));
+  const gtf = new ClassTfidf(groupCounts, vocab);
+  const groups: Group[] = groupCounts.map((counts, g) => {
+    const d = gtf.describe(counts);
+    const size = clusters.filter((c) => c.group === g).reduce((s, c) => s + c.size, 0);
+    const themed = clusters.filter((c) => c.group === g && c.theme).sort((a, b) => b.size - a.size)[0];
+    return { id: g, label: labelFromTerms(d.terms), theme: themed && themed.size * 2 > size ? themed.theme : null, size, terms: roundTerms(d.terms) };
+  });
   const keywords = paperKeywords(tf.matrix, tf.terms, o.keywordsPerPaper);
 
   // Nearest papers and the map use the LSA vectors as they are, not the nudged ones: they show how
@@ -179,19 +213,29 @@ export function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): { atlas:
       k,
       params: {
         k: o.k,
-        kSelection: o.k === 'auto' ? { criterion: 'smallest k within 10% of the best mean cosine silhouette', scores: kScores } : null,
+        fineClusters: { rule: o.k === 'auto' ? 'round(sqrt(papers outside named themes)), 2 to 150' : 'given', k: kFree },
         terms: { ...TERM_DEFAULTS, ...o.terms, phrases: terms.phrases.size, vocabulary: tf.terms.length },
         lsa: { dims: model.docs.cols },
-        kmeans: { restarts: o.restarts, inertia: r4(clustering.inertia) },
-        guide: { ...GUIDE_DEFAULTS, ...o.guide, seedBoost: o.seedBoost, themeThreshold: o.themeThreshold },
-        themeSimilarity: Object.fromEntries(tvs.map((t) => [t.theme.id, bestSimilarities(tags, t.theme.id)])),
+        kmeans: { restarts: restartsFor(Math.max(1, free.length), Math.max(1, kFree), o.restarts), inertia: r4(inertia), path: free.length * kFree > 200_000 ? 'typed-array Lloyd with Hamerly bounds' : 'ml-kmeans' },
+        hierarchy: { ...HIERARCHY_DEFAULTS, ...o.hierarchy, linkage: 'ward', distance: 'cosine', criterion: 'largest gap in merge distance', ...grouping.cut },
+        zeroShot: { ...ZERO_SHOT_DEFAULTS, ...o.zeroShot },
         umap: { ...LAYOUT_DEFAULTS, ...o.layout, metric: 'cosine', neighbors: 'exact, LSA vectors' },
         cooccurrence: { ...COOCCUR_DEFAULTS, ...o.cooccur },
       },
     },
     dumps: corpus.dumps,
+    groups,
     clusters,
-    themes: tvs.map((t) => ({ id: t.theme.id, label: t.theme.label, seeds: t.theme.seeds, clusters: clusters.filter((c) => c.theme === t.theme.id).map((c) => c.id) })),
+    themes: matches.map((m) => ({
+      id: m.theme.id,
+      label: m.theme.label,
+      seeds: m.theme.seeds,
+      ...(m.theme.description ? { description: m.theme.description } : {}),
+      found: m.found,
+      p: r4(m.p),
+      papers: clusters.find((c) => c.theme === m.theme.id)?.size ?? 0,
+      clusters: clusters.filter((c) => c.theme === m.theme.id).map((c) => c.id),
+    })),
     papers,
     trends: trends(corpus.dumps, corpus.papers.map((p) => p.dumps), assign, k),
     cooccurrence: cooc,

@@ -11,6 +11,8 @@ export interface TermOptions {
   minPhraseCount?: number | 'auto';
   /** Least normalised PMI for a multi-word term. Default 0.3. */
   minPhraseNpmi?: number;
+  /** Multi-word terms a user names (named themes' seed terms): always terms, however rare their words make them look. Default none. */
+  known?: readonly string[];
 }
 
 export const TERM_DEFAULTS = { titleWeight: 2, minPhraseCount: 'auto' as const, minPhraseNpmi: 0.3 };
@@ -112,6 +114,10 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
 
   const minCount = options.minPhraseCount === undefined || options.minPhraseCount === 'auto' ? Math.max(3, Math.ceil(input.length / 2000)) : options.minPhraseCount;
   const phrases = learnPhrases(docs.flatMap((d) => [...d.title, ...d.abstract]), { minCount, minNpmi: options.minPhraseNpmi ?? TERM_DEFAULTS.minPhraseNpmi });
+  // A term a user names is a term even when its words are common on their own ("information
+  // bottleneck" scores a low PMI in a large corpus); two or three words, as phrases are matched.
+  for (const text of options.known ?? [])
+    for (const c of toChunks(segments(cleanText(text)), new Map(), true).map(join)) if (c.length >= 2 && c.length <= 3) phrases.add(c.join(' '));
 
   const termCounts = docs.map((d) => {
     const m = new Map<string, number>();

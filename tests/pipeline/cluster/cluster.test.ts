@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chooseK, silhouette } from '../../../src/pipeline/cluster/chooseK';
-import { nudgeTowardThemes, tagClusters } from '../../../src/pipeline/cluster/guide';
-import { kmeansBest } from '../../../src/pipeline/cluster/kmeans';
+import { kmeans } from 'ml-kmeans';
+import { randomLcg } from 'd3';
+import { groupVectors } from '../../../src/pipeline/cluster/hierarchy';
+import { kmeansBest, kmeansPlusPlus, lloyd } from '../../../src/pipeline/cluster/kmeans';
 import { normalizeRows, row, type Dense } from '../../../src/pipeline/vectorize/sparse';
 
 const fromRows = (rows: number[][]): Dense => normalizeRows({ rows: rows.length, cols: rows[0].length, data: Float64Array.from(rows.flat()) });
@@ -48,44 +49,45 @@ describe('kmeansBest', () => {
   });
 });
 
-describe('silhouette and chooseK', () => {
-  it('silhouette matches a hand computation on four points', () => {
-    // Two pairs of unit vectors: within-pair distance 1-cos(10°), across 1-cos(80°) or more.
-    const a = (deg: number) => [Math.cos((deg * Math.PI) / 180), Math.sin((deg * Math.PI) / 180)];
-    const docs = fromRows([a(0), a(10), a(80), a(90)]);
-    const d = (x: number, y: number) => 1 - Math.cos(((x - y) * Math.PI) / 180);
-    const s0 = 1 - d(0, 10) / ((d(0, 80) + d(0, 90)) / 2);
-    const s1 = 1 - d(10, 0) / ((d(10, 80) + d(10, 90)) / 2);
-    const expected = (2 * s0 + 2 * s1) / 4; // symmetric layout
-    expect(silhouette(docs, Int32Array.from([0, 0, 1, 1]), 2)).toBeCloseTo(expected, 12);
+describe('lloyd, the typed-array path', () => {
+  it('lloyd(docs, init, k) reaches the same partition and objective as ml-kmeans from the same start', () => {
+    const { docs } = blobs(40, 11);
+    for (const k of [3, 5, 8]) {
+      const init = kmeansPlusPlus(docs, k, randomLcg(0.3));
+      const fast = lloyd(docs, init, k);
+      const points = Array.from({ length: docs.rows }, (_, i) => Array.from(row(docs, i)));
+      const ref = kmeans(points, k, { initialization: Array.from({ length: k }, (_, m) => Array.from(init.subarray(m * 3, m * 3 + 3))), maxIterations: 100 });
+      expect(Array.from(fast.assignments)).toEqual(ref.clusters);
+      let inertia = 0;
+      points.forEach((p, i) => p.forEach((v, j) => (inertia += (v - ref.centroids[ref.clusters[i]][j]) ** 2)));
+      expect(fast.inertia).toBeCloseTo(inertia, 10);
+    }
   });
 
-  it('chooseK picks the true number of groups from the candidates', () => {
-    const { docs } = blobs(20, 7);
-    const { clustering, scores } = chooseK(docs, { seed: 0, candidates: [2, 3, 4, 5, 6] });
-    expect(clustering.k).toBe(3);
-    expect(scores.map((s) => s.k)).toEqual([2, 3, 4, 5, 6]);
+  it('kmeansBest takes the fast path above the size threshold and finds the same groups', () => {
+    const { docs, truth } = blobs(30, 4);
+    const c = kmeansBest(docs, { k: 3, seed: 1, fastAbove: 0 });
+    expect(samePartition(c.assignments, truth)).toBe(true);
   });
 });
 
-describe('guidance by named themes', () => {
-  const theme = (id: string) => ({ id, label: id, seeds: [id] });
+describe('groupVectors', () => {
+  const axis = (d: number, jitter: number) => Float64Array.from([0, 1, 2, 3, 4, 5, 6, 7], (j) => (j === d ? 1 : 0) + jitter * ((j * 7 + d * 3) % 5) / 5);
 
-  it('tagClusters tags a cluster only when its centroid is close enough to a theme vector', () => {
-    const centroids = [Float64Array.from([0.9, 0.1, 0]), Float64Array.from([0, 0.6, 0.6])];
-    const vectors = [{ theme: theme('x'), vector: Float64Array.from([1, 0, 0]), terms: ['x'] }, { theme: theme('none'), vector: null, terms: [] }];
-    expect(tagClusters(centroids, vectors, 0.5).map((t) => t.theme)).toEqual(['x', null]);
-    expect(tagClusters(centroids, vectors, 0.999).map((t) => t.theme)).toEqual([null, null]);
+  it('groupVectors(vectors) puts near-parallel vectors in one group and cuts at the largest gap', () => {
+    // Seven directions, each with three near copies: the tree's largest gap leaves seven groups.
+    const vectors = [0, 1, 2, 3, 4, 5, 6].flatMap((d) => [axis(d, 0), axis(d, 0.05), axis(d, 0.1)]);
+    const g = groupVectors(vectors);
+    expect(g.count).toBe(7);
+    for (let d = 0; d < 7; d++) expect(new Set([g.groups[3 * d], g.groups[3 * d + 1], g.groups[3 * d + 2]]).size).toBe(1);
+    expect(new Set(g.groups).size).toBe(7);
+    expect(g.cut.groups).toBe(7);
   });
 
-  it('nudgeTowardThemes moves papers nearer a theme than the corpus mean 3:1 toward it, and leaves the rest', () => {
-    const docs = fromRows([[1, 0.2, 0], [0, 1, 0], [0, 0.9, 0.3]]);
-    const v = Float64Array.from([1, 0, 0]);
-    const out = nudgeTowardThemes(docs, [v]);
-    const first = row(out, 0);
-    const expected = [(3 * row(docs, 0)[0] + 1) / 4, (3 * row(docs, 0)[1]) / 4, 0];
-    const n = Math.hypot(...expected);
-    expected.forEach((x, k) => expect(first[k]).toBeCloseTo(x / n, 12));
-    expect(Array.from(row(out, 1))).toEqual(Array.from(row(docs, 1)));
+  it('never makes more groups than vectors nor more than maxGroups', () => {
+    expect(groupVectors([axis(0, 0), axis(1, 0)]).count).toBe(2);
+    expect(groupVectors([axis(0, 0)]).count).toBe(1);
+    const many = Array.from({ length: 40 }, (_, i) => axis(i % 8, (i % 5) * 0.3));
+    expect(groupVectors(many).count).toBeLessThanOrEqual(14);
   });
 });

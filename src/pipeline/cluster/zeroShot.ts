@@ -1,0 +1,239 @@
+import { randomLcg } from 'd3';
+import { project, type Lsa } from '../vectorize/lsa';
+import { dot, row } from '../vectorize/sparse';
+import type { Tfidf } from '../vectorize/tfidf';
+import type { ThemeSpec } from '../themes';
+
+export interface ZeroShotOptions {
+  /** Papers the seed query ranks first that refine it (Rocchio pseudo-relevance feedback). Default 10. */
+  feedback?: number;
+  /** Weight of the feedback papers' mean against the seed query. Default 0.5. */
+  feedbackWeight?: number;
+  /** Terms of the feedback papers' mean kept in the sparse query. Default 40. */
+  feedbackTerms?: number;
+  /** Share of the sparse TF-IDF cosine in a paper's similarity; the rest is the LSA cosine. Default 0.5. */
+  mix?: number;
+  /**
+   * Where the membership cut-off lies between the median paper's similarity (0) and the mean of the
+   * `feedback` most similar papers' (1). Default 0.5.
+   */
+  memberShare?: number;
+  /** Random queries of the null model the presence test compares a theme with; it is found at p ≤ 1/(nulls + 1). Default 19. */
+  nulls?: number;
+  /** Papers whose mean similarity to the seed terms is the presence test's statistic. Default 3. */
+  evidence?: number;
+  /** Weight of a description's terms against the seed terms'. Default 0.5. */
+  descriptionWeight?: number;
+}
+
+export const ZERO_SHOT_DEFAULTS = { feedback: 10, feedbackWeight: 0.5, feedbackTerms: 40, mix: 0.5, memberShare: 0.5, nulls: 49, evidence: 8, descriptionWeight: 0.5 };
+
+/** A named theme located in one corpus. */
+export interface ThemeMatch {
+  theme: ThemeSpec;
+  /** Seed and description terms found in the vocabulary, the query's own words. */
+  terms: string[];
+  /** Whether the corpus holds the theme: its seed terms concentrate in some papers beyond what chance terms do. */
+  found: boolean;
+  /** p-value of the presence test (share of null queries, plus one, reaching the theme's statistic). */
+  p: number;
+  /** Similarity cut-off of membership in this corpus (mean + memberZ standard deviations). */
+  cutoff: number;
+  /** Each paper's similarity to the refined query relative to the cut-off: 1 at the cut-off (NaN when the theme has no terms here). */
+  z: Float64Array;
+  /** The refined query in the LSA space (unit length), null when the theme has no terms here. */
+  vector: Float64Array | null;
+}
+
+type SparseQuery = Map<number, number>;
+
+function unitSparse(q: SparseQuery): SparseQuery {
+  let s = 0;
+  for (const v of q.values()) s += v * v;
+  const n = Math.sqrt(s) || 1;
+  for (const [k, v] of q) q.set(k, v / n);
+  return q;
+}
+
+function unitDense(v: Float64Array): Float64Array {
+  const n = Math.sqrt(dot(v, v)) || 1;
+  return v.map((x) => x / n);
+}
+
+/** Each paper's similarity to a query: `mix` × cosine in TF-IDF space + (1 − mix) × cosine in LSA space. */
+function similarities(tf: Tfidf, model: Lsa, sparse: SparseQuery, latent: Float64Array, mix: number): Float64Array {
+  const a = tf.matrix;
+  const out = new Float64Array(a.rows);
+  for (let i = 0; i < a.rows; i++) {
+    let s = 0;
+    for (let p = a.indptr[i]; p < a.indptr[i + 1]; p++) {
+      const w = sparse.get(a.indices[p]);
+      if (w !== undefined) s += w * a.values[p];
+    }
+    out[i] = mix * s + (1 - mix) * dot(row(model.docs, i), latent);
+  }
+  return out;
+}
+
+/**
+ * Robust standard scores: distance from the median in units of the scaled median absolute deviation,
+ * so the few papers of a theme (its tail) do not widen the yardstick they are measured by.
+ */
+function standardize(s: Float64Array): { z: Float64Array; mean: number; sd: number } {
+  const sorted = Float64Array.from(s).sort();
+  const median = sorted[sorted.length >> 1];
+  const dev = Float64Array.from(s, (v) => Math.abs(v - median)).sort();
+  const sd = 1.4826 * dev[dev.length >> 1] || 1;
+  return { z: s.map((v) => (v - median) / sd), mean: median, sd };
+}
+
+/** Indices of the `m` largest values, largest first (ties: lower index). */
+function topIndices(s: Float64Array, m: number): number[] {
+  return Array.from(s.keys()).sort((a, b) => s[b] - s[a] || a - b).slice(0, m);
+}
+
+/** Mean of the `m` largest similarities of papers to an idf-weighted query of terms (unit length), via the term columns. */
+function topSimilarity(columns: TermColumns, tf: Tfidf, terms: readonly number[], m: number): number {
+  let norm = 0;
+  for (const j of terms) norm += tf.idf[j] ** 2;
+  norm = Math.sqrt(norm) || 1;
+  const s = new Map<number, number>();
+  for (const j of terms)
+    for (let p = columns.indptr[j]; p < columns.indptr[j + 1]; p++) s.set(columns.rows[p], (s.get(columns.rows[p]) ?? 0) + (tf.idf[j] / norm) * columns.values[p]);
+  const top = [...s.values()].sort((a, b) => b - a).slice(0, m);
+  return top.reduce((a, b) => a + b, 0) / m;
+}
+
+/** The TF-IDF matrix by term: for each term, the papers holding it and its weight there. */
+interface TermColumns {
+  indptr: Int32Array;
+  rows: Int32Array;
+  values: Float64Array;
+}
+
+function termColumns(tf: Tfidf): TermColumns {
+  const a = tf.matrix;
+  const indptr = new Int32Array(a.cols + 1);
+  for (let p = 0; p < a.indptr[a.rows]; p++) indptr[a.indices[p] + 1]++;
+  for (let j = 0; j < a.cols; j++) indptr[j + 1] += indptr[j];
+  const fill = indptr.slice(0, a.cols);
+  const rows = new Int32Array(a.indptr[a.rows]);
+  const values = new Float64Array(a.indptr[a.rows]);
+  for (let i = 0; i < a.rows; i++)
+    for (let p = a.indptr[i]; p < a.indptr[i + 1]; p++) {
+      const q = fill[a.indices[p]]++;
+      rows[q] = i;
+      values[q] = a.values[p];
+    }
+  return { indptr, rows, values };
+}
+
+let columnsCache: { tf: Tfidf; columns: TermColumns } | null = null;
+
+/**
+ * Presence test of a theme, a permutation test against a null model: the statistic is the mean
+ * similarity of the `evidence` papers nearest the seed terms in TF-IDF space; the null queries swap
+ * each seed term for a random term of about the same document frequency (seeded). The seed terms of
+ * a theme the corpus holds concentrate in its papers; those of an absent theme are scattered passing
+ * mentions, no more concentrated than chance terms. Returns the p-value.
+ */
+function presence(tf: Tfidf, seedTerms: readonly number[], byDf: readonly number[], rank: Int32Array, o: typeof ZERO_SHOT_DEFAULTS): number {
+  if (columnsCache?.tf !== tf) columnsCache = { tf, columns: termColumns(tf) };
+  const columns = columnsCache.columns;
+  const observed = topSimilarity(columns, tf, seedTerms, o.evidence);
+  // Seeded by the query itself, so a theme's test does not depend on the themes listed before it.
+  const random = randomLcg((seedTerms.reduce((h, j) => (h * 31 + j) % 1_000_003, 7) + 0.5) / 1_000_004);
+  const window = Math.max(10, Math.round(byDf.length / 200));
+  let reached = 0;
+  for (let r = 0; r < o.nulls; r++) {
+    const taken = new Set(seedTerms);
+    const swapped = seedTerms.map((j) => {
+      let pick = j;
+      for (let tries = 0; tries < 50 && taken.has(pick); tries++) pick = byDf[Math.min(byDf.length - 1, Math.max(0, rank[j] + Math.round((random() - 0.5) * 2 * window)))];
+      taken.add(pick);
+      return pick;
+    });
+    if (topSimilarity(columns, tf, swapped, o.evidence) >= observed) reached++;
+  }
+  return (reached + 1) / (o.nulls + 1);
+}
+
+/**
+ * Locates each named theme in this corpus, as BERTopic's zero-shot topic modelling does with
+ * embeddings: the theme is a query (its seed terms and description, idf-weighted) in the TF-IDF and
+ * LSA spaces, refined by the papers it ranks first (Rocchio 1971). What counts as similar is set by
+ * this corpus, not an absolute cosine: a paper joins when its similarity lies `memberZ` robust
+ * standard deviations above the median over all papers, and the theme is found only when its seed
+ * terms pass the presence test (`presence`), judged before feedback, which would otherwise drift
+ * toward whatever the corpus holds nearest to an absent theme.
+ */
+export function locateThemes(themes: readonly ThemeSpec[], tf: Tfidf, model: Lsa, normalize: (s: string) => string[], options: ZeroShotOptions = {}): ThemeMatch[] {
+  const o = { ...ZERO_SHOT_DEFAULTS, ...options };
+  const n = tf.matrix.rows;
+  const byDf = Array.from(tf.df.keys()).sort((a, b) => tf.df[a] - tf.df[b] || a - b);
+  const rank = new Int32Array(byDf.length);
+  byDf.forEach((j, r) => (rank[j] = r));
+  return themes.map((theme) => {
+    const weights = new Map<number, number>();
+    const terms: string[] = [];
+    const add = (term: string, w: number) => {
+      const j = tf.index.get(term);
+      if (j === undefined || weights.has(j)) return;
+      weights.set(j, w * tf.idf[j]);
+      terms.push(term);
+    };
+    for (const seed of theme.seeds) {
+      const term = normalize(seed)[0];
+      if (term !== undefined) add(term, 1);
+    }
+    const seedTerms = [...weights.keys()];
+    if (theme.description) for (const term of normalize(theme.description)) add(term, o.descriptionWeight);
+    if (weights.size === 0) return { theme, terms, found: false, p: 1, cutoff: Infinity, z: new Float64Array(n).fill(NaN), vector: null };
+
+    const seedSparse = unitSparse(new Map(weights));
+    const p = seedTerms.length ? presence(tf, seedTerms, byDf, rank, o) : 1;
+    const seedLatent = project(model, weights);
+    const seedZ = standardize(similarities(tf, model, seedSparse, seedLatent, o.mix)).z;
+
+    // Rocchio feedback from the papers the seed query ranks first, in both spaces.
+    const top = topIndices(seedZ, Math.min(o.feedback, n));
+    const mean = new Map<number, number>();
+    const latent = Float64Array.from(seedLatent);
+    const a = tf.matrix;
+    for (const i of top) {
+      for (let p = a.indptr[i]; p < a.indptr[i + 1]; p++) mean.set(a.indices[p], (mean.get(a.indices[p]) ?? 0) + a.values[p] / top.length);
+      const r = row(model.docs, i);
+      for (let k = 0; k < latent.length; k++) latent[k] += (o.feedbackWeight * r[k]) / top.length;
+    }
+    const sparse = new Map(seedSparse);
+    const kept = [...mean].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, o.feedbackTerms);
+    for (const [j, v] of kept) sparse.set(j, (sparse.get(j) ?? 0) + o.feedbackWeight * v);
+    unitSparse(sparse);
+    const vector = unitDense(latent);
+    const sims = similarities(tf, model, sparse, vector, o.mix);
+    const { z, mean: median, sd } = standardize(sims);
+    const best = topIndices(sims, Math.min(o.feedback, n)).reduce((acc, i) => acc + z[i], 0) / Math.min(o.feedback, n);
+    // Scores are re-expressed so that 1 is the cut-off: the paper nearer its theme wins between two.
+    const cut = o.memberShare * best;
+    const score = z.map((v) => v / cut);
+    return { theme, terms, found: p <= 1 / (o.nulls + 1), p, cutoff: median + cut * sd, z: score, vector };
+  });
+}
+
+/**
+ * Each paper's named theme (index into `matches`) or -1: a paper joins the found theme whose
+ * cut-off it exceeds by the most, so a paper matching two themes goes to the nearer.
+ */
+export function assignThemes(matches: readonly ThemeMatch[], n: number): Int32Array {
+  const out = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    let best = 1;
+    matches.forEach((m, t) => {
+      if (m.found && m.z[i] >= best) {
+        best = m.z[i];
+        out[i] = t;
+      }
+    });
+  }
+  return out;
+}
