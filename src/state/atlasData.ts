@@ -1,5 +1,6 @@
 /** Lookups computed once from a loaded Atlas; the views read these instead of scanning arrays. */
 import type { Atlas, Cluster, Dump, Paper } from '../contract';
+import { groupPalette, usePalette } from '../charts/palette';
 import { orderDumps } from './dumpBins';
 import { buildPointIndex, type PointIndex } from './pointIndex';
 
@@ -26,6 +27,7 @@ export function indexAtlas(atlas: Atlas): AtlasData {
   const dumps = orderDumps(atlas.dumps);
   const dumpIndex = new Map(dumps.map((d, i) => [d.id, i]));
   const clusters = [...atlas.clusters].sort((a, b) => a.id - b.id);
+  usePalette(clusters.every((c) => Number.isInteger(c.group)) ? groupPalette(clusters.map((c) => c.group)) : null);
   const byCluster = new Map<number, Paper[]>();
   for (const p of atlas.papers) {
     const list = byCluster.get(p.cluster);

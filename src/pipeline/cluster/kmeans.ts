@@ -22,7 +22,7 @@ export interface Clustering {
 }
 
 /** Restarts worth running: all of them on small inputs, one when a single run already sees millions of pairs. */
-export const restartsFor = (n: number, k: number, restarts: number) => Math.max(1, Math.min(restarts, Math.round(2e6 / (n * k))));
+export const restartsFor = (n: number, k: number, restarts: number) => Math.max(1, Math.min(restarts, Math.round(1e6 / (n * k))));
 
 const sqDist = (a: Float64Array, ao: number, b: Float64Array, bo: number, d: number) => {
   let s = 0;
