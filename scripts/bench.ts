@@ -40,7 +40,7 @@ async function timeStages(load: () => Promise<Corpus>): Promise<{ times: Map<str
   times.set('ingest', performance.now() - t);
   let stage = '';
   t = performance.now();
-  const { atlas, abstracts } = buildAtlas(corpus, {
+  const { atlas, abstracts } = await buildAtlas(corpus, {
     seed: 0,
     themes,
     onStage: (s) => {

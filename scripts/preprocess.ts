@@ -161,7 +161,7 @@ async function main(): Promise<void> {
 
   const themes = await loadThemes(opts.themes);
   const started = Date.now();
-  const { atlas, abstracts } = buildAtlas(corpus, {
+  const { atlas, abstracts } = await buildAtlas(corpus, {
     seed: opts.seed,
     k: opts.k,
     themes,

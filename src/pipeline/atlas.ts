@@ -6,8 +6,8 @@ import { assignThemes, locateThemes, ZERO_SHOT_DEFAULTS, type ZeroShotOptions } 
 import { cooccurrence, COOCCUR_DEFAULTS, type CooccurOptions } from './cooccur/cooccur';
 import { addCounts, ClassTfidf, labelFromTerms } from './describe/ctfidf';
 import { paperKeywords } from './describe/keywords';
-import { LAYOUT_DEFAULTS, umapLayout, type LayoutOptions } from './layout/umap';
-import { nearestNeighbors } from './neighbors';
+import { layout, LAYOUT_DEFAULTS, type LayoutOptions } from './layout/umap';
+import { EXACT_NEIGHBORS_UP_TO, neighbors } from './neighbors';
 import { extractTerms, TERM_DEFAULTS, type TermOptions } from './text/terms';
 import type { ThemeSpec } from './themes';
 import { trends } from './trends';
@@ -60,7 +60,7 @@ function pick(m: Dense, indices: readonly number[]): Dense {
 }
 
 /** Runs the analysis stages on an ingested corpus: the data contract, plus abstracts in paper order. */
-export function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): { atlas: Atlas; abstracts: string[] } {
+export async function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): Promise<{ atlas: Atlas; abstracts: string[] }> {
   const o = { ...ATLAS_DEFAULTS, ...options };
   const stage = options.onStage ?? (() => {});
   const themes = options.themes ?? [];
@@ -188,9 +188,9 @@ export function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): { atlas:
   // Nearest papers and the map use the LSA vectors as they are, not the nudged ones: they show how
   // alike the texts are, and the nudge would fling each theme's papers far from the rest of the map.
   stage('neighbours');
-  const knn = nearestNeighbors(model.docs, Math.max(o.neighbors + 1, options.layout?.nNeighbors ?? LAYOUT_DEFAULTS.nNeighbors));
+  const knn = await neighbors(model.docs, Math.max(o.neighbors + 1, options.layout?.nNeighbors ?? LAYOUT_DEFAULTS.nNeighbors), { seed: o.seed });
   stage('map');
-  const xy = umapLayout(model.docs, knn, { ...o.layout, seed: o.seed });
+  const { xy, method: mapMethod } = await layout(model.docs, knn, { ...o.layout, seed: o.seed });
   stage('co-occurrence');
   const anchors = Array.from({ length: k }, () => ({ x: 0, y: 0 }));
   assign.forEach((a, i) => ((anchors[a].x += xy[i].x / clusters[a].size), (anchors[a].y += xy[i].y / clusters[a].size)));
@@ -219,7 +219,8 @@ export function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): { atlas:
         kmeans: { restarts: restartsFor(Math.max(1, free.length), Math.max(1, kFree), o.restarts), inertia: r4(inertia), path: free.length * kFree > 200_000 ? 'typed-array Lloyd with Hamerly bounds' : 'ml-kmeans' },
         hierarchy: { ...HIERARCHY_DEFAULTS, ...o.hierarchy, linkage: 'ward', distance: 'cosine', criterion: 'largest gap in merge distance', ...grouping.cut },
         zeroShot: { ...ZERO_SHOT_DEFAULTS, ...o.zeroShot },
-        umap: { ...LAYOUT_DEFAULTS, ...o.layout, metric: 'cosine', neighbors: 'exact, LSA vectors' },
+        umap: { ...LAYOUT_DEFAULTS, ...o.layout, metric: 'cosine', implementation: mapMethod },
+        neighbors: { method: knn.method, exactUpTo: EXACT_NEIGHBORS_UP_TO, space: 'LSA vectors, cosine' },
         cooccurrence: { ...COOCCUR_DEFAULTS, ...o.cooccur },
       },
     },

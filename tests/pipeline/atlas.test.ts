@@ -9,15 +9,15 @@ const corpus = seedCorpus();
 const themes = seedThemes();
 // The map does not affect clusters or tags: a short UMAP run keeps the many-seed checks quick.
 const quick = { layout: { nEpochs: 20 } };
-const full = buildAtlas(corpus, { seed: 0, themes }).atlas;
+const full = (await buildAtlas(corpus, { seed: 0, themes })).atlas;
 
 describe('buildAtlas on the seed dumps', () => {
-  it('writes byte-identical JSON for the same inputs and seed', () => {
-    const again = buildAtlas(corpus, { seed: 0, themes }).atlas;
+  it('writes byte-identical JSON for the same inputs and seed', async () => {
+    const again = (await buildAtlas(corpus, { seed: 0, themes })).atlas;
     expect(JSON.stringify(again)).toBe(JSON.stringify(full));
   });
 
-  it('assigns every paper to a cluster, finds well over four clusters, and keeps the counts consistent', () => {
+  it('assigns every paper to a cluster, finds well over four clusters, and keeps the counts consistent', async () => {
     expect(full.papers).toHaveLength(531);
     expect(full.clusters.length).toBeGreaterThanOrEqual(16);
     expect(full.generated.k).toBe(full.clusters.length);
@@ -26,7 +26,7 @@ describe('buildAtlas on the seed dumps', () => {
     for (const c of full.clusters) expect(c.size).toBe(full.papers.filter((p) => p.cluster === c.id).length);
   });
 
-  it('finds each of the four named themes as one cluster labelled with the theme', () => {
+  it('finds each of the four named themes as one cluster labelled with the theme', async () => {
     for (const t of full.themes) {
       expect(t.found, t.id).toBe(true);
       expect(t.clusters, t.id).toHaveLength(1);
@@ -37,7 +37,7 @@ describe('buildAtlas on the seed dumps', () => {
     }
   });
 
-  it('groups the clusters into 6 to 14 top-level themes, with ids in order of size and clusters listed group by group', () => {
+  it('groups the clusters into 6 to 14 top-level themes, with ids in order of size and clusters listed group by group', async () => {
     const { groups, clusters } = full;
     expect(groups.length).toBeGreaterThanOrEqual(6);
     expect(groups.length).toBeLessThanOrEqual(14);
@@ -52,7 +52,7 @@ describe('buildAtlas on the seed dumps', () => {
     expect((full.generated.params.hierarchy as { groups: number }).groups).toBe(groups.length);
   });
 
-  it('describes clusters with readable terms, relevance statistics and per-dump terms', () => {
+  it('describes clusters with readable terms, relevance statistics and per-dump terms', async () => {
     for (const c of full.clusters) {
       expect(c.terms.length).toBeGreaterThanOrEqual(5);
       expect(c.label.length).toBeGreaterThan(3);
@@ -65,7 +65,7 @@ describe('buildAtlas on the seed dumps', () => {
     expect(ssm.terms.slice(0, 5).map((t) => t.term)).toContain('state-space model');
   });
 
-  it('gives each paper keywords and nearest papers (never itself)', () => {
+  it('gives each paper keywords and nearest papers (never itself)', async () => {
     const ids = new Set(full.papers.map((p) => p.id));
     for (const p of full.papers) {
       expect(p.keywords.length).toBeGreaterThan(0);
@@ -75,7 +75,7 @@ describe('buildAtlas on the seed dumps', () => {
     }
   });
 
-  it('lays papers of one cluster out together on the map', () => {
+  it('lays papers of one cluster out together on the map', async () => {
     const dist = (a: Atlas['papers'][number], b: Atlas['papers'][number]) => Math.hypot(a.x - b.x, a.y - b.y);
     let within = 0;
     let nWithin = 0;
@@ -92,7 +92,7 @@ describe('buildAtlas on the seed dumps', () => {
     for (const p of full.papers) for (const v of [p.x, p.y]) expect(v >= 0 && v <= 1).toBe(true);
   });
 
-  it('computes trends whose shares add up to one per non-empty dump', () => {
+  it('computes trends whose shares add up to one per non-empty dump', async () => {
     for (const d of full.dumps) {
       const points = full.trends.filter((t) => t.dump === d.id);
       expect(points.reduce((s, t) => s + t.count, 0)).toBe(d.papers);
@@ -100,7 +100,7 @@ describe('buildAtlas on the seed dumps', () => {
     }
   });
 
-  it('builds a keyword network from the papers’ keywords with one link per pair and positions', () => {
+  it('builds a keyword network from the papers’ keywords with one link per pair and positions', async () => {
     const { terms, links } = full.cooccurrence;
     expect(terms.length).toBeGreaterThan(50);
     const names = new Set(terms.map((t) => t.term));
@@ -117,7 +117,7 @@ describe('buildAtlas on the seed dumps', () => {
 
 describe('named themes against hand labels', () => {
   const seedLabels = handLabels('seed');
-  it('the seed labels cover every seed paper, with all four themes and the rest', () => {
+  it('the seed labels cover every seed paper, with all four themes and the rest', async () => {
     const gold = corpus.papers.map((p) => seedLabels.get(titleKey(p.title)));
     expect(gold.every((g) => g !== undefined)).toBe(true);
     for (const t of themes) expect(gold.filter((g) => g === t.id).length).toBeGreaterThanOrEqual(20);
@@ -125,7 +125,7 @@ describe('named themes against hand labels', () => {
   });
 
   // The membership cut-off was fitted on the seed labels (scripts/evaluate-themes.ts): in-sample here.
-  it('each theme reaches precision and recall of at least 0.6 on the seed labels (in-sample)', () => {
+  it('each theme reaches precision and recall of at least 0.6 on the seed labels (in-sample)', async () => {
     for (const s of scoreMembership(themes.map((t) => t.id), full.themes.map((t) => t.found), full.papers.map((p) => full.themes.findIndex((t) => t.clusters.includes(p.cluster))), full.papers.map((p) => p.title), seedLabels)) {
       expect(s.found, s.theme).toBe(true);
       expect(s.precision, `${s.theme} precision`).toBeGreaterThanOrEqual(0.6);
@@ -147,27 +147,27 @@ describe('named themes against hand labels', () => {
 });
 
 describe('without named themes, or without a theme in the data', () => {
-  it('runs fully unsupervised when no themes are given', () => {
-    const { atlas } = buildAtlas(corpus, { seed: 0, ...quick });
+  it('runs fully unsupervised when no themes are given', async () => {
+    const { atlas } = await buildAtlas(corpus, { seed: 0, ...quick });
     expect(atlas.themes).toEqual([]);
     expect(atlas.clusters.every((c) => c.theme === null)).toBe(true);
     expect(atlas.clusters.length).toBeGreaterThanOrEqual(16);
   });
 
   for (const absent of ['sparse-attention', 'test-time-scaling', 'information-bottleneck', 'state-space-models'])
-    it(`does not find "${absent}" once its labelled papers are removed, and still finds the others`, () => {
+    it(`does not find "${absent}" once its labelled papers are removed, and still finds the others`, async () => {
       const without = withoutTheme(corpus, handLabels('seed'), absent);
-      const { atlas } = buildAtlas(without, { seed: 0, themes, ...quick });
+      const { atlas } = await buildAtlas(without, { seed: 0, themes, ...quick });
       for (const t of atlas.themes) {
         expect(t.found, t.id).toBe(t.id !== absent);
         expect(t.clusters.length > 0, t.id).toBe(t.id !== absent);
       }
     });
 
-  it('forces the number of fine clusters when asked and rejects an impossible k', () => {
-    const { atlas } = buildAtlas(corpus, { seed: 0, k: 9, themes, ...quick });
+  it('forces the number of fine clusters when asked and rejects an impossible k', async () => {
+    const { atlas } = await buildAtlas(corpus, { seed: 0, k: 9, themes, ...quick });
     expect(atlas.clusters.filter((c) => c.theme === null)).toHaveLength(9);
-    expect(() => buildAtlas(corpus, { k: 1000 })).toThrow('k must be an integer between 2 and the number of papers (531), got 1000');
+    await expect(buildAtlas(corpus, { k: 1000 })).rejects.toThrow('k must be an integer between 2 and the number of papers (531), got 1000');
   });
 });
 
@@ -180,12 +180,12 @@ describe('small corpora', () => {
     return { ...corpus, papers: corpus.papers.slice(0, n).map((p, i) => ({ ...p, id: `r${i}`, title: text(6), abstract: text(40) })) };
   };
   for (const n of [3, 4, 7, 20, 60, 120, 200])
-    it(`builds an atlas of ${n} real and ${n} random papers on seeds 0-2 without failing`, () => {
+    it(`builds an atlas of ${n} real and ${n} random papers on seeds 0-2 without failing`, async () => {
       for (const seed of [0, 1, 2])
         for (const c of [{ ...corpus, papers: corpus.papers.slice(seed * 50, seed * 50 + n) }, random(n, seed)]) {
           let atlas: Atlas;
           try {
-            atlas = buildAtlas(c, { seed, themes, ...quick }).atlas;
+            atlas = (await buildAtlas(c, { seed, themes, ...quick })).atlas;
           } catch (e) {
             // Papers without shared terms are refused with a clear message, never a crash.
             expect((e as Error).message).toMatch(/share too few terms/);
