@@ -31,6 +31,9 @@ export function groupPalette(groups: readonly number[]): string[] {
   return out;
 }
 
+/** The hue of a top-level theme (group `g`), as its clusters' shades centre on it. */
+export const groupColor = (g: number): string => COLORS[((g % COLORS.length) + COLORS.length) % COLORS.length];
+
 /** Sets the colours of the loaded data set's clusters by slot (null: the plain list, one colour per slot). */
 export function usePalette(colors: readonly string[] | null): void {
   table = colors;

@@ -35,3 +35,13 @@ export function trendTable(data: AtlasData, bins: DumpBin[], mask: Mask): TrendT
 
 /** Share of papers of a bin in each slot (0 for an empty bin). */
 export const shares = (t: TrendTable, b: number): number[] => t.counts[b].map((c) => (t.totals[b] ? c / t.totals[b] : 0));
+
+/** The table with the slots summed into groups: `groupOf[slot]` is the slot's group, `groups` their number. */
+export function groupTable(t: TrendTable, groupOf: readonly number[], groups: number): TrendTable {
+  return { bins: t.bins, totals: t.totals, counts: t.counts.map((row) => row.reduce((acc, c, s) => ((acc[groupOf[s]] += c), acc), new Array<number>(groups).fill(0))) };
+}
+
+/** The table restricted to some slots, in that order (shares stay shares of all papers in the bin). */
+export function pickSlots(t: TrendTable, slots: readonly number[]): TrendTable {
+  return { bins: t.bins, totals: t.totals, counts: t.counts.map((row) => slots.map((s) => row[s])) };
+}

@@ -21,6 +21,7 @@ export function writeParams(params: URLSearchParams, sel: Selection, view: ViewO
   put('trend', view.trendMode, VIEW_DEFAULTS.trendMode);
   put('tab', view.trendTab, VIEW_DEFAULTS.trendTab);
   put('bin', view.bin, VIEW_DEFAULTS.bin);
+  put('group', view.trendGroup === null ? null : String(view.trendGroup));
   put('a', range(view.compareA));
   put('b', range(view.compareB));
   put('net', view.coocMode, VIEW_DEFAULTS.coocMode);
@@ -45,6 +46,7 @@ export function readParams(params: URLSearchParams, sel: Selection, view: ViewOp
   view.trendMode = oneOf<TrendMode>(get('trend'), ['count', 'share', 'lines'], VIEW_DEFAULTS.trendMode);
   view.trendTab = oneOf<TrendTab>(get('tab'), ['volume', 'compare'], VIEW_DEFAULTS.trendTab);
   view.bin = oneOf<BinUnit | 'auto'>(get('bin'), ['auto', 'day', 'week', 'month'], VIEW_DEFAULTS.bin);
+  view.trendGroup = int('group');
   view.compareA = parseRange(get('a'));
   view.compareB = parseRange(get('b'));
   view.coocMode = oneOf<CoocMode>(get('net'), ['network', 'matrix'], VIEW_DEFAULTS.coocMode);

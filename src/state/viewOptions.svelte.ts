@@ -26,6 +26,8 @@ export class ViewOptions {
   trendMode = $state(VIEW_DEFAULTS.trendMode);
   trendTab = $state(VIEW_DEFAULTS.trendTab);
   bin = $state(VIEW_DEFAULTS.bin);
+  /** The top-level theme whose clusters the trends show, or null for the top-level themes themselves. */
+  trendGroup = $state<number | null>(null);
   /** The two periods the compare chart contrasts; null picks the first and last dated dump. */
   compareA = $state.raw<DumpRange | null>(null);
   compareB = $state.raw<DumpRange | null>(null);

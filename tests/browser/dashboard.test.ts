@@ -279,7 +279,13 @@ describe('themes', () => {
     await row.locator('input').fill('Image synthesis');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('[data-chart=map] text[data-cluster="0"]').textContent()).toContain('Image synthesis');
-    expect(await page.locator('[data-chart=trends] .legend').textContent()).toContain('Image synthesis');
+    // Trends show top-level themes; clicking one shows its themes, the renamed one among them.
+    expect(await page.locator('[data-chart=trends] .legend').textContent()).not.toContain('Image synthesis');
+    await page.locator('[data-chart=trends] rect[data-slot="0"]').first().click();
+    await expect.poll(() => page.locator('[data-chart=trends] .legend').textContent()).toContain('Image synthesis');
+    await expect.poll(() => page.url()).toMatch(/group=0/);
+    await page.locator('[data-chart=trends] button.back').click();
+    await expect.poll(() => page.url()).not.toMatch(/group=/);
     const frequent = await row.locator('.terms').innerText();
     await page.locator('[data-chart=themes] input[type=range]').fill('0');
     await expect.poll(() => row.locator('.terms').innerText()).not.toBe(frequent);

@@ -20,8 +20,57 @@ export interface Lsa {
   singularValues: number[];
 }
 
-/** Orthonormalises the columns of a dense matrix in place (modified Gram-Schmidt, twice for stability). */
+/**
+ * One Cholesky-QR pass on the columns of a tall row-major matrix, in place: G = MᵀM = RᵀR, then
+ * M ← M R⁻¹. Row by row over contiguous memory, half the work of Gram-Schmidt. Returns false (and
+ * leaves M unchanged) when G is not numerically positive definite.
+ */
+function cholQr(m: Dense): boolean {
+  const { rows, cols: l, data } = m;
+  const g = new Float64Array(l * l);
+  for (let r = 0; r < rows; r++) {
+    const o = r * l;
+    for (let i = 0; i < l; i++) {
+      const v = data[o + i];
+      if (v === 0) continue;
+      const gi = i * l;
+      for (let j = i; j < l; j++) g[gi + j] += v * data[o + j];
+    }
+  }
+  // Cholesky, upper triangle: G = RᵀR.
+  const rr = new Float64Array(l * l);
+  for (let i = 0; i < l; i++) {
+    let d = g[i * l + i];
+    for (let k = 0; k < i; k++) d -= rr[k * l + i] ** 2;
+    if (!(d > 1e-10 * Math.max(1, g[i * l + i]))) return false;
+    const rii = Math.sqrt(d);
+    rr[i * l + i] = rii;
+    for (let j = i + 1; j < l; j++) {
+      let s = g[i * l + j];
+      for (let k = 0; k < i; k++) s -= rr[k * l + i] * rr[k * l + j];
+      rr[i * l + j] = s / rii;
+    }
+  }
+  // Each row x becomes y with y R = x (forward substitution on the upper-triangular R).
+  for (let r = 0; r < rows; r++) {
+    const o = r * l;
+    for (let j = 0; j < l; j++) {
+      let s = data[o + j];
+      for (let k = 0; k < j; k++) s -= data[o + k] * rr[k * l + j];
+      data[o + j] = s / rr[j * l + j];
+    }
+  }
+  return true;
+}
+
+/** Orthonormalises the columns of a dense matrix in place: Cholesky-QR twice, Gram-Schmidt when the columns are nearly dependent. */
 function orthonormalize(m: Dense): void {
+  if (cholQr(m) && cholQr(m)) return;
+  gramSchmidt(m);
+}
+
+/** Orthonormalises the columns in place (modified Gram-Schmidt, twice for stability); robust to dependent columns. */
+function gramSchmidt(m: Dense): void {
   const { rows, cols, data } = m;
   // Work on contiguous columns: the row-major layout would stride through memory on every product.
   const c = Array.from({ length: cols }, (_, j) => {

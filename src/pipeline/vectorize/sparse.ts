@@ -20,12 +20,16 @@ export const dense = (rows: number, cols: number): Dense => ({ rows, cols, data:
 export function mulSparseDense(a: Csr, b: Dense): Dense {
   const out = dense(a.rows, b.cols);
   const k = b.cols;
+  // Arrays in locals: the engine then keeps them in registers across the inner loop.
+  const { indptr, indices, values } = a;
+  const od = out.data;
+  const bd = b.data;
   for (let r = 0; r < a.rows; r++) {
     const o = r * k;
-    for (let p = a.indptr[r]; p < a.indptr[r + 1]; p++) {
-      const v = a.values[p];
-      const bo = a.indices[p] * k;
-      for (let j = 0; j < k; j++) out.data[o + j] += v * b.data[bo + j];
+    for (let p = indptr[r]; p < indptr[r + 1]; p++) {
+      const v = values[p];
+      const bo = indices[p] * k;
+      for (let j = 0; j < k; j++) od[o + j] += v * bd[bo + j];
     }
   }
   return out;
@@ -35,12 +39,15 @@ export function mulSparseDense(a: Csr, b: Dense): Dense {
 export function mulSparseTDense(a: Csr, b: Dense): Dense {
   const out = dense(a.cols, b.cols);
   const k = b.cols;
+  const { indptr, indices, values } = a;
+  const od = out.data;
+  const bd = b.data;
   for (let r = 0; r < a.rows; r++) {
     const bo = r * k;
-    for (let p = a.indptr[r]; p < a.indptr[r + 1]; p++) {
-      const v = a.values[p];
-      const o = a.indices[p] * k;
-      for (let j = 0; j < k; j++) out.data[o + j] += v * b.data[bo + j];
+    for (let p = indptr[r]; p < indptr[r + 1]; p++) {
+      const v = values[p];
+      const o = indices[p] * k;
+      for (let j = 0; j < k; j++) od[o + j] += v * bd[bo + j];
     }
   }
   return out;
