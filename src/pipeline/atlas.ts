@@ -1,7 +1,7 @@
 import { SCHEMA_VERSION, type Atlas, type Cluster, type ClusterTerm, type Group } from '../contract';
 import type { Corpus } from './ingest';
 import { groupVectors, HIERARCHY_DEFAULTS, type HierarchyOptions } from './cluster/hierarchy';
-import { kmeansBest, restartsFor } from './cluster/kmeans';
+import { iterationsFor, kmeansBest, restartsFor } from './cluster/kmeans';
 import { assignThemes, locateThemes, ZERO_SHOT_DEFAULTS, type ZeroShotOptions } from './cluster/zeroShot';
 import { cooccurrence, COOCCUR_DEFAULTS, type CooccurOptions } from './cooccur/cooccur';
 import { addCounts, ClassTfidf, labelFromTerms } from './describe/ctfidf';
@@ -216,7 +216,7 @@ export async function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): Pr
         fineClusters: { rule: o.k === 'auto' ? 'round(sqrt(papers outside named themes)), 2 to 150' : 'given', k: kFree },
         terms: { ...TERM_DEFAULTS, ...o.terms, phrases: terms.phrases.size, vocabulary: tf.terms.length },
         lsa: { dims: model.docs.cols },
-        kmeans: { restarts: restartsFor(Math.max(1, free.length), Math.max(1, kFree), o.restarts), inertia: r4(inertia), path: free.length * kFree > 200_000 ? 'typed-array Lloyd with Hamerly bounds' : 'ml-kmeans' },
+        kmeans: { restarts: restartsFor(Math.max(1, free.length), Math.max(1, kFree), o.restarts), maxIterations: iterationsFor(free.length), inertia: r4(inertia), path: free.length * kFree > 200_000 ? 'typed-array Lloyd with Hamerly bounds' : 'ml-kmeans' },
         hierarchy: { ...HIERARCHY_DEFAULTS, ...o.hierarchy, linkage: 'ward', distance: 'cosine', criterion: 'largest gap in merge distance', ...grouping.cut },
         zeroShot: { ...ZERO_SHOT_DEFAULTS, ...o.zeroShot },
         umap: { ...LAYOUT_DEFAULTS, ...o.layout, metric: 'cosine', implementation: mapMethod },

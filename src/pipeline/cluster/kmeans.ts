@@ -7,11 +7,20 @@ export interface KmeansOptions {
   seed?: number;
   /** Runs from different k-means++ starts; the one with the least inertia is kept. Default 5 (fewer on large inputs, see `restartsFor`). */
   restarts?: number;
-  /** Iterations per run. Default 100. */
+  /** Iterations per run. Default `iterationsFor(n)`. */
   maxIterations?: number;
   /** Above this many point-centroid pairs (n·k) the typed-array path runs instead of ml-kmeans. Default 200,000. */
   fastAbove?: number;
 }
+
+/**
+ * Iterations per run: 100, or 25 above 10,000 points, where the last iterations barely move the
+ * objective (20,000 papers, 141 clusters: inertia 8,956 after 20 iterations, 8,948 after 40) but
+ * each costs a second.
+ */
+export const iterationsFor = (n: number) => (n > 10_000 ? 25 : 100);
+
+export const KMEANS_DEFAULTS = { restarts: 5, fastAbove: 200_000 };
 
 export interface Clustering {
   k: number;
@@ -32,6 +41,13 @@ const sqDist = (a: Float64Array, ao: number, b: Float64Array, bo: number, d: num
   }
   return s;
 };
+
+/** Dot product of two rows of flat arrays (a module function: V8 keeps its arrays in registers). */
+function dotAt(a: Float64Array, ao: number, b: Float64Array, bo: number, d: number): number {
+  let s = 0;
+  for (let j = 0; j < d; j++) s += a[ao + j] * b[bo + j];
+  return s;
+}
 
 /** k-means++ seeding (Arthur & Vassilvitskii 2007) on a flat row-major matrix: k rows, flat. */
 export function kmeansPlusPlus(x: Dense, k: number, random: () => number): Float64Array {
@@ -71,12 +87,28 @@ export function lloyd(x: Dense, init: Float64Array, k: number, maxIterations = 1
   const sums = new Float64Array(k * d);
   const counts = new Int32Array(k);
   const moved = new Float64Array(k);
+  // ‖x − c‖² = ‖x‖² − 2x·c + ‖c‖²: one multiply-add per dimension instead of a subtraction too.
+  const cc = new Float64Array(k);
+  const norms = () => {
+    for (let m = 0; m < k; m++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) s += c[m * d + j] * c[m * d + j];
+      cc[m] = s;
+    }
+  };
+  const xx = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += data[i * d + j] * data[i * d + j];
+    xx[i] = s;
+  }
+  const dist2 = (i: number, m: number) => Math.max(0, xx[i] - 2 * dotAt(data, i * d, c, m * d, d) + cc[m]);
   const scan = (i: number) => {
     let b1 = Infinity;
     let b2 = Infinity;
     let a = 0;
     for (let m = 0; m < k; m++) {
-      const v = sqDist(data, i * d, c, m * d, d);
+      const v = dist2(i, m);
       if (v < b1) {
         b2 = b1;
         b1 = v;
@@ -88,6 +120,7 @@ export function lloyd(x: Dense, init: Float64Array, k: number, maxIterations = 1
     return a;
   };
   for (let iter = 0; iter < maxIterations; iter++) {
+    norms();
     for (let m = 0; m < k; m++) {
       let best = Infinity;
       for (let o = 0; o < k; o++) if (o !== m) best = Math.min(best, sqDist(c, m * d, c, o * d, d));
@@ -99,7 +132,7 @@ export function lloyd(x: Dense, init: Float64Array, k: number, maxIterations = 1
       if (a >= 0) {
         const bound = Math.max(half[a], lower[i]);
         if (upper[i] <= bound) continue;
-        upper[i] = Math.sqrt(sqDist(data, i * d, c, a * d, d));
+        upper[i] = Math.sqrt(dist2(i, a));
         if (upper[i] <= bound) continue;
       }
       const next = scan(i);
@@ -150,17 +183,17 @@ export function kmeansBest(vectors: Dense, options: KmeansOptions): Clustering {
   const { k } = options;
   if (!Number.isInteger(k) || k < 1 || k > vectors.rows)
     throw new Error(`k must be an integer between 1 and the number of papers (${vectors.rows}), got ${k}`);
+  const o = { ...KMEANS_DEFAULTS, maxIterations: iterationsFor(vectors.rows), ...options };
   const random = randomLcg((((options.seed ?? 0) * 7919 + 17) % 1_000_003) / 1_000_003);
-  const fast = vectors.rows * k > (options.fastAbove ?? 200_000);
+  const fast = vectors.rows * k > o.fastAbove;
   const points = fast ? [] : Array.from({ length: vectors.rows }, (_, i) => Array.from(row(vectors, i)));
-  const maxIterations = options.maxIterations ?? 100;
   let best: Clustering | null = null;
-  for (let run = 0; run < (options.restarts ?? 5); run++) {
+  for (let run = 0; run < o.restarts; run++) {
     const init = kmeansPlusPlus(vectors, k, random);
     let result: Clustering;
-    if (fast) result = lloyd(vectors, init, k, maxIterations);
+    if (fast) result = lloyd(vectors, init, k, o.maxIterations);
     else {
-      const r = kmeans(points, k, { initialization: Array.from({ length: k }, (_, m) => Array.from(init.subarray(m * vectors.cols, (m + 1) * vectors.cols))), maxIterations });
+      const r = kmeans(points, k, { initialization: Array.from({ length: k }, (_, m) => Array.from(init.subarray(m * vectors.cols, (m + 1) * vectors.cols))), maxIterations: o.maxIterations });
       const assignments = Int32Array.from(r.clusters);
       const centroids = r.centroids.map((c) => Float64Array.from(c));
       let inertia = 0;
