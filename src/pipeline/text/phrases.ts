@@ -10,49 +10,71 @@ const key2 = (a: string, b: string) => `${a} ${b}`;
 /**
  * Learns multi-word terms (collocations) from runs of content words: pairs whose normalised pointwise
  * mutual information (Bouma 2009) is high, then triples that extend such a pair ("state space model").
+ * Words are counted by integer id and pairs by a numeric key: string keys for every pair of a large
+ * corpus were most of the time; triples are counted only where they extend an accepted pair.
  */
 export function learnPhrases(chunks: readonly string[][], options: PhraseOptions = {}): Set<string> {
   const minCount = options.minCount ?? 3;
   const minNpmi = options.minNpmi ?? 0.3;
-  const uni = new Map<string, number>();
-  const bi = new Map<string, number>();
-  const tri = new Map<string, number>();
+  const ids = new Map<string, number>();
+  const words: string[] = [];
+  const coded = chunks.map((c) =>
+    Int32Array.from(c, (w) => {
+      let i = ids.get(w);
+      if (i === undefined) {
+        i = words.length;
+        ids.set(w, i);
+        words.push(w);
+      }
+      return i;
+    }),
+  );
+  const v = words.length;
+  const uni = new Float64Array(v);
+  const bi = new Map<number, number>();
   let total = 0;
-  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
-  for (const c of chunks) {
+  for (const c of coded)
     for (let i = 0; i < c.length; i++) {
       total++;
-      bump(uni, c[i]);
-      if (i + 1 < c.length && c[i] !== c[i + 1]) bump(bi, key2(c[i], c[i + 1]));
-      if (i + 2 < c.length) bump(tri, `${c[i]} ${c[i + 1]} ${c[i + 2]}`);
+      uni[c[i]]++;
+      if (i + 1 < c.length && c[i] !== c[i + 1]) {
+        const key = c[i] * v + c[i + 1];
+        bi.set(key, (bi.get(key) ?? 0) + 1);
+      }
     }
-  }
   const npmi = (joint: number, a: number, b: number) => {
     const p = joint / total;
     return Math.log(p / ((a / total) * (b / total))) / -Math.log(p);
   };
-  const phrases = new Set<string>();
-  for (const [k, n] of bi) {
+  const pairs = new Set<number>();
+  for (const [key, n] of bi) if (n >= minCount && npmi(n, uni[Math.floor(key / v)], uni[key % v]) >= minNpmi) pairs.add(key);
+  const tri = new Map<string, number>();
+  for (const c of coded)
+    for (let i = 0; i + 2 < c.length; i++)
+      if (pairs.has(c[i] * v + c[i + 1]) || pairs.has(c[i + 1] * v + c[i + 2])) {
+        const key = `${c[i]} ${c[i + 1]} ${c[i + 2]}`;
+        tri.set(key, (tri.get(key) ?? 0) + 1);
+      }
+  const name = (key: number) => key2(words[Math.floor(key / v)], words[key % v]);
+  const phrases = new Set<string>([...pairs].map(name));
+  const triples: [string, number][] = [];
+  for (const [key, n] of tri) {
     if (n < minCount) continue;
-    const [a, b] = k.split(' ');
-    if (npmi(n, uni.get(a)!, uni.get(b)!) >= minNpmi) phrases.add(k);
-  }
-  for (const [k, n] of tri) {
-    if (n < minCount) continue;
-    const [a, b, c] = k.split(' ');
-    const ab = key2(a, b);
-    const bc = key2(b, c);
-    const left = phrases.has(ab) && npmi(n, bi.get(ab)!, uni.get(c)!) >= minNpmi;
-    const right = phrases.has(bc) && npmi(n, uni.get(a)!, bi.get(bc)!) >= minNpmi;
-    if (left || right) phrases.add(k);
+    const [a, b, c] = key.split(' ').map(Number);
+    const ab = a * v + b;
+    const bc = b * v + c;
+    const left = pairs.has(ab) && npmi(n, bi.get(ab)!, uni[c]) >= minNpmi;
+    const right = pairs.has(bc) && npmi(n, uni[a], bi.get(bc)!) >= minNpmi;
+    if (left || right) {
+      phrases.add(`${words[a]} ${words[b]} ${words[c]}`);
+      triples.push([key, n]);
+    }
   }
   // A pair that mostly occurs inside an accepted triple ("large language" in "large language model")
   // is a fragment, not a term of its own.
-  for (const k of phrases) {
-    const words = k.split(' ');
-    if (words.length !== 3) continue;
-    const n = tri.get(k)!;
-    for (const part of [key2(words[0], words[1]), key2(words[1], words[2])]) if (phrases.has(part) && bi.get(part)! <= 1.25 * n) phrases.delete(part);
+  for (const [key, n] of triples) {
+    const [a, b, c] = key.split(' ').map(Number);
+    for (const part of [a * v + b, b * v + c]) if (pairs.has(part) && bi.get(part)! <= 1.25 * n) phrases.delete(name(part));
   }
   return phrases;
 }

@@ -72,18 +72,23 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
     const chunks: string[][] = [];
     for (const seg of segs) {
       let run: string[] = [];
+      const add = (w: string) => {
+        if (isTermToken(w)) run.push(w);
+        else if (run.length) {
+          chunks.push(run);
+          run = [];
+        }
+      };
       for (const t of seg) {
         const lower = fold(t.lower);
-        const short = lower.replace(/s$/, '');
-        const expansion = anyCase || looksLikeAcronym(t.text) ? (local.get(lower) ?? local.get(short) ?? acronyms.get(lower) ?? acronyms.get(short)) : undefined;
-        const words = expansion ? expansion.split(' ') : [lower];
-        for (const w of words) {
-          if (isTermToken(w)) run.push(w);
-          else if (run.length) {
-            chunks.push(run);
-            run = [];
-          }
+        // Only a token with capitals can be an acronym (unless the caller says any case): test that first, it is cheap.
+        let expansion: string | undefined;
+        if (anyCase || (t.text !== t.lower && looksLikeAcronym(t.text))) {
+          const short = lower.endsWith('s') ? lower.slice(0, -1) : lower;
+          expansion = local.get(lower) ?? local.get(short) ?? acronyms.get(lower) ?? acronyms.get(short);
         }
+        if (expansion) for (const w of expansion.split(' ')) add(w);
+        else add(lower);
       }
       if (run.length) chunks.push(run);
     }
@@ -96,11 +101,20 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
 
   // "test time scaling" and "test-time scaling" are one term: join pairs the corpus also writes hyphenated.
   const hyphenated = new Set<string>();
-  for (const d of docs) for (const c of [...d.title, ...d.abstract]) for (const w of c) if (w.includes('-')) hyphenated.add(w);
+  // First halves of hyphenated words: a pair is looked up only when its first word can start one.
+  const heads = new Set<string>();
+  for (const d of docs)
+    for (const part of [d.title, d.abstract])
+      for (const c of part)
+        for (const w of c)
+          if (w.includes('-')) {
+            hyphenated.add(w);
+            for (let h = w.indexOf('-'); h > 0; h = w.indexOf('-', h + 1)) heads.add(w.slice(0, h));
+          }
   const join = (c: string[]) => {
     const out: string[] = [];
     for (let i = 0; i < c.length; i++) {
-      if (i + 1 < c.length && hyphenated.has(`${c[i]}-${c[i + 1]}`)) {
+      if (i + 1 < c.length && heads.has(c[i]) && hyphenated.has(`${c[i]}-${c[i + 1]}`)) {
         out.push(`${c[i]}-${c[i + 1]}`);
         i++;
       } else out.push(c[i]);

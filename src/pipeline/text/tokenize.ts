@@ -36,11 +36,18 @@ const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 // Punctuation that ends a phrase: multi-word terms never span it.
 const BREAK = /[.,;:!?()[\]"“”]|\s[-–—]\s/;
 
+/** A word lower-cased, with a curly apostrophe straightened and a possessive 's dropped. */
+function lowerWord(w: string): string {
+  let lower = w.toLowerCase();
+  if (lower.includes('’')) lower = lower.replace(/’/g, "'");
+  return lower.endsWith("'s") ? lower.slice(0, -2) : lower;
+}
+
 /** Splits clean text into segments at punctuation, each a list of word tokens. */
 export function segments(text: string): Token[][] {
   return text
     .split(BREAK)
-    .map((seg) => Array.from(seg.matchAll(WORD), (m) => ({ text: m[0], lower: m[0].toLowerCase().replace(/’/g, "'").replace(/'s$/, '') })))
+    .map((seg) => Array.from(seg.matchAll(WORD), (m) => ({ text: m[0], lower: lowerWord(m[0]) })))
     .filter((seg) => seg.length > 0);
 }
 
