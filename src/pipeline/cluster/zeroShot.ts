@@ -18,15 +18,17 @@ export interface ZeroShotOptions {
    * `feedback` most similar papers' (1). Default 0.5.
    */
   memberShare?: number;
-  /** Random queries of the null model the presence test compares a theme with; it is found at p ≤ 1/(nulls + 1). Default 19. */
+  /** Random queries of the null model the presence test compares a theme with. Default 99. */
   nulls?: number;
+  /** Significance level of the presence test: a theme is found when p ≤ alpha. Default 0.05. */
+  alpha?: number;
   /** Papers whose mean similarity to the seed terms is the presence test's statistic. Default 3. */
   evidence?: number;
   /** Weight of a description's terms against the seed terms'. Default 0.5. */
   descriptionWeight?: number;
 }
 
-export const ZERO_SHOT_DEFAULTS = { feedback: 10, feedbackWeight: 0.5, feedbackTerms: 40, mix: 0.5, memberShare: 0.5, nulls: 49, evidence: 8, descriptionWeight: 0.5 };
+export const ZERO_SHOT_DEFAULTS = { feedback: 10, feedbackWeight: 0.5, feedbackTerms: 40, mix: 0.5, memberShare: 0.5, nulls: 99, alpha: 0.05, evidence: 5, descriptionWeight: 0.5 };
 
 /** A named theme located in one corpus. */
 export interface ThemeMatch {
@@ -167,7 +169,7 @@ function presence(tf: Tfidf, seedTerms: readonly number[], byDf: readonly number
  * terms pass the presence test (`presence`), judged before feedback, which would otherwise drift
  * toward whatever the corpus holds nearest to an absent theme.
  */
-export function locateThemes(themes: readonly ThemeSpec[], tf: Tfidf, model: Lsa, normalize: (s: string) => string[], options: ZeroShotOptions = {}): ThemeMatch[] {
+export function locateThemes(themes: readonly ThemeSpec[], tf: Tfidf, model: Lsa, normalize: (s: string, anyCase?: boolean) => string[], options: ZeroShotOptions = {}): ThemeMatch[] {
   const o = { ...ZERO_SHOT_DEFAULTS, ...options };
   const n = tf.matrix.rows;
   const byDf = Array.from(tf.df.keys()).sort((a, b) => tf.df[a] - tf.df[b] || a - b);
@@ -187,7 +189,7 @@ export function locateThemes(themes: readonly ThemeSpec[], tf: Tfidf, model: Lsa
       if (term !== undefined) add(term, 1);
     }
     const seedTerms = [...weights.keys()];
-    if (theme.description) for (const term of normalize(theme.description)) add(term, o.descriptionWeight);
+    if (theme.description) for (const term of normalize(theme.description, false)) add(term, o.descriptionWeight);
     if (weights.size === 0) return { theme, terms, found: false, p: 1, cutoff: Infinity, z: new Float64Array(n).fill(NaN), vector: null };
 
     const seedSparse = unitSparse(new Map(weights));
@@ -216,7 +218,7 @@ export function locateThemes(themes: readonly ThemeSpec[], tf: Tfidf, model: Lsa
     // Scores are re-expressed so that 1 is the cut-off: the paper nearer its theme wins between two.
     const cut = o.memberShare * best;
     const score = z.map((v) => v / cut);
-    return { theme, terms, found: p <= 1 / (o.nulls + 1), p, cutoff: median + cut * sd, z: score, vector };
+    return { theme, terms, found: p <= o.alpha, p, cutoff: median + cut * sd, z: score, vector };
   });
 }
 

@@ -29,8 +29,8 @@ export interface CorpusTerms {
   phrases: Set<string>;
   /** Acronyms resolved corpus-wide to the expansion most papers give ("ssm" -> "state space model"). */
   acronyms: Map<string, string>;
-  /** Maps a phrase or word as a user writes it to the corpus's term ("SSMs" -> "state space model"). */
-  normalize: (text: string) => string[];
+  /** Maps a phrase or word as a user writes it to the corpus's term ("SSMs" -> "state space model"); `anyCase` (default true) expands lower-case acronyms. */
+  normalize: (text: string, anyCase?: boolean) => string[];
 }
 
 /** Whether a term contains another as whole words ("sparse attention" contains "attention", not "tent"). */
@@ -52,7 +52,23 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
 
   const counts = new Map<string, number>();
   for (const d of cleaned) for (const segs of [d.title, d.abstract]) for (const seg of segs) for (const t of seg) counts.set(t.lower, (counts.get(t.lower) ?? 0) + 1);
-  const fold = pluralFolding(counts);
+  const fold0 = pluralFolding(counts);
+  // Spelling variants are one term: a word written both with and without hyphens ("pre-training",
+  // "pretraining"; "multi-modal", "multimodal") takes the form the corpus uses more (ties: hyphenated).
+  const variant = new Map<string, string>();
+  for (const [w, n] of counts)
+    if (w.includes('-')) {
+      const solid = w.replace(/-/g, '');
+      const m = counts.get(solid) ?? 0;
+      if (m > 0) {
+        if (m > n) variant.set(w, solid);
+        else variant.set(solid, w);
+      }
+    }
+  const fold = (w: string) => {
+    const f = fold0(w);
+    return variant.get(f) ?? f;
+  };
   const foldWords = (words: string[]) => words.map((w) => fold(w));
 
   // Corpus-wide meaning of each acronym: the expansion most defining papers give (ties: alphabetical).
@@ -83,7 +99,8 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
         const lower = fold(t.lower);
         // Only a token with capitals can be an acronym (unless the caller says any case): test that first, it is cheap.
         let expansion: string | undefined;
-        if (anyCase || (t.text !== t.lower && looksLikeAcronym(t.text))) {
+        // A user may write an acronym in lower case ("ssm"), but a stop word ("or", "to") is never one.
+        if ((anyCase && isTermToken(t.lower)) || (t.text !== t.lower && looksLikeAcronym(t.text))) {
           const short = lower.endsWith('s') ? lower.slice(0, -1) : lower;
           expansion = local.get(lower) ?? local.get(short) ?? acronyms.get(lower) ?? acronyms.get(short);
         }
@@ -146,9 +163,10 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
     return m;
   });
 
-  const normalize = (text: string): string[] => {
-    // A user may write an acronym in lower case ("ssm", "kv cache"): expand it whatever its case.
-    const chunks = toChunks(segments(cleanText(text)), new Map(), true).map(join);
+  const normalize = (text: string, anyCase = true): string[] => {
+    // A user may write an acronym in lower case ("ssm", "kv cache"): a term is expanded whatever its
+    // case; in running prose (`anyCase` false) only words written as acronyms are.
+    const chunks = toChunks(segments(cleanText(text)), new Map(), anyCase).map(join);
     const terms = chunks.flatMap((c) => [...phrasesIn(c, phrases), ...c]);
     const whole = chunks.map((c) => c.join(' '));
     return [...new Set([...whole, ...terms])];

@@ -22,8 +22,17 @@ whose which what where who whom how why very much many few lot lots just only la
 
 `.split(/\s+/).filter(Boolean);
 
-/** English stop words (the `stopword` package) plus the boilerplate words of abstracts. */
-export const STOP_WORDS: ReadonlySet<string> = new Set([...eng, ...DOMAIN_STOP]);
+// Names of Greek letters and LaTeX commands left behind by math stripped from abstracts ("varepsilon",
+// "mathcal"): symbols, never topics.
+const MATH_STOP = `
+alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi omicron pi
+varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega mathcal mathbf mathrm mathbb mathit
+mathsf mathfrak operatorname frac dfrac tfrac cdot cdots ldots dots textbf textit texttt emph sqrt infty
+leq geq neq approx sim times mid top ast
+`.split(/\s+/).filter(Boolean);
+
+/** English stop words (the `stopword` package), the boilerplate words of abstracts, and math symbol names. */
+export const STOP_WORDS: ReadonlySet<string> = new Set([...eng, ...DOMAIN_STOP, ...MATH_STOP]);
 
 /** A token as written (for acronym detection) and lower-cased (for counting). */
 export interface Token {

@@ -83,3 +83,25 @@ describe('extractTerms', () => {
     expect(d.has('the')).toBe(false);
   });
 });
+
+describe('keywords a reader trusts', () => {
+  it('pluralFolding never cuts a singular that ends in s, even when the cut form occurs', () => {
+    const fold = pluralFolding(new Map([['bias', 3], ['bia', 1], ['lens', 2], ['len', 1], ['analysis', 4], ['loss', 5], ['los', 1], ['models', 2], ['model', 3]]));
+    expect(['bias', 'lens', 'analysis', 'loss', 'models'].map(fold)).toEqual(['bias', 'lens', 'analysis', 'loss', 'model']);
+  });
+
+  it('extractTerms makes spelling variants one term and never keeps Greek letter names or LaTeX commands', () => {
+    const docs = [
+      { title: 'Pre-training multi-modal models', abstract: 'We study pre-training of multi-modal models with varepsilon noise and mathcal losses.' },
+      { title: 'Pretraining multimodal encoders', abstract: 'Pre-training multimodal encoders at scale, where omega is small.' },
+      { title: 'Fine-tuning auto-regressive decoders', abstract: 'Finetuning autoregressive decoders; fine-tuning auto-regressive models.' },
+    ];
+    const { docs: counts } = extractTerms(docs, { minPhraseCount: 1 });
+    const all = new Set(counts.flatMap((m) => [...m.keys()]));
+    expect(all.has('pre-training') && !all.has('pretraining')).toBe(true);
+    expect(all.has('multimodal') !== all.has('multi-modal')).toBe(true);
+    expect(all.has('fine-tuning') && !all.has('finetuning')).toBe(true);
+    expect(all.has('auto-regressive') && !all.has('autoregressive')).toBe(true);
+    for (const sym of ['varepsilon', 'mathcal', 'omega']) expect(all.has(sym), sym).toBe(false);
+  });
+});
