@@ -37,6 +37,19 @@ describe('the seed dashboard', () => {
     await page.close();
   });
 
+  it('names top-level themes on the zoomed-out map and only clusters once zoomed in', async () => {
+    const { page, errors } = await d.open();
+    await ready(page);
+    const groupLabels = () => page.locator('[data-chart=map] text[data-group]').count();
+    expect(await groupLabels()).toBeGreaterThan(0);
+    expect(await page.locator('[data-chart=map] text[data-cluster]').count()).toBeGreaterThan(0);
+    for (let i = 0; i < 3; i++) await page.locator('[data-chart=map] button[aria-label="Zoom in"]').click();
+    await expect.poll(groupLabels).toBe(0);
+    expect(await page.locator('[data-chart=map] text[data-cluster]').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('draws the map within a second of navigation', async () => {
     // Best of three loads: the machine may be busy with other work, the app should not be the slow part.
     const times: number[] = [];

@@ -14,7 +14,10 @@ export function shortLabel(name: string, max: number, font: string): string {
 }
 
 export interface MapLabel {
+  /** Cluster id, or group id for a top-level theme's label. */
   id: number;
+  /** Whether this labels a top-level theme (a group of clusters) rather than a cluster. */
+  group: boolean;
   text: string;
   full: string;
 }
@@ -23,18 +26,26 @@ export interface LabelInput {
   id: number;
   name: string;
   size: number;
+  /** A top-level theme's label: drawn larger, placed before the clusters'. Default false. */
+  group?: boolean;
   /** Screen position of the anchor. */
   x: number;
   y: number;
 }
 
-/** Places a label for each cluster whose anchor is on screen, biggest (or the selected) first. */
-export function mapLabels(inputs: LabelInput[], width: number, height: number, font: string, selected: number | null): PlacedLabel<MapLabel>[] {
+/**
+ * Places a label for each cluster (and top-level theme) whose anchor is on screen: the selected
+ * cluster first, then top-level themes, then clusters by size, none overlapping.
+ */
+export function mapLabels(inputs: LabelInput[], width: number, height: number, font: string, selected: number | null, groupFont = font): PlacedLabel<MapLabel>[] {
   const cands = inputs
     .filter((l) => l.x >= 0 && l.y >= 0 && l.x <= width && l.y <= height)
     .map((l) => {
-      const text = shortLabel(l.name, 180, font);
-      return { item: { id: l.id, text, full: l.name }, x: l.x, y: l.y, width: textWidth(`● ${text}`, font) + 6, height: 16, priority: l.id === selected ? Infinity : l.size };
+      const group = l.group ?? false;
+      const f = group ? groupFont : font;
+      const text = shortLabel(l.name, group ? 220 : 180, f);
+      const priority = !group && l.id === selected ? Infinity : group ? 1e9 + l.size : l.size;
+      return { item: { id: l.id, group, text, full: l.name }, x: l.x, y: l.y, width: textWidth(`● ${text}`, f) + 6, height: group ? 19 : 16, priority };
     });
   return placeLabels(cands, width, height, 2);
 }
