@@ -38,7 +38,7 @@ const table = (title: string, scores: ThemeScore[]) => {
   for (const s of scores)
     out(`    ${s.theme.padEnd(24)} ${s.found ? 'found    ' : 'NOT FOUND'} P ${s.precision.toFixed(2)}  R ${s.recall.toFixed(2)}  (${s.assigned} assigned, ${s.relevant} labelled)`);
 };
-const describe = (o: ZeroShotOptions) => `memberShare ${o.memberShare}, mix ${o.mix}, descriptionWeight ${o.descriptionWeight}, descriptionWeight ${o.descriptionWeight}`;
+const describe = (o: ZeroShotOptions) => `memberShare ${o.memberShare}, mix ${o.mix}, descriptionWeight ${o.descriptionWeight}`;
 
 const seedLabels = handLabels('seed');
 const benchLabels = handLabels('bench');
