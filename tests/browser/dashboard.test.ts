@@ -50,6 +50,21 @@ describe('the seed dashboard', () => {
     await page.close();
   });
 
+  it('lists themes under their top-level themes, which close and open', async () => {
+    const { page } = await d.open();
+    await ready(page);
+    const head = page.locator('[data-chart=themes] li.head').first();
+    const rows = () => page.locator('[data-chart=themes] li[data-cluster]').count();
+    const all = await rows();
+    expect(await page.locator('[data-chart=themes] li.head').count()).toBeGreaterThanOrEqual(6);
+    await head.locator('button').click();
+    await expect.poll(rows).toBeLessThan(all);
+    expect(await head.locator('button').getAttribute('aria-expanded')).toBe('false');
+    await head.locator('button').click();
+    await expect.poll(rows).toBe(all);
+    await page.close();
+  });
+
   it('draws the map within a second of navigation', async () => {
     // Best of three loads: the machine may be busy with other work, the app should not be the slow part.
     const times: number[] = [];
