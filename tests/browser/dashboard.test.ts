@@ -10,11 +10,14 @@ const synth = makeAtlas({ papers: 800, clusters: 14, dumps: 6 });
 // A dump that lists no papers, to check the empty states.
 synth.atlas.dumps.splice(6, 0, { id: 'empty', source: 'empty.txt', date: '--12-24', label: 'Dec 24', papers: 0 });
 
+// Daily dumps of a dated export: far too many for one chip each.
+const daily = makeAtlas({ papers: 1500, clusters: 12, dumps: 90, fullDates: true });
+
 let d: Dashboard;
 let seed: Atlas;
 
 beforeAll(async () => {
-  d = await startDashboard({ seed: true, fixtures: { synth } });
+  d = await startDashboard({ seed: true, fixtures: { synth, daily } });
   seed = JSON.parse(readFileSync(join(d.root, 'data/atlas.json'), 'utf8'));
 });
 afterAll(() => d?.close());
@@ -351,6 +354,22 @@ describe('keyboard', () => {
     await page.keyboard.press('Enter');
     const c = synth.atlas.clusters.find((x) => String(x.id) === cluster)!;
     await expect.poll(() => count(page)).toBe(`${c.size} of ${synth.atlas.papers.length} papers`);
+    await page.close();
+  });
+});
+
+describe('many dumps', () => {
+  it('shows a compact timeline instead of a chip per dump, and a bar selects its dump', async () => {
+    const { page, errors } = await d.open('?data=fixtures/daily');
+    await ready(page);
+    expect(await page.locator('header button.dump').count()).toBe(0);
+    const bars = page.locator('header rect[data-dump]');
+    expect(await bars.count()).toBe(daily.atlas.dumps.length);
+    const id = await bars.nth(10).getAttribute('data-dump');
+    await bars.nth(10).click();
+    await expect.poll(() => page.url()).toContain(`dump=${id}`);
+    await expect.poll(() => count(page)).toBe(`${daily.atlas.papers.filter((p) => p.dumps.includes(id!)).length} of ${daily.atlas.papers.length.toLocaleString("en-US")} papers`);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
