@@ -177,11 +177,17 @@ export async function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): Pr
   const groupCounts = Array.from({ length: groupOrder.length }, () => new Map<string, number>());
   classCounts.forEach((counts, c) => addCounts(groupCounts[clusterGroup[c]], counts));
   const gtf = new ClassTfidf(groupCounts, vocab);
-  const groups: Group[] = groupCounts.map((counts, g) => {
-    const d = gtf.describe(counts);
+  const groupTerms = groupCounts.map((counts) => gtf.describe(counts, 20).terms);
+  // A top-level theme's label uses the terms it holds most strongly: a term among another group's
+  // first ten with a higher weight there ("language model" in most of them) names that group, not this.
+  const strongest = new Map<string, number>();
+  for (const ts of groupTerms) for (const t of ts.slice(0, 10)) strongest.set(t.term, Math.max(strongest.get(t.term) ?? 0, t.weight));
+  const groups: Group[] = groupCounts.map((_, g) => {
+    const terms = groupTerms[g];
+    const own = terms.filter((t) => t.weight >= (strongest.get(t.term) ?? 0));
     const size = clusters.filter((c) => c.group === g).reduce((s, c) => s + c.size, 0);
     const themed = clusters.filter((c) => c.group === g && c.theme).sort((a, b) => b.size - a.size)[0];
-    return { id: g, label: labelFromTerms(d.terms), theme: themed && themed.size * 2 > size ? themed.theme : null, size, terms: roundTerms(d.terms) };
+    return { id: g, label: labelFromTerms(own.length >= 2 ? own : terms), theme: themed && themed.size * 2 > size ? themed.theme : null, size, terms: roundTerms(terms.slice(0, 10)) };
   });
   const keywords = paperKeywords(tf.matrix, tf.terms, o.keywordsPerPaper);
 

@@ -62,7 +62,7 @@ describe('buildAtlas on the seed dumps', () => {
       expect(c.dumpTerms.map((d) => d.dump).sort()).toEqual([...dumps].sort());
     }
     const ssm = full.clusters[full.themes.find((t) => t.id === 'state-space-models')!.clusters[0]];
-    expect(ssm.terms.slice(0, 5).map((t) => t.term)).toContain('state-space model');
+    expect(ssm.terms.slice(0, 5).map((t) => t.term)).toContain('state space model');
   });
 
   it('gives each paper keywords and nearest papers (never itself)', async () => {

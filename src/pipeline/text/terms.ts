@@ -116,8 +116,11 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
     return { title: toChunks(d.title, local), abstract: toChunks(d.abstract, local) };
   });
 
-  // "test time scaling" and "test-time scaling" are one term: join pairs the corpus also writes hyphenated.
-  const hyphenated = new Set<string>();
+  // "test time scaling" and "test-time scaling" are one term, written as the corpus writes it more:
+  // a pair the corpus also writes hyphenated is joined when the hyphenated form is at least as common
+  // ("test-time"), and a hyphenated word is split when the spaced pair is commoner
+  // ("reinforcement-learning" reads "reinforcement learning").
+  const hyphenated = new Map<string, number>();
   // First halves of hyphenated words: a pair is looked up only when its first word can start one.
   const heads = new Set<string>();
   for (const d of docs)
@@ -125,16 +128,29 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
       for (const c of part)
         for (const w of c)
           if (w.includes('-')) {
-            hyphenated.add(w);
+            hyphenated.set(w, (hyphenated.get(w) ?? 0) + 1);
             for (let h = w.indexOf('-'); h > 0; h = w.indexOf('-', h + 1)) heads.add(w.slice(0, h));
           }
+  const spaced = new Map<string, number>();
+  for (const d of docs)
+    for (const part of [d.title, d.abstract])
+      for (const c of part)
+        for (let i = 0; i + 1 < c.length; i++)
+          if (heads.has(c[i])) {
+            const w = `${c[i]}-${c[i + 1]}`;
+            if (hyphenated.has(w)) spaced.set(w, (spaced.get(w) ?? 0) + 1);
+          }
+  const split = new Set<string>();
+  for (const [w, n] of spaced) if (n > hyphenated.get(w)! && w.indexOf('-') === w.lastIndexOf('-') && w.split('-').every(isTermToken)) split.add(w);
   const join = (c: string[]) => {
     const out: string[] = [];
     for (let i = 0; i < c.length; i++) {
-      if (i + 1 < c.length && heads.has(c[i]) && hyphenated.has(`${c[i]}-${c[i + 1]}`)) {
-        out.push(`${c[i]}-${c[i + 1]}`);
+      const w = i + 1 < c.length && heads.has(c[i]) ? `${c[i]}-${c[i + 1]}` : '';
+      if (w && hyphenated.has(w) && !split.has(w)) {
+        out.push(w);
         i++;
-      } else out.push(c[i]);
+      } else if (split.has(c[i])) out.push(...c[i].split('-'));
+      else out.push(c[i]);
     }
     return out;
   };

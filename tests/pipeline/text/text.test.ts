@@ -105,3 +105,17 @@ describe('keywords a reader trusts', () => {
     for (const sym of ['varepsilon', 'mathcal', 'omega']) expect(all.has(sym), sym).toBe(false);
   });
 });
+
+describe('hyphenation', () => {
+  it('extractTerms writes a two-word term as the corpus writes it more: joined when hyphenated is common, spaced otherwise', () => {
+    const docs = [
+      { title: 'Test-time scaling', abstract: 'Test-time scaling and test time scaling; reinforcement learning with reinforcement learning.' },
+      { title: 'More test-time compute', abstract: 'Reinforcement-learning agents use reinforcement learning and in-context examples in context.' },
+    ];
+    const all = new Set(extractTerms(docs, { minPhraseCount: 1 }).docs.flatMap((m) => [...m.keys()]));
+    expect(all.has('test-time') && !all.has('test')).toBe(true);
+    expect(all.has('reinforcement-learning')).toBe(false);
+    expect(all.has('reinforcement') && all.has('learning')).toBe(true);
+    expect(all.has('in')).toBe(false);
+  });
+});
