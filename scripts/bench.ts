@@ -87,6 +87,25 @@ function peer(corpus: Corpus, k: number): number | null {
   return wall;
 }
 
+/**
+ * Times `npm run preprocess` (the bundled command users run) on a corpus in a fresh process, with its
+ * peak memory from GNU time when installed: the in-process stage times above run through tsx.
+ */
+function wholeCommand(jsonl: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-scale-'));
+  writeFileSync(join(dir, 'in.jsonl'), jsonl);
+  const args = ['scripts/run.mjs', 'preprocess', '--input', join(dir, 'in.jsonl'), '--out', join(dir, 'out')];
+  const timed = existsSync('/usr/bin/time');
+  const started = performance.now();
+  const r = timed
+    ? spawnSync('/usr/bin/time', ['-f', 'peak-kb %M', process.execPath, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' } })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const wall = performance.now() - started;
+  if (r.status !== 0) return `npm run preprocess failed: ${r.stderr.slice(-300)}`;
+  const kb = Number(/peak-kb (\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  return `npm run preprocess (whole command): ${ms(wall)}${Number.isFinite(kb) ? `, peak RSS ${(kb / 1024).toFixed(0)} MB` : ' (peak RSS needs /usr/bin/time)'}`;
+}
+
 async function main() {
   const seedRuns: Map<string, number>[] = [];
   let last: Awaited<ReturnType<typeof timeStages>> | null = null;
@@ -122,6 +141,7 @@ async function main() {
       const text = lines.slice(0, n).join('\n');
       const { times } = await timeStages(async () => assembleCorpus([parseJsonLines(text, 'bench.jsonl')]));
       report(`Benchmark corpus, first ${n} papers`, [times]);
+      process.stdout.write(`  ${wholeCommand(text)}\n`);
     }
   }
 }
