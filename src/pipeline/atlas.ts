@@ -1,24 +1,23 @@
 import { SCHEMA_VERSION, type Atlas, type Cluster, type ClusterTerm, type Group } from '../contract';
 import type { Corpus } from './ingest';
-import { groupVectors, HIERARCHY_DEFAULTS, type HierarchyOptions } from './cluster/hierarchy';
-import { iterationsFor, kmeansBest, restartsFor } from './cluster/kmeans';
+import { HIERARCHY_DEFAULTS, type HierarchyOptions } from './cluster/hierarchy';
+import { twoLevelClusters } from './cluster/twoLevel';
 import { assignThemes, locateThemes, ZERO_SHOT_DEFAULTS, type ZeroShotOptions } from './cluster/zeroShot';
 import { cooccurrence, COOCCUR_DEFAULTS, type CooccurOptions } from './cooccur/cooccur';
 import { addCounts, ClassTfidf, labelFromTerms } from './describe/ctfidf';
 import { paperKeywords } from './describe/keywords';
 import { layout, LAYOUT_DEFAULTS, type LayoutOptions } from './layout/umap';
 import { EXACT_NEIGHBORS_UP_TO, neighbors } from './neighbors';
-import { extractTerms, TERM_DEFAULTS, type TermOptions } from './text/terms';
+import { extractTerms, TERM_DEFAULTS, type CorpusTerms, type TermOptions } from './text/terms';
 import type { ThemeSpec } from './themes';
 import { trends } from './trends';
-import { lsa } from './vectorize/lsa';
-import { dense, row, type Dense } from './vectorize/sparse';
-import { tfidf, type TfidfOptions } from './vectorize/tfidf';
+import { lsa, type Lsa } from './vectorize/lsa';
+import { tfidf, type Tfidf, type TfidfOptions } from './vectorize/tfidf';
 
 export interface AtlasOptions {
   /** Seed for every stochastic step. Default 0. */
   seed?: number;
-  /** Number of fine clusters of the papers outside named themes, or 'auto' (about √n, at most 150; see fineK). Default 'auto'. */
+  /** Number of fine clusters of the papers outside named themes, or 'auto' (about √n, at most 150; see cluster/twoLevel fineK). Default 'auto'. */
   k?: number | 'auto';
   /** Named themes to find wherever they are (zero-shot); none runs fully unsupervised. Default none. */
   themes?: ThemeSpec[];
@@ -45,18 +44,27 @@ export const STAGES = ['terms', 'tf-idf', 'lsa', 'themes', 'clusters', 'describe
 
 export const ATLAS_DEFAULTS = { seed: 0, k: 'auto' as const, dims: 80, restarts: 5, neighbors: 8, keywordsPerPaper: 8 };
 
-/** Fine clusters for n papers: about √n (Mardia's rule of thumb), at least 2, at most 150 and never more than n. */
-export const fineK = (n: number) => Math.min(n, Math.max(2, Math.min(150, Math.round(Math.sqrt(n)))));
-
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 const sig = (x: number) => Number(x.toPrecision(4));
 const roundTerms = (ts: ClusterTerm[]) => ts.map((t) => ({ term: t.term, weight: sig(t.weight) }));
 
-/** The rows of a dense matrix at the given indices, as a new matrix. */
-function pick(m: Dense, indices: readonly number[]): Dense {
-  const out = dense(indices.length, m.cols);
-  indices.forEach((i, r) => out.data.set(row(m, i), r * m.cols));
-  return out;
+/**
+ * The vector space of a corpus, the first stages: terms (named themes' seed terms kept as terms),
+ * TF-IDF and LSA. `buildAtlas` runs it; evaluation scripts run it alone.
+ */
+export function vectorSpace(
+  corpus: Corpus,
+  options: Pick<AtlasOptions, 'themes' | 'terms' | 'tfidf' | 'dims' | 'seed'> = {},
+  stage: (name: (typeof STAGES)[number]) => void = () => {},
+): { terms: CorpusTerms; tf: Tfidf; model: Lsa } {
+  stage('terms');
+  const terms = extractTerms(corpus.papers, { ...options.terms, known: (options.themes ?? []).flatMap((t) => t.seeds) });
+  stage('tf-idf');
+  const tf = tfidf(terms.docs, options.tfidf);
+  if (tf.terms.length < 2) throw new Error(`the papers share too few terms to find themes (${tf.terms.length} in the vocabulary)`);
+  stage('lsa');
+  const model = lsa(tf.matrix, { dims: options.dims ?? ATLAS_DEFAULTS.dims, seed: options.seed ?? ATLAS_DEFAULTS.seed });
+  return { terms, tf, model };
 }
 
 /** Runs the analysis stages on an ingested corpus: the data contract, plus abstracts in paper order. */
@@ -68,81 +76,17 @@ export async function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): Pr
   if (n < 3) throw new Error(`at least 3 papers are needed to find themes, got ${n}`);
   if (o.k !== 'auto' && (!Number.isInteger(o.k) || o.k < 2 || o.k > n)) throw new Error(`k must be an integer between 2 and the number of papers (${n}), got ${o.k}`);
 
-  stage('terms');
-  const terms = extractTerms(corpus.papers, { ...o.terms, known: themes.flatMap((t) => t.seeds) });
-  stage('tf-idf');
-  const tf = tfidf(terms.docs, o.tfidf);
-  if (tf.terms.length < 2) throw new Error(`the papers share too few terms to find themes (${tf.terms.length} in the vocabulary)`);
-  stage('lsa');
-  const model = lsa(tf.matrix, { dims: o.dims, seed: o.seed });
+  const { terms, tf, model } = vectorSpace(corpus, o, stage);
 
   // Named themes first, wherever they are; the papers of none are clustered freely.
   stage('themes');
   const matches = locateThemes(themes, tf, model, terms.normalize, o.zeroShot);
   const themeOf = assignThemes(matches, n);
-  const free: number[] = [];
-  for (let i = 0; i < n; i++) if (themeOf[i] < 0) free.push(i);
-
   stage('clusters');
-  // Raw cluster of each paper: fine clusters 0..kFree-1, then one per named theme with papers.
-  const raw = new Int32Array(n);
-  let kFree = 0;
-  let inertia = 0;
-  if (free.length >= 2) {
-    kFree = Math.min(o.k === 'auto' ? fineK(free.length) : o.k, free.length);
-    const c = kmeansBest(pick(model.docs, free), { k: kFree, seed: o.seed, restarts: restartsFor(free.length, kFree, o.restarts) });
-    free.forEach((i, r) => (raw[i] = c.assignments[r]));
-    inertia = c.inertia;
-  } else if (free.length === 1) {
-    kFree = 1;
-    raw[free[0]] = 0;
-  }
-  const themeCluster = matches.map(() => -1);
-  let kRaw = kFree;
-  for (let i = 0; i < n; i++) if (themeOf[i] >= 0 && themeCluster[themeOf[i]] < 0) themeCluster[themeOf[i]] = kRaw++;
-  for (let i = 0; i < n; i++) if (themeOf[i] >= 0) raw[i] = themeCluster[themeOf[i]];
-  const sums = Array.from({ length: kRaw }, () => new Float64Array(model.docs.cols));
-  const sizes = new Int32Array(kRaw);
-  for (let i = 0; i < n; i++) {
-    const r = row(model.docs, i);
-    for (let j = 0; j < r.length; j++) sums[raw[i]][j] += r[j];
-    sizes[raw[i]]++;
-  }
-  // Top-level themes from the free clusters' tree; a named theme's cluster joins the group it sits in.
-  const freeIds = Array.from({ length: kRaw }, (_, c) => c).filter((c) => c < kFree && sizes[c] > 0);
-  const base = freeIds.length ? freeIds : Array.from({ length: kRaw }, (_, c) => c);
-  const grouping = groupVectors(base.map((c) => sums[c]), o.hierarchy);
-  const rawGroup = new Int32Array(kRaw).fill(-1);
-  base.forEach((c, i) => (rawGroup[c] = grouping.groups[i]));
-  const groupSums = Array.from({ length: grouping.count }, () => new Float64Array(model.docs.cols));
-  base.forEach((c) => groupSums[rawGroup[c]].forEach((_, j) => (groupSums[rawGroup[c]][j] += sums[c][j])));
-  const cos = (a: Float64Array, b: Float64Array) => {
-    let d = 0, na = 0, nb = 0;
-    for (let j = 0; j < a.length; j++) (d += a[j] * b[j]), (na += a[j] * a[j]), (nb += b[j] * b[j]);
-    return d / (Math.sqrt(na * nb) || 1);
-  };
-  for (let c = 0; c < kRaw; c++)
-    if (rawGroup[c] < 0) rawGroup[c] = groupSums.map((g, gi) => [cos(sums[c], g), gi] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1])[0][1];
-
-  // Ids that read in order: groups by size, clusters by group and then size (ties: first paper).
-  const first = new Int32Array(kRaw).fill(n);
-  for (let i = n - 1; i >= 0; i--) first[raw[i]] = i;
-  const groupSize = new Int32Array(grouping.count);
-  for (let c = 0; c < kRaw; c++) groupSize[rawGroup[c]] += sizes[c];
-  const groupFirst = Array.from({ length: grouping.count }, (_, g) => Math.min(...Array.from({ length: kRaw }, (_, c) => c).filter((c) => rawGroup[c] === g).map((c) => first[c])));
-  const groupOrder = Array.from({ length: grouping.count }, (_, g) => g).filter((g) => groupSize[g] > 0).sort((a, b) => groupSize[b] - groupSize[a] || groupFirst[a] - groupFirst[b]);
-  const groupId = new Int32Array(grouping.count).fill(-1);
-  groupOrder.forEach((g, i) => (groupId[g] = i));
-  const clusterOrder = Array.from({ length: kRaw }, (_, c) => c).filter((c) => sizes[c] > 0).sort((a, b) => groupId[rawGroup[a]] - groupId[rawGroup[b]] || sizes[b] - sizes[a] || first[a] - first[b]);
-  const clusterId = new Int32Array(kRaw).fill(-1);
-  clusterOrder.forEach((c, i) => (clusterId[c] = i));
-  const k = clusterOrder.length;
-  const assign = Int32Array.from(raw, (c) => clusterId[c]);
-  const clusterGroup = clusterOrder.map((c) => groupId[rawGroup[c]]);
-  const clusterTheme = clusterOrder.map((c) => {
-    const t = themeCluster.indexOf(c);
-    return t >= 0 ? matches[t].theme : null;
-  });
+  const levels = twoLevelClusters(model.docs, themeOf, { k: o.k, seed: o.seed, restarts: o.restarts, hierarchy: o.hierarchy });
+  const { assign, clusterGroup } = levels;
+  const k = clusterGroup.length;
+  const clusterTheme = levels.clusterTheme.map((t) => (t >= 0 ? matches[t].theme : null));
 
   stage('describe');
   const vocab = new Set(tf.terms);
@@ -174,7 +118,7 @@ export async function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): Pr
     };
   });
   assign.forEach((a) => clusters[a].size++);
-  const groupCounts = Array.from({ length: groupOrder.length }, () => new Map<string, number>());
+  const groupCounts = Array.from({ length: levels.groups }, () => new Map<string, number>());
   classCounts.forEach((counts, c) => addCounts(groupCounts[clusterGroup[c]], counts));
   const gtf = new ClassTfidf(groupCounts, vocab);
   const groupTerms = groupCounts.map((counts) => gtf.describe(counts, 20).terms);
@@ -191,8 +135,7 @@ export async function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): Pr
   });
   const keywords = paperKeywords(tf.matrix, tf.terms, o.keywordsPerPaper);
 
-  // Nearest papers and the map use the LSA vectors as they are, not the nudged ones: they show how
-  // alike the texts are, and the nudge would fling each theme's papers far from the rest of the map.
+  // Nearest papers and the map use the LSA vectors: they show how alike the texts are.
   stage('neighbours');
   const knn = await neighbors(model.docs, Math.max(o.neighbors + 1, options.layout?.nNeighbors ?? LAYOUT_DEFAULTS.nNeighbors), { seed: o.seed });
   stage('map');
@@ -219,11 +162,11 @@ export async function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): Pr
       k,
       params: {
         k: o.k,
-        fineClusters: { rule: o.k === 'auto' ? 'round(sqrt(papers outside named themes)), 2 to 150' : 'given', k: kFree },
+        fineClusters: { rule: o.k === 'auto' ? 'round(sqrt(papers outside named themes)), 2 to 150' : 'given', k: levels.fine },
         terms: { ...TERM_DEFAULTS, ...o.terms, phrases: terms.phrases.size, vocabulary: tf.terms.length },
         lsa: { dims: model.docs.cols },
-        kmeans: { restarts: restartsFor(Math.max(1, free.length), Math.max(1, kFree), o.restarts), maxIterations: iterationsFor(free.length), inertia: r4(inertia), path: free.length * kFree > 200_000 ? 'typed-array Lloyd with Hamerly bounds' : 'ml-kmeans' },
-        hierarchy: { ...HIERARCHY_DEFAULTS, ...o.hierarchy, linkage: 'ward', distance: 'cosine', criterion: 'largest gap in merge distance', ...grouping.cut },
+        kmeans: levels.record.kmeans,
+        hierarchy: { ...HIERARCHY_DEFAULTS, ...o.hierarchy, linkage: 'ward', distance: 'cosine', criterion: 'largest gap in merge distance', ...levels.record.cut },
         zeroShot: { ...ZERO_SHOT_DEFAULTS, ...o.zeroShot },
         umap: { ...LAYOUT_DEFAULTS, ...o.layout, metric: 'cosine', implementation: mapMethod },
         neighbors: { method: knn.method, exactUpTo: EXACT_NEIGHBORS_UP_TO, space: 'LSA vectors, cosine' },

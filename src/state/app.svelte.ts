@@ -68,8 +68,7 @@ export class AppState {
     if (s.cluster !== null && !d.clusterById.has(s.cluster)) s.cluster = null;
     if (s.dump !== null && !d.dumpIndex.has(s.dump)) s.dump = null;
     if (s.paper !== null && !d.paperIndex.has(s.paper)) s.paper = null;
-    const groups = d.atlas.groups?.length ?? 0;
-    if (this.view.trendGroup !== null && (this.view.trendGroup < 0 || this.view.trendGroup >= groups)) this.view.trendGroup = null;
+    if (this.view.trendGroup !== null && (this.view.trendGroup < 0 || this.view.trendGroup >= d.groups.length)) this.view.trendGroup = null;
     const last = d.dumps.length - 1;
     const fits = (r: [number, number] | null) => r === null || r[1] <= last;
     if (!fits(this.view.compareA) || !fits(this.view.compareB)) [this.view.compareA, this.view.compareB] = [null, null];

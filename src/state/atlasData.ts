@@ -1,5 +1,5 @@
 /** Lookups computed once from a loaded Atlas; the views read these instead of scanning arrays. */
-import type { Atlas, Cluster, Dump, Paper } from '../contract';
+import type { Atlas, Cluster, Dump, Group, Paper } from '../contract';
 import { groupPalette, usePalette } from '../charts/palette';
 import { orderDumps } from './dumpBins';
 import { buildPointIndex, type PointIndex } from './pointIndex';
@@ -10,6 +10,8 @@ export interface AtlasData {
   /** Dumps by date, undated last. */
   dumps: Dump[];
   clusters: Cluster[];
+  /** Top-level themes, or none when the data set has no (usable) grouping of its clusters. */
+  groups: Group[];
   paperIndex: Map<string, number>;
   clusterById: Map<number, Cluster>;
   /** Position of each cluster in `clusters` (its colour slot). */
@@ -27,7 +29,8 @@ export function indexAtlas(atlas: Atlas): AtlasData {
   const dumps = orderDumps(atlas.dumps);
   const dumpIndex = new Map(dumps.map((d, i) => [d.id, i]));
   const clusters = [...atlas.clusters].sort((a, b) => a.id - b.id);
-  usePalette(clusters.every((c) => Number.isInteger(c.group)) ? groupPalette(clusters.map((c) => c.group)) : null);
+  const groups = (atlas.groups ?? []).length > 0 && clusters.every((c) => Number.isInteger(c.group) && c.group < atlas.groups.length) ? atlas.groups : [];
+  usePalette(groups.length ? groupPalette(clusters.map((c) => c.group)) : null);
   const byCluster = new Map<number, Paper[]>();
   for (const p of atlas.papers) {
     const list = byCluster.get(p.cluster);
@@ -41,6 +44,7 @@ export function indexAtlas(atlas: Atlas): AtlasData {
     papers: atlas.papers,
     dumps,
     clusters,
+    groups,
     paperIndex: new Map(atlas.papers.map((p, i) => [p.id, i])),
     clusterById: new Map(clusters.map((c) => [c.id, c])),
     clusterSlot: new Map(clusters.map((c, i) => [c.id, i])),

@@ -3,10 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { assembleCorpus, parseJsonLines, parsePageText, titleKey, type Corpus } from '../../src/pipeline/ingest';
 import { parseThemes, type ThemeSpec } from '../../src/pipeline/themes';
 import { assignThemes, locateThemes, type ZeroShotOptions } from '../../src/pipeline/cluster/zeroShot';
-import { extractTerms } from '../../src/pipeline/text/terms';
-import { lsa } from '../../src/pipeline/vectorize/lsa';
-import { tfidf } from '../../src/pipeline/vectorize/tfidf';
-import { ATLAS_DEFAULTS } from '../../src/pipeline/atlas';
+import { vectorSpace } from '../../src/pipeline/atlas';
 
 /** The benchmark corpus of dated arXiv papers, outside the project (absent on some machines). */
 export const BENCH = '../shared/bench/arxiv-daily-50k.jsonl.gz';
@@ -67,10 +64,7 @@ export function scoreMembership(themeIds: readonly string[], found: readonly boo
 
 /** The vector space of a corpus as the pipeline builds it (terms, TF-IDF, LSA), for locating themes. */
 export function prepareSpace(corpus: Corpus, themes: readonly ThemeSpec[], seed = 0) {
-  const terms = extractTerms(corpus.papers, { known: themes.flatMap((t) => t.seeds) });
-  const tf = tfidf(terms.docs);
-  const model = lsa(tf.matrix, { dims: ATLAS_DEFAULTS.dims, seed });
-  return { terms, tf, model, titles: corpus.papers.map((p) => p.title) };
+  return { ...vectorSpace(corpus, { themes: [...themes], seed }), titles: corpus.papers.map((p) => p.title) };
 }
 
 /** Locates and assigns the themes in a prepared space and scores them against labels. */

@@ -17,7 +17,8 @@ export interface Grouping {
   cut: { groups: number; gap: number; height: number };
 }
 
-const cosineDistance = (a: Float64Array, b: Float64Array) => {
+/** Cosine similarity of two vectors of any length (0 when either is zero). */
+export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let d = 0;
   let na = 0;
   let nb = 0;
@@ -26,8 +27,10 @@ const cosineDistance = (a: Float64Array, b: Float64Array) => {
     na += a[i] * a[i];
     nb += b[i] * b[i];
   }
-  return 1 - d / (Math.sqrt(na * nb) || 1);
-};
+  return d / (Math.sqrt(na * nb) || 1);
+}
+
+const cosineDistance = (a: Float64Array, b: Float64Array) => 1 - cosineSimilarity(a, b);
 
 /**
  * Groups vectors (fine clusters' centroids) into top-level themes by agglomerative clustering

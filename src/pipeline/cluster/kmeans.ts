@@ -5,7 +5,7 @@ import { row, type Dense } from '../vectorize/sparse';
 export interface KmeansOptions {
   k: number;
   seed?: number;
-  /** Runs from different k-means++ starts; the one with the least inertia is kept. Default 5 (fewer on large inputs, see `restartsFor`). */
+  /** Runs from different k-means++ starts; the one with the least inertia is kept (callers scale it with `restartsFor`). Default 5. */
   restarts?: number;
   /** Iterations per run. Default `iterationsFor(n)`. */
   maxIterations?: number;

@@ -22,7 +22,7 @@ export interface ZeroShotOptions {
   nulls?: number;
   /** Significance level of the presence test: a theme is found when p ≤ alpha. Default 0.05. */
   alpha?: number;
-  /** Papers whose mean similarity to the seed terms is the presence test's statistic. Default 3. */
+  /** Papers whose mean similarity to the seed terms is the presence test's statistic. Default 5. */
   evidence?: number;
   /** Weight of a description's terms against the seed terms'. Default 0.25 (fitted on the seed labels, see scripts/evaluate-themes.ts). */
   descriptionWeight?: number;
@@ -39,12 +39,8 @@ export interface ThemeMatch {
   found: boolean;
   /** p-value of the presence test (share of null queries, plus one, reaching the theme's statistic). */
   p: number;
-  /** Similarity cut-off of membership in this corpus (mean + memberZ standard deviations). */
-  cutoff: number;
-  /** Each paper's similarity to the refined query relative to the cut-off: 1 at the cut-off (NaN when the theme has no terms here). */
-  z: Float64Array;
-  /** The refined query in the LSA space (unit length), null when the theme has no terms here. */
-  vector: Float64Array | null;
+  /** Each paper's similarity to the refined query relative to the membership cut-off: 1 at the cut-off (NaN when the theme has no terms here). */
+  score: Float64Array;
 }
 
 type SparseQuery = Map<number, number>;
@@ -81,12 +77,12 @@ function similarities(tf: Tfidf, model: Lsa, sparse: SparseQuery, latent: Float6
  * Robust standard scores: distance from the median in units of the scaled median absolute deviation,
  * so the few papers of a theme (its tail) do not widen the yardstick they are measured by.
  */
-function standardize(s: Float64Array): { z: Float64Array; mean: number; sd: number } {
+function standardize(s: Float64Array): Float64Array {
   const sorted = Float64Array.from(s).sort();
   const median = sorted[sorted.length >> 1];
   const dev = Float64Array.from(s, (v) => Math.abs(v - median)).sort();
   const sd = 1.4826 * dev[dev.length >> 1] || 1;
-  return { z: s.map((v) => (v - median) / sd), mean: median, sd };
+  return s.map((v) => (v - median) / sd);
 }
 
 /** Indices of the `m` largest values, largest first (ties: lower index). */
@@ -130,8 +126,6 @@ function termColumns(tf: Tfidf): TermColumns {
   return { indptr, rows, values };
 }
 
-let columnsCache: { tf: Tfidf; columns: TermColumns } | null = null;
-
 /**
  * Presence test of a theme, a permutation test against a null model: the statistic is the mean
  * similarity of the `evidence` papers nearest the seed terms in TF-IDF space; the null queries swap
@@ -139,9 +133,7 @@ let columnsCache: { tf: Tfidf; columns: TermColumns } | null = null;
  * a theme the corpus holds concentrate in its papers; those of an absent theme are scattered passing
  * mentions, no more concentrated than chance terms. Returns the p-value.
  */
-function presence(tf: Tfidf, seedTerms: readonly number[], byDf: readonly number[], rank: Int32Array, o: typeof ZERO_SHOT_DEFAULTS): number {
-  if (columnsCache?.tf !== tf) columnsCache = { tf, columns: termColumns(tf) };
-  const columns = columnsCache.columns;
+function presence(tf: Tfidf, columns: TermColumns, seedTerms: readonly number[], byDf: readonly number[], rank: Int32Array, o: typeof ZERO_SHOT_DEFAULTS): number {
   const observed = topSimilarity(columns, tf, seedTerms, o.evidence);
   // Seeded by the query itself, so a theme's test does not depend on the themes listed before it.
   const random = randomLcg((seedTerms.reduce((h, j) => (h * 31 + j) % 1_000_003, 7) + 0.5) / 1_000_004);
@@ -164,17 +156,20 @@ function presence(tf: Tfidf, seedTerms: readonly number[], byDf: readonly number
  * Locates each named theme in this corpus, as BERTopic's zero-shot topic modelling does with
  * embeddings: the theme is a query (its seed terms and description, idf-weighted) in the TF-IDF and
  * LSA spaces, refined by the papers it ranks first (Rocchio 1971). What counts as similar is set by
- * this corpus, not an absolute cosine: a paper joins when its similarity lies `memberZ` robust
- * standard deviations above the median over all papers, and the theme is found only when its seed
- * terms pass the presence test (`presence`), judged before feedback, which would otherwise drift
- * toward whatever the corpus holds nearest to an absent theme.
+ * this corpus, not an absolute cosine: in robust standard scores over all papers, a paper joins
+ * when it passes `memberShare` of the way from the median paper to the theme's `feedback` best
+ * papers, and the theme is found only when its seed terms pass the presence test (`presence`),
+ * judged before feedback, which would otherwise drift toward whatever the corpus holds nearest to
+ * an absent theme.
  */
 export function locateThemes(themes: readonly ThemeSpec[], tf: Tfidf, model: Lsa, normalize: (s: string, anyCase?: boolean) => string[], options: ZeroShotOptions = {}): ThemeMatch[] {
+  if (themes.length === 0) return [];
   const o = { ...ZERO_SHOT_DEFAULTS, ...options };
   const n = tf.matrix.rows;
   const byDf = Array.from(tf.df.keys()).sort((a, b) => tf.df[a] - tf.df[b] || a - b);
   const rank = new Int32Array(byDf.length);
   byDf.forEach((j, r) => (rank[j] = r));
+  const columns = termColumns(tf);
   return themes.map((theme) => {
     const weights = new Map<number, number>();
     const terms: string[] = [];
@@ -190,12 +185,12 @@ export function locateThemes(themes: readonly ThemeSpec[], tf: Tfidf, model: Lsa
     }
     const seedTerms = [...weights.keys()];
     if (theme.description) for (const term of normalize(theme.description, false)) add(term, o.descriptionWeight);
-    if (weights.size === 0) return { theme, terms, found: false, p: 1, cutoff: Infinity, z: new Float64Array(n).fill(NaN), vector: null };
+    if (weights.size === 0) return { theme, terms, found: false, p: 1, score: new Float64Array(n).fill(NaN) };
 
     const seedSparse = unitSparse(new Map(weights));
-    const p = seedTerms.length ? presence(tf, seedTerms, byDf, rank, o) : 1;
+    const p = seedTerms.length ? presence(tf, columns, seedTerms, byDf, rank, o) : 1;
     const seedLatent = project(model, weights);
-    const seedZ = standardize(similarities(tf, model, seedSparse, seedLatent, o.mix)).z;
+    const seedZ = standardize(similarities(tf, model, seedSparse, seedLatent, o.mix));
 
     // Rocchio feedback from the papers the seed query ranks first, in both spaces.
     const top = topIndices(seedZ, Math.min(o.feedback, n));
@@ -211,14 +206,12 @@ export function locateThemes(themes: readonly ThemeSpec[], tf: Tfidf, model: Lsa
     const kept = [...mean].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, o.feedbackTerms);
     for (const [j, v] of kept) sparse.set(j, (sparse.get(j) ?? 0) + o.feedbackWeight * v);
     unitSparse(sparse);
-    const vector = unitDense(latent);
-    const sims = similarities(tf, model, sparse, vector, o.mix);
-    const { z, mean: median, sd } = standardize(sims);
+    const sims = similarities(tf, model, sparse, unitDense(latent), o.mix);
+    const z = standardize(sims);
     const best = topIndices(sims, Math.min(o.feedback, n)).reduce((acc, i) => acc + z[i], 0) / Math.min(o.feedback, n);
     // Scores are re-expressed so that 1 is the cut-off: the paper nearer its theme wins between two.
     const cut = o.memberShare * best;
-    const score = z.map((v) => v / cut);
-    return { theme, terms, found: p <= o.alpha, p, cutoff: median + cut * sd, z: score, vector };
+    return { theme, terms, found: p <= o.alpha, p, score: z.map((v) => v / cut) };
   });
 }
 
@@ -231,8 +224,8 @@ export function assignThemes(matches: readonly ThemeMatch[], n: number): Int32Ar
   for (let i = 0; i < n; i++) {
     let best = 1;
     matches.forEach((m, t) => {
-      if (m.found && m.z[i] >= best) {
-        best = m.z[i];
+      if (m.found && m.score[i] >= best) {
+        best = m.score[i];
         out[i] = t;
       }
     });

@@ -1,0 +1,115 @@
+import { cosineSimilarity, groupVectors, type Grouping, type HierarchyOptions } from './hierarchy';
+import { iterationsFor, kmeansBest, KMEANS_DEFAULTS, restartsFor } from './kmeans';
+import { dense, row, type Dense } from '../vectorize/sparse';
+
+export interface TwoLevelOptions {
+  /** Fine clusters of the papers outside named themes, or 'auto' (see fineK). Default 'auto'. */
+  k?: number | 'auto';
+  seed?: number;
+  /** k-means restarts on small inputs. Default 5. */
+  restarts?: number;
+  hierarchy?: HierarchyOptions;
+}
+
+/** Clusters of two levels, ids in reading order: groups by size, clusters by group and then size. */
+export interface TwoLevel {
+  /** Cluster of each paper. */
+  assign: Int32Array;
+  /** Top-level theme (group) of each cluster. */
+  clusterGroup: number[];
+  /** Named theme (index into the themes) of each cluster, or -1 for a fine cluster. */
+  clusterTheme: number[];
+  groups: number;
+  /** Fine clusters k-means made (outside named themes). */
+  fine: number;
+  /** How the fine clusters and the tree were made, for `generated.params`. */
+  record: { kmeans: Record<string, unknown>; cut: Grouping['cut'] };
+}
+
+/** Fine clusters for n papers: about √n (Mardia's rule of thumb), at least 2, at most 150 and never more than n. */
+export const fineK = (n: number) => Math.min(n, Math.max(2, Math.min(150, Math.round(Math.sqrt(n)))));
+
+/** The rows of a dense matrix at the given indices, as a new matrix. */
+function pick(m: Dense, indices: readonly number[]): Dense {
+  const out = dense(indices.length, m.cols);
+  indices.forEach((i, r) => out.data.set(row(m, i), r * m.cols));
+  return out;
+}
+
+/**
+ * The two levels of themes. Papers of a named theme (`themeOf[i]` ≥ 0) form that theme's cluster;
+ * the rest are clustered by k-means into fine clusters, whose centroids are grouped into top-level
+ * themes (groupVectors); each named theme's cluster joins the top-level theme nearest its centroid.
+ */
+export function twoLevelClusters(docs: Dense, themeOf: Int32Array, options: TwoLevelOptions = {}): TwoLevel {
+  const n = docs.rows;
+  const free: number[] = [];
+  for (let i = 0; i < n; i++) if (themeOf[i] < 0) free.push(i);
+
+  // Raw cluster of each paper: fine clusters 0..kFree-1, then one per named theme with papers.
+  const raw = new Int32Array(n);
+  let kFree = 0;
+  let kmeans: Record<string, unknown> = {};
+  if (free.length >= 2) {
+    kFree = Math.min(options.k === undefined || options.k === 'auto' ? fineK(free.length) : options.k, free.length);
+    const restarts = restartsFor(free.length, kFree, options.restarts ?? KMEANS_DEFAULTS.restarts);
+    const c = kmeansBest(pick(docs, free), { k: kFree, seed: options.seed, restarts });
+    free.forEach((i, r) => (raw[i] = c.assignments[r]));
+    const fast = free.length * kFree > KMEANS_DEFAULTS.fastAbove;
+    kmeans = { restarts, maxIterations: iterationsFor(free.length), inertia: Math.round(c.inertia * 1e4) / 1e4, path: fast ? 'typed-array Lloyd with Hamerly bounds' : 'ml-kmeans' };
+  } else {
+    kFree = free.length;
+    kmeans = { restarts: restartsFor(1, 1, options.restarts ?? KMEANS_DEFAULTS.restarts), maxIterations: iterationsFor(free.length), inertia: 0, path: 'ml-kmeans' };
+  }
+  const themeCluster = new Map<number, number>();
+  let kRaw = kFree;
+  for (let i = 0; i < n; i++) {
+    if (themeOf[i] < 0) continue;
+    if (!themeCluster.has(themeOf[i])) themeCluster.set(themeOf[i], kRaw++);
+    raw[i] = themeCluster.get(themeOf[i])!;
+  }
+  const sums = Array.from({ length: kRaw }, () => new Float64Array(docs.cols));
+  const sizes = new Int32Array(kRaw);
+  for (let i = 0; i < n; i++) {
+    const r = row(docs, i);
+    for (let j = 0; j < r.length; j++) sums[raw[i]][j] += r[j];
+    sizes[raw[i]]++;
+  }
+
+  // Top-level themes from the free clusters' tree (all clusters when every paper is in a named theme).
+  const all = Array.from({ length: kRaw }, (_, c) => c);
+  const freeIds = all.filter((c) => c < kFree && sizes[c] > 0);
+  const base = freeIds.length ? freeIds : all;
+  const grouping = groupVectors(base.map((c) => sums[c]), options.hierarchy);
+  const rawGroup = new Int32Array(kRaw).fill(-1);
+  base.forEach((c, i) => (rawGroup[c] = grouping.groups[i]));
+  const groupSums = Array.from({ length: grouping.count }, () => new Float64Array(docs.cols));
+  for (const c of base) for (let j = 0; j < docs.cols; j++) groupSums[rawGroup[c]][j] += sums[c][j];
+  for (const c of all)
+    if (rawGroup[c] < 0) rawGroup[c] = groupSums.map((g, gi) => [cosineSimilarity(sums[c], g), gi] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1])[0][1];
+
+  // Ids that read in order: groups by size, clusters by group and then size (ties: first paper).
+  const first = new Int32Array(kRaw).fill(n);
+  for (let i = n - 1; i >= 0; i--) first[raw[i]] = i;
+  const groupSize = new Int32Array(grouping.count);
+  const groupFirst = new Int32Array(grouping.count).fill(n);
+  for (const c of all) {
+    groupSize[rawGroup[c]] += sizes[c];
+    groupFirst[rawGroup[c]] = Math.min(groupFirst[rawGroup[c]], first[c]);
+  }
+  const groupOrder = Array.from({ length: grouping.count }, (_, g) => g).filter((g) => groupSize[g] > 0).sort((a, b) => groupSize[b] - groupSize[a] || groupFirst[a] - groupFirst[b]);
+  const groupId = new Int32Array(grouping.count).fill(-1);
+  groupOrder.forEach((g, i) => (groupId[g] = i));
+  const clusterOrder = all.filter((c) => sizes[c] > 0).sort((a, b) => groupId[rawGroup[a]] - groupId[rawGroup[b]] || sizes[b] - sizes[a] || first[a] - first[b]);
+  const clusterId = new Int32Array(kRaw).fill(-1);
+  clusterOrder.forEach((c, i) => (clusterId[c] = i));
+  const themeOfRaw = new Map([...themeCluster].map(([t, c]) => [c, t]));
+  return {
+    assign: Int32Array.from(raw, (c) => clusterId[c]),
+    clusterGroup: clusterOrder.map((c) => groupId[rawGroup[c]]),
+    clusterTheme: clusterOrder.map((c) => themeOfRaw.get(c) ?? -1),
+    groups: groupOrder.length,
+    fine: kFree,
+    record: { kmeans, cut: grouping.cut },
+  };
+}
