@@ -8,6 +8,7 @@ import { buildAtlas } from '../src/pipeline/atlas';
 import { listInputs, readSource } from './lib/readSources';
 import { readManifest } from './lib/manifest';
 import { writeOutput } from './lib/writeOutput';
+import { readPrevious } from './lib/previousAtlas';
 import { parseThemes, type ThemeSpec } from '../src/pipeline/themes';
 import { progress, progressDone } from './lib/progress';
 
@@ -41,6 +42,7 @@ const USAGE = `Usage: npm run preprocess -- [options]
   --k <n|auto>         number of fine clusters outside named themes (default auto: about √papers, at most 150)
   --themes <json>      named themes to find (default data/themes.json; "none" for unsupervised)
   --group-by <unit>    group dated records of an export into dumps by day, week or month (default day)
+  --fresh              give every theme a new id instead of carrying on those of the atlas already in --out
   --strict             stop at the first unusable file instead of skipping it
   --dry-run            read and report the inputs only; analyse and write nothing
   --help               show this help
@@ -62,6 +64,7 @@ function options() {
         'group-by': { type: 'string', default: 'day' },
         themes: { type: 'string' },
         strict: { type: 'boolean', default: false },
+        fresh: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -85,7 +88,7 @@ function options() {
   const manifest = v.manifest ?? (defaultInput && existsSync('data/dumps.csv') ? 'data/dumps.csv' : undefined);
   const inputs = v.input ?? (v.manifest ? [] : ['data/dumps']);
   const themes = v.themes ?? (existsSync('data/themes.json') ? 'data/themes.json' : 'none');
-  return { help: v.help, inputs, manifest, out: v.out, seed, k, groupBy: groupBy as GroupBy, strict: v.strict, themes, dryRun: v['dry-run'] };
+  return { help: v.help, inputs, manifest, out: v.out, seed, k, groupBy: groupBy as GroupBy, strict: v.strict, fresh: v.fresh, themes, dryRun: v['dry-run'] };
 }
 
 function fail(message: string, code: number): never {
@@ -160,11 +163,13 @@ async function main(): Promise<void> {
   }
 
   const themes = await loadThemes(opts.themes);
+  const previous = opts.fresh ? [] : await readPrevious(resolve(opts.out));
   const started = Date.now();
-  const { atlas, abstracts } = await buildAtlas(corpus, {
+  const { atlas, abstracts, dropped } = await buildAtlas(corpus, {
     seed: opts.seed,
     k: opts.k,
     themes,
+    previous,
     onStage: (name) => progress(`${name}`, started),
   });
   progressDone(started);
@@ -174,6 +179,12 @@ async function main(): Promise<void> {
         ? `theme "${t.label}": ${t.papers} papers, in "${atlas.groups[atlas.clusters[t.clusters[0]].group].label}"\n`
         : `theme "${t.label}": not found in these papers (its seed terms are no more concentrated than chance terms, p = ${t.p})\n`,
     );
+  if (previous.length) {
+    const carried = atlas.clusters.filter((c) => previous.some((p) => p.key === c.key)).length;
+    process.stdout.write(`themes carried over from the previous atlas: ${carried} of ${atlas.clusters.length} keep their ids (renames and links follow them)\n`);
+    if (dropped.length)
+      process.stdout.write(`${dropped.length} earlier theme(s) no longer found: ${dropped.slice(0, 8).map((d) => `"${d.label}"`).join(', ')}${dropped.length > 8 ? ', ...' : ''}\n`);
+  }
   const target = await writeOutput(resolve(opts.out), atlas, abstracts);
   process.stdout.write(`wrote ${target} (${atlas.papers.length} papers, ${atlas.groups.length} top-level themes, ${atlas.clusters.length} clusters)\n`);
   if (problems.length) process.stdout.write(`${problems.length} file(s) skipped, see messages above\n`);

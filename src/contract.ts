@@ -41,6 +41,12 @@ export interface Group {
 
 export interface Cluster {
   id: number;
+  /**
+   * Identity that survives re-running the pipeline: a named theme's cluster is `theme:<id>`; any other
+   * keeps the key of the earlier cluster it carries on (shared papers, else alike top terms), or gets
+   * one hashed from its papers. Renames and links use it.
+   */
+  key: string;
   /** The top-level theme (index into `groups`) the cluster belongs to. */
   group: number;
   /** Short readable label from the top terms, or the matched theme's label. */

@@ -1,6 +1,7 @@
 import { SCHEMA_VERSION, type Atlas, type Cluster, type ClusterTerm, type Group } from '../contract';
 import type { Corpus } from './ingest';
 import { HIERARCHY_DEFAULTS, type HierarchyOptions } from './cluster/hierarchy';
+import { clusterIdentity, IDENTITY_DEFAULTS, type IdentityOptions, type PreviousCluster } from './cluster/identity';
 import { twoLevelClusters } from './cluster/twoLevel';
 import { assignThemes, locateThemes, ZERO_SHOT_DEFAULTS, type ZeroShotOptions } from './cluster/zeroShot';
 import { cooccurrence, COOCCUR_DEFAULTS, type CooccurOptions } from './cooccur/cooccur';
@@ -34,6 +35,9 @@ export interface AtlasOptions {
   zeroShot?: ZeroShotOptions;
   hierarchy?: HierarchyOptions;
   layout?: Omit<LayoutOptions, 'seed'>;
+  /** Clusters of an earlier run of this data set, whose keys carry on (see cluster/identity). Default none. */
+  previous?: PreviousCluster[];
+  identity?: IdentityOptions;
   cooccur?: Omit<CooccurOptions, 'seed' | 'anchors'>;
   /** Called as each stage starts, with its name (one of STAGES). */
   onStage?: (stage: (typeof STAGES)[number]) => void;
@@ -68,7 +72,10 @@ export function vectorSpace(
 }
 
 /** Runs the analysis stages on an ingested corpus: the data contract, plus abstracts in paper order. */
-export async function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): Promise<{ atlas: Atlas; abstracts: string[] }> {
+export async function buildAtlas(
+  corpus: Corpus,
+  options: AtlasOptions = {},
+): Promise<{ atlas: Atlas; abstracts: string[]; dropped: PreviousCluster[] }> {
   const o = { ...ATLAS_DEFAULTS, ...options };
   const stage = options.onStage ?? (() => {});
   const themes = options.themes ?? [];
@@ -108,6 +115,7 @@ export async function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): Pr
     const spec = clusterTheme[c];
     return {
       id: c,
+      key: '',
       group: clusterGroup[c],
       label: spec ? spec.label : labelFromTerms(d.terms),
       theme: spec ? spec.id : null,
@@ -118,6 +126,14 @@ export async function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): Pr
     };
   });
   assign.forEach((a) => clusters[a].size++);
+  const members = clusters.map(() => [] as string[]);
+  assign.forEach((a, i) => members[a].push(corpus.papers[i].id));
+  const identity = clusterIdentity(
+    clusters.map((c, i) => ({ members: members[i], terms: c.terms, theme: c.theme })),
+    options.previous,
+    options.identity,
+  );
+  clusters.forEach((c, i) => (c.key = identity.keys[i]));
   const groupCounts = Array.from({ length: levels.groups }, () => new Map<string, number>());
   classCounts.forEach((counts, c) => addCounts(groupCounts[clusterGroup[c]], counts));
   const gtf = new ClassTfidf(groupCounts, vocab);
@@ -171,6 +187,7 @@ export async function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): Pr
         umap: { ...LAYOUT_DEFAULTS, ...o.layout, metric: 'cosine', implementation: mapMethod },
         neighbors: { method: knn.method, exactUpTo: EXACT_NEIGHBORS_UP_TO, space: 'LSA vectors, cosine' },
         cooccurrence: { ...COOCCUR_DEFAULTS, ...o.cooccur },
+        identity: { ...IDENTITY_DEFAULTS, ...o.identity },
       },
     },
     dumps: corpus.dumps,
@@ -191,5 +208,5 @@ export async function buildAtlas(corpus: Corpus, options: AtlasOptions = {}): Pr
     cooccurrence: cooc,
     ingest: corpus.ingest,
   };
-  return { atlas, abstracts: corpus.papers.map((p) => p.abstract) };
+  return { atlas, abstracts: corpus.papers.map((p) => p.abstract), dropped: identity.dropped };
 }

@@ -8,7 +8,7 @@ import { PaperSearch } from './search.svelte';
 import { Selection } from './selection.svelte';
 import { ThemeNames } from './themeNames.svelte';
 import { ViewOptions } from './viewOptions.svelte';
-import { readParams } from './url';
+import { readParams, toQuery, writeParams } from './url';
 import { autoUnit, binDumps, type DumpBin } from './dumpBins';
 import { trendTable, type TrendTable } from './trendTable';
 
@@ -20,6 +20,8 @@ export class AppState {
   readonly names: ThemeNames;
   readonly abstracts: AbstractStore;
   readonly search: PaperSearch;
+  /** Messages about what a link or saved state asked for that this data no longer has. */
+  notices = $state<string[]>([]);
 
   /** One mask per filter dimension; views combine them, each leaving out its own dimension. */
   readonly masks: Masks;
@@ -32,7 +34,8 @@ export class AppState {
 
   constructor(atlas: Atlas, dataBase: string) {
     this.data = indexAtlas(atlas);
-    this.names = new ThemeNames(`${atlas.generated.seed}:${atlas.generated.k}:${atlas.papers.length}`);
+    this.names = new ThemeNames(dataBase, atlas.clusters.map((c) => c.key));
+    if (this.names.dropped.length) this.notices.push(`${renamed(this.names.dropped)} no longer in this data: the name${this.names.dropped.length > 1 ? 's were' : ' was'} dropped.`);
     this.abstracts = new AbstractStore(dataBase, atlas.papers.length);
     this.search = new PaperSearch(atlas.papers, this.abstracts);
     this.masks = $derived.by(() => this.#masks());
@@ -62,10 +65,22 @@ export class AppState {
 
   /** Takes the selection and view from URL parameters, dropping what this data set does not have. */
   restore(params: URLSearchParams): void {
-    readParams(params, this.selection, this.view);
+    const refs = readParams(params, this.selection, this.view);
     const s = this.selection;
     const d = this.data;
-    if (s.cluster !== null && !d.clusterById.has(s.cluster)) s.cluster = null;
+    if (refs.theme !== null) {
+      // A key, or the numeric id older links carry.
+      const c = d.clusterByKey.get(refs.theme) ?? (/^\d+$/.test(refs.theme) ? d.clusterById.get(Number(refs.theme)) : undefined);
+      if (c) s.cluster = c.id;
+      else this.notices.push(`The theme this link selects is no longer in this data: showing all themes.`);
+    }
+    const lost: string[] = [];
+    for (const raw of refs.names) {
+      const c = [...d.clusterByKey.values()].filter((c) => raw.startsWith(`${c.key}:`)).sort((a, b) => b.key.length - a.key.length)[0];
+      if (c) this.names.rename(c, raw.slice(c.key.length + 1));
+      else lost.push(raw.replace(/^(theme:)?[^:]*:/, ''));
+    }
+    if (lost.length) this.notices.push(`${quoted(lost)}: ${lost.length > 1 ? 'names' : 'a name'} this link gives to a theme no longer in this data, dropped.`);
     if (s.dump !== null && !d.dumpIndex.has(s.dump)) s.dump = null;
     if (s.paper !== null && !d.paperIndex.has(s.paper)) s.paper = null;
     if (this.view.trendGroup !== null && (this.view.trendGroup < 0 || this.view.trendGroup >= d.groups.length)) this.view.trendGroup = null;
@@ -73,6 +88,12 @@ export class AppState {
     const fits = (r: [number, number] | null) => r === null || r[1] <= last;
     if (!fits(this.view.compareA) || !fits(this.view.compareB)) [this.view.compareA, this.view.compareB] = [null, null];
     if (s.search.trim()) this.search.load();
+  }
+
+  /** The query string of a link to exactly this view, renames included. */
+  query(): string {
+    const clusterKey = (id: number) => this.data.clusterById.get(id)?.key;
+    return toQuery(writeParams(new URLSearchParams(location.search), this.selection, this.view, { clusterKey, names: this.names.all() }));
   }
 
   /** Papers passing every filter but the given dimensions (a view ignores the one it selects with). */
@@ -108,3 +129,6 @@ export class AppState {
     if (text.trim()) this.search.load();
   }
 }
+
+const quoted = (names: string[]) => names.slice(0, 3).map((n) => `“${n}”`).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
+const renamed = (names: string[]) => (names.length === 1 ? `The theme you renamed ${quoted(names)} is` : `The themes you renamed ${quoted(names)} are`);

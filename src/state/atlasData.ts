@@ -14,6 +14,8 @@ export interface AtlasData {
   groups: Group[];
   paperIndex: Map<string, number>;
   clusterById: Map<number, Cluster>;
+  /** Clusters by their stable key (links and renames name them so). */
+  clusterByKey: Map<string, Cluster>;
   /** Position of each cluster in `clusters` (its colour slot). */
   clusterSlot: Map<number, number>;
   dumpIndex: Map<string, number>;
@@ -47,6 +49,7 @@ export function indexAtlas(atlas: Atlas): AtlasData {
     groups,
     paperIndex: new Map(atlas.papers.map((p, i) => [p.id, i])),
     clusterById: new Map(clusters.map((c) => [c.id, c])),
+    clusterByKey: new Map(clusters.map((c) => [c.key, c])),
     clusterSlot: new Map(clusters.map((c, i) => [c.id, i])),
     dumpIndex,
     paperDumps: atlas.papers.map((p) => p.dumps.map((d) => dumpIndex.get(d)).filter((i): i is number => i !== undefined)),

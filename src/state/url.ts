@@ -4,15 +4,29 @@ import type { Polygon } from './pointIndex';
 import type { Selection } from './selection.svelte';
 import { VIEW_DEFAULTS, type CoocMode, type DumpRange, type SortKey, type TrendMode, type TrendTab, type ViewOptions } from './viewOptions.svelte';
 
+/** What a link carries beyond the selection and view: the selected theme's stable key and the user's renames. */
+export interface LinkExtras {
+  /** The stable key of a cluster id (see Cluster.key); the id itself when absent. */
+  clusterKey?: (id: number) => string | undefined;
+  /** Renamed themes by cluster key. */
+  names?: Record<string, string>;
+}
+
+/** Parameters `readParams` leaves to the caller, who knows the data: raw theme key and `key:name` renames. */
+export interface LinkRefs {
+  theme: string | null;
+  names: string[];
+}
+
 /** Writes state into `params` (keeping unrelated ones such as `data`); defaults are left out. */
-export function writeParams(params: URLSearchParams, sel: Selection, view: ViewOptions): URLSearchParams {
+export function writeParams(params: URLSearchParams, sel: Selection, view: ViewOptions, extras: LinkExtras = {}): URLSearchParams {
   const out = new URLSearchParams();
   const data = params.get('data');
   if (data) out.set('data', data);
   const put = (k: string, v: string | null, dflt: string | null = null) => {
     if (v !== null && v !== '' && v !== dflt) out.set(k, v);
   };
-  put('theme', sel.cluster === null ? null : String(sel.cluster));
+  put('theme', sel.cluster === null ? null : (extras.clusterKey?.(sel.cluster) ?? String(sel.cluster)));
   put('dump', sel.dump);
   put('kw', sel.keyword);
   put('q', sel.search.trim());
@@ -30,14 +44,18 @@ export function writeParams(params: URLSearchParams, sel: Selection, view: ViewO
   put('sort', `${view.sortKey}${view.sortAsc ? '' : '-'}`, VIEW_DEFAULTS.sortKey);
   const z = view.zoom;
   put('map', z.zoomed ? [Math.round(z.k * 100) / 100, ...(z.centre ?? []).map(round)].join(',') : null);
+  for (const [key, name] of Object.entries(extras.names ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) out.append('name', `${key}:${name}`);
   return out;
 }
 
-/** Reads state from URL parameters; anything malformed is ignored rather than breaking the page. */
-export function readParams(params: URLSearchParams, sel: Selection, view: ViewOptions): void {
+/**
+ * Reads state from URL parameters; anything malformed is ignored rather than breaking the page. The
+ * theme and renames name clusters by key, which only the data can resolve: they are returned raw.
+ */
+export function readParams(params: URLSearchParams, sel: Selection, view: ViewOptions): LinkRefs {
   const get = (k: string) => params.get(k);
   const int = (k: string) => (/^-?\d+$/.test(get(k) ?? '') ? Number(get(k)) : null);
-  sel.cluster = int('theme');
+  sel.cluster = null;
   sel.dump = get('dump');
   sel.keyword = get('kw');
   sel.search = get('q') ?? '';
@@ -60,6 +78,7 @@ export function readParams(params: URLSearchParams, sel: Selection, view: ViewOp
   const map = (get('map') ?? '').split(',').map(Number);
   if (map.length === 3 && map.every(Number.isFinite) && map[0] > 0) [view.zoom.k, view.zoom.centre] = [map[0], [map[1], map[2]]];
   else if (map.length === 1 && map[0] > 0) view.zoom.k = map[0];
+  return { theme: get('theme') || null, names: params.getAll('name') };
 }
 
 /** The query string, with commas, semicolons, colons and slashes left readable (a query needs no escaping for them). */

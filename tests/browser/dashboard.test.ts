@@ -159,7 +159,7 @@ describe('cross-filtering (synthetic atlas)', () => {
       })
       .toBe(true);
     const labelAt = (p: Page) => p.locator('[data-chart=map] text[data-cluster="1"]').getAttribute('x');
-    expect(url).toMatch(/theme=1/);
+    expect(url).toMatch(/theme=c1&/);
     expect(url).toMatch(/q=with/);
     expect(url).toMatch(/trend=share/);
     const before = await count(page);
@@ -200,7 +200,7 @@ describe('cross-filtering (synthetic atlas)', () => {
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Link copied' }).count()).toBe(1);
     const link = await page.evaluate(() => navigator.clipboard.readText());
-    expect(link).toBe(`${d.url}?data=fixtures/synth&theme=4`);
+    expect(link).toBe(`${d.url}?data=fixtures/synth&theme=c4`);
     await page.close();
   });
 
@@ -314,6 +314,38 @@ describe('themes', () => {
     const frequent = await row.locator('.terms').innerText();
     await page.locator('[data-chart=themes] input[type=range]').fill('0');
     await expect.poll(() => row.locator('.terms').innerText()).not.toBe(frequent);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a copied link carries the renames, and opens with them in a browser that never saw them', async () => {
+    const { page, errors } = await d.open('?data=fixtures/synth');
+    await ready(page);
+    const row = page.locator('[data-chart=themes] li[data-cluster="2"]');
+    await row.locator('button.rename').click();
+    await row.locator('input').fill('Protein folding: 3-D');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toContain('name=c2:Protein');
+    const link = page.url().slice(d.url.length);
+    await page.evaluate(() => localStorage.clear());
+    const again = await d.open(link);
+    await ready(again.page);
+    await expect.poll(() => again.page.locator('[data-chart=map] text[data-cluster="2"]').textContent()).toContain('Protein folding: 3-D');
+    expect(errors).toEqual([]);
+    await page.close();
+    await again.page.close();
+  });
+
+  it('a link to a theme or a rename the data no longer holds says so, and shows the rest', async () => {
+    const { page, errors } = await d.open('?data=fixtures/synth&theme=cgone&name=cgone:Old%20name&name=c3:Kept');
+    await ready(page);
+    const notes = page.locator('.notices');
+    await expect.poll(() => notes.innerText()).toContain('The theme this link selects is no longer in this data');
+    expect(await notes.innerText()).toContain('“Old name”: a name this link gives to a theme no longer in this data, dropped.');
+    expect(await count(page)).toBe(`All ${synth.atlas.papers.length} papers`);
+    await expect.poll(() => page.locator('[data-chart=map] text[data-cluster="3"]').textContent()).toContain('Kept');
+    await notes.getByRole('button', { name: 'Dismiss' }).first().click();
+    await expect.poll(() => notes.locator('p').count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Atlas } from '../../src/contract';
 import { buildAtlas } from '../../src/pipeline/atlas';
 import { titleKey } from '../../src/pipeline/ingest';
+import { previousClusters } from '../../src/pipeline/cluster/identity';
 import { benchCorpus, BENCH, handLabels, prepareSpace, scoreMembership, scoreSpace, seedCorpus, seedThemes, withoutTheme } from './themeQuality';
 
 const corpus = seedCorpus();
@@ -111,6 +112,35 @@ describe('buildAtlas on the seed dumps', () => {
       expect(pairs.has(`${l.source}|${l.target}`)).toBe(false);
       pairs.add(`${l.source}|${l.target}`);
       expect(l.count).toBe(full.papers.filter((p) => p.keywords.includes(l.source) && p.keywords.includes(l.target)).length);
+    }
+  });
+});
+
+describe('theme identity across runs', () => {
+  it('keeps every cluster key, and writes the same JSON, when re-run with its own earlier atlas', async () => {
+    const again = await buildAtlas(corpus, { seed: 0, themes, previous: previousClusters(full) });
+    expect(again.atlas.clusters.map((c) => c.key)).toEqual(full.clusters.map((c) => c.key));
+    expect(again.dropped).toEqual([]);
+    expect(JSON.stringify(again.atlas)).toBe(JSON.stringify(full));
+  });
+
+  it('gives unique keys, a named theme its own, and carries most keys on when the data grows', async () => {
+    expect(new Set(full.clusters.map((c) => c.key)).size).toBe(full.clusters.length);
+    for (const c of full.clusters) expect(c.key).toBe(c.theme ? `theme:${c.theme}` : c.key.replace(/^theme:/, 'x'));
+    const early = new Set(corpus.dumps.slice(0, 3).map((d) => d.id));
+    const part = { ...corpus, papers: corpus.papers.filter((p) => p.dumps.some((d) => early.has(d))) };
+    const before = (await buildAtlas(part, { seed: 0, themes, ...quick })).atlas;
+    const grown = await buildAtlas(corpus, { seed: 0, themes, ...quick, previous: previousClusters(before) });
+    const kept = before.clusters.filter((c) => grown.atlas.clusters.some((g) => g.key === c.key));
+    expect(kept.length + grown.dropped.length).toBe(before.clusters.length);
+    expect(kept.length / before.clusters.length).toBeGreaterThanOrEqual(0.6);
+    // A carried key sits on a cluster holding many of the same papers, or with alike top terms.
+    for (const c of kept.filter((c) => !c.theme)) {
+      const g = grown.atlas.clusters.find((x) => x.key === c.key)!;
+      const was = new Set(before.papers.filter((p) => p.cluster === c.id).map((p) => p.id));
+      const now = grown.atlas.papers.filter((p) => p.cluster === g.id && was.has(p.id)).length;
+      const shared = g.terms.filter((t) => c.terms.some((u) => u.term === t.term)).length;
+      expect(now / was.size >= 0.3 || shared >= 2, `${c.label} -> ${g.label}`).toBe(true);
     }
   });
 });
