@@ -350,6 +350,42 @@ describe('themes', () => {
     await page.close();
   });
 
+  it('a named theme is one click away: its pill selects its papers wherever they sit', async () => {
+    const { page, errors } = await d.open();
+    await ready(page);
+    const pills = page.locator('[aria-label="Named themes"] button');
+    expect(await pills.count()).toBe(seed.themes.length);
+    const t = seed.themes.find((x) => x.id === 'state-space-models')!;
+    const pill = pills.filter({ hasText: t.label });
+    await pill.click();
+    await expect.poll(() => count(page)).toBe(`${t.papers} of ${seed.papers.length} papers`);
+    expect(await pill.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.url()).toContain('theme=theme:state-space-models');
+    await pill.click();
+    await expect.poll(() => count(page)).toBe(`All ${seed.papers.length} papers`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the network legend lists top-level themes, opens one to its clusters, and a cluster entry selects it', async () => {
+    const { page, errors } = await d.open('?data=fixtures/synth');
+    await ready(page);
+    const legend = page.locator('[data-chart=cooccurrence] .legend');
+    await expect.poll(() => legend.locator('[data-legend^=g]').count()).toBe(new Set(synth.atlas.clusters.map((c) => c.group)).size);
+    expect(await legend.locator('[data-legend^=c]').count()).toBe(0);
+    await legend.locator('[data-legend=g0]').click();
+    const inGroup = synth.atlas.clusters.filter((c) => c.group === 0);
+    await expect.poll(() => legend.locator('[data-legend^=c]').count()).toBe(inGroup.length);
+    expect(await legend.locator('[data-legend=g0]').getAttribute('aria-expanded')).toBe('true');
+    await legend.locator(`[data-legend=c${inGroup[0].id}]`).click();
+    await expect.poll(() => count(page)).toBe(`${inGroup[0].size} of ${synth.atlas.papers.length} papers`);
+    // The trends legend opens a top-level theme into its clusters too.
+    await page.locator('[data-chart=trends] .legend [data-legend="0"]').click();
+    await expect.poll(() => page.url()).toMatch(/group=0/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('hovering a theme previews it on the map without filtering', async () => {
     const { page } = await d.open('?data=fixtures/synth');
     await ready(page);
