@@ -14,7 +14,10 @@ if (!name || !existsSync(entry)) {
   process.stderr.write(`usage: node scripts/run.mjs <command> [options], a command being a file of scripts/ such as preprocess\n`);
   process.exit(2);
 }
-const out = join(root, 'node_modules', '.cache', 'topic-atlas', `${name}.mjs`);
+const outdir = join(root, 'node_modules', '.cache', 'topic-atlas');
+const out = join(outdir, `${name}.mjs`);
+// The map runs on a worker thread from its own bundle, found beside the command's (src/pipeline/layout/offThread.ts).
+const worker = join(outdir, 'mapWorker.mjs');
 
 /** Newest modification time among the sources a bundle is made of. */
 function newest(dir) {
@@ -27,11 +30,12 @@ function newest(dir) {
   return t;
 }
 
-const stale = !existsSync(out) || statSync(out).mtimeMs < Math.max(newest(join(root, 'src')), newest(join(root, 'scripts')), statSync(join(root, 'package-lock.json')).mtimeMs);
+const stale = !existsSync(out) || !existsSync(worker) || statSync(out).mtimeMs < Math.max(newest(join(root, 'src')), newest(join(root, 'scripts')), statSync(join(root, 'package-lock.json')).mtimeMs);
 if (stale)
   await build({
-    entryPoints: [entry],
-    outfile: out,
+    entryPoints: { [name]: entry, mapWorker: join(root, 'src', 'pipeline', 'layout', 'mapWorker.ts') },
+    outdir,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -7,8 +7,9 @@ import { assignThemes, locateThemes, ZERO_SHOT_DEFAULTS, type ZeroShotOptions } 
 import { cooccurrence, COOCCUR_DEFAULTS, type CooccurOptions } from './cooccur/cooccur';
 import { addCounts, ClassTfidf, labelFromTerms } from './describe/ctfidf';
 import { paperKeywords } from './describe/keywords';
-import { layout, LAYOUT_DEFAULTS, type LayoutOptions } from './layout/umap';
-import { EXACT_NEIGHBORS_UP_TO, neighbors } from './neighbors';
+import { LAYOUT_DEFAULTS, type LayoutOptions } from './layout/umap';
+import { neighboursAndMap, neighboursAndMapOffThread } from './layout/offThread';
+import { EXACT_NEIGHBORS_UP_TO } from './neighbors';
 import { extractTerms, TERM_DEFAULTS, type CorpusTerms, type TermOptions } from './text/terms';
 import type { ThemeSpec } from './themes';
 import { trends } from './trends';
@@ -39,12 +40,17 @@ export interface AtlasOptions {
   previous?: PreviousCluster[];
   identity?: IdentityOptions;
   cooccur?: Omit<CooccurOptions, 'seed' | 'anchors'>;
+  /** Above this many papers the neighbours and map run on a worker thread. Default 3,000. */
+  offThreadAbove?: number;
   /** Called as each stage starts, with its name (one of STAGES). */
   onStage?: (stage: (typeof STAGES)[number]) => void;
 }
 
 /** The analysis stages in the order they run, as reported to `onStage`. */
-export const STAGES = ['terms', 'tf-idf', 'lsa', 'themes', 'clusters', 'describe', 'neighbours', 'map', 'co-occurrence'] as const;
+export const STAGES = ['terms', 'tf-idf', 'lsa', 'themes', 'clusters', 'describe', 'neighbours and map', 'co-occurrence'] as const;
+
+/** Above this many papers the neighbours and map run on a worker thread (below, starting it costs more than it saves). */
+export const OFF_THREAD_ABOVE = 3000;
 
 export const ATLAS_DEFAULTS = { seed: 0, k: 'auto' as const, dims: 80, restarts: 5, neighbors: 8, keywordsPerPaper: 8 };
 
@@ -84,6 +90,12 @@ export async function buildAtlas(
   if (o.k !== 'auto' && (!Number.isInteger(o.k) || o.k < 2 || o.k > n)) throw new Error(`k must be an integer between 2 and the number of papers (${n}), got ${o.k}`);
 
   const { terms, tf, model } = vectorSpace(corpus, o, stage);
+  // Nearest papers and the map use the LSA vectors (they show how alike the texts are) and nothing
+  // after them: on large corpora they run on a second core while this thread clusters and describes.
+  const kNeighbours = Math.max(o.neighbors + 1, options.layout?.nNeighbors ?? LAYOUT_DEFAULTS.nNeighbors);
+  const mapped = (n > (o.offThreadAbove ?? OFF_THREAD_ABOVE) ? neighboursAndMapOffThread : neighboursAndMap)(model.docs, kNeighbours, o.seed, o.layout);
+  // A failure is reported where the result is awaited; until then it must not count as unhandled.
+  mapped.catch(() => {});
 
   // Named themes first, wherever they are; the papers of none are clustered freely.
   stage('themes');
@@ -151,11 +163,8 @@ export async function buildAtlas(
   });
   const keywords = paperKeywords(tf.matrix, tf.terms, o.keywordsPerPaper);
 
-  // Nearest papers and the map use the LSA vectors: they show how alike the texts are.
-  stage('neighbours');
-  const knn = await neighbors(model.docs, Math.max(o.neighbors + 1, options.layout?.nNeighbors ?? LAYOUT_DEFAULTS.nNeighbors), { seed: o.seed });
-  stage('map');
-  const { xy, method: mapMethod } = await layout(model.docs, knn, { ...o.layout, seed: o.seed });
+  stage('neighbours and map');
+  const { knn, xy, method: mapMethod } = await mapped;
   stage('co-occurrence');
   const anchors = Array.from({ length: k }, () => ({ x: 0, y: 0 }));
   assign.forEach((a, i) => ((anchors[a].x += xy[i].x / clusters[a].size), (anchors[a].y += xy[i].y / clusters[a].size)));

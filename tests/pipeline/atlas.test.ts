@@ -18,6 +18,11 @@ describe('buildAtlas on the seed dumps', () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(full));
   });
 
+  it('computes the same neighbours and map on a worker thread as on the main thread', async () => {
+    const off = (await buildAtlas(corpus, { seed: 0, themes, offThreadAbove: 0 })).atlas;
+    expect(JSON.stringify(off)).toBe(JSON.stringify(full));
+  });
+
   it('assigns every paper to a cluster, finds well over four clusters, and keeps the counts consistent', async () => {
     expect(full.papers).toHaveLength(531);
     expect(full.clusters.length).toBeGreaterThanOrEqual(16);

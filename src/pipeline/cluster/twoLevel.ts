@@ -39,7 +39,7 @@ function pick(m: Dense, indices: readonly number[]): Dense {
 /**
  * The two levels of themes. Papers of a named theme (`themeOf[i]` ≥ 0) form that theme's cluster;
  * the rest are clustered by k-means into fine clusters, whose centroids are grouped into top-level
- * themes (groupVectors); each named theme's cluster joins the top-level theme nearest its centroid.
+ * themes (groupVectors); each named theme's cluster joins the top-level theme most of its papers sit in.
  */
 export function twoLevelClusters(docs: Dense, themeOf: Int32Array, options: TwoLevelOptions = {}): TwoLevel {
   const n = docs.rows;
@@ -85,8 +85,31 @@ export function twoLevelClusters(docs: Dense, themeOf: Int32Array, options: TwoL
   base.forEach((c, i) => (rawGroup[c] = grouping.groups[i]));
   const groupSums = Array.from({ length: grouping.count }, () => new Float64Array(docs.cols));
   for (const c of base) for (let j = 0; j < docs.cols; j++) groupSums[rawGroup[c]][j] += sums[c][j];
-  for (const c of all)
-    if (rawGroup[c] < 0) rawGroup[c] = groupSums.map((g, gi) => [cosineSimilarity(sums[c], g), gi] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1])[0][1];
+  // A named theme joins the top-level theme most of its papers sit in: each paper votes for the group
+  // of the fine cluster nearest it (a theme's mean alone is pulled toward the most generic group).
+  const norms = base.map((c) => Math.sqrt(sums[c].reduce((a, v) => a + v * v, 0)) || 1);
+  const votes = new Map<number, Float64Array>();
+  for (let i = 0; i < n; i++) {
+    const c = raw[i];
+    if (rawGroup[c] >= 0) continue;
+    const r = row(docs, i);
+    let best = -1;
+    let bestSim = -Infinity;
+    base.forEach((f, bi) => {
+      let s = 0;
+      for (let j = 0; j < r.length; j++) s += r[j] * sums[f][j];
+      if (s / norms[bi] > bestSim) [bestSim, best] = [s / norms[bi], f];
+    });
+    if (!votes.has(c)) votes.set(c, new Float64Array(grouping.count));
+    votes.get(c)![rawGroup[best]]++;
+  }
+  for (const c of all) {
+    if (rawGroup[c] >= 0) continue;
+    const v = votes.get(c);
+    rawGroup[c] = v
+      ? v.reduce((b, x, g) => (x > v[b] ? g : b), 0)
+      : groupSums.map((g, gi) => [cosineSimilarity(sums[c], g), gi] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1])[0][1];
+  }
 
   // Ids that read in order: groups by size, clusters by group and then size (ties: first paper).
   const first = new Int32Array(kRaw).fill(n);
