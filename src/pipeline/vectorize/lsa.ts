@@ -15,8 +15,8 @@ export interface LsaOptions {
 export interface Lsa {
   /** Papers in the latent space, rows of unit length. */
   docs: Dense;
-  /** Maps a TF-IDF row (length = terms) into the latent space: term loadings scaled by 1/σ (terms × dims). */
-  projection: Dense;
+  /** A term's loadings scaled by 1/σ (length dims): how a TF-IDF row maps into the latent space. Computed on demand, only queries need it. */
+  termVector: (term: number) => Float64Array;
   singularValues: number[];
 }
 
@@ -111,10 +111,13 @@ export function lsa(a: Csr, options: LsaOptions = {}): Lsa {
   orthonormalize(y);
   // Power iterations on A Aᵀ sharpen the spectrum; re-orthonormalising the thin n×l side after each
   // round keeps the columns independent (the terms×l side is never orthonormalised: it is the larger).
+  // One Cholesky-QR pass between rounds keeps the columns independent; the last gets two, for
+  // orthogonality to working precision (CholeskyQR2, Fukaya et al. 2014).
   for (let q = 0; q < (options.powerIterations ?? 4); q++) {
     y = mulSparseDense(a, mulSparseTDense(a, y));
-    orthonormalize(y);
+    if (!cholQr(y)) gramSchmidt(y);
   }
+  orthonormalize(y);
   // B = Qᵀ A is small (l × terms); its SVD comes from the eigen-decomposition of B Bᵀ (l × l).
   const bt = mulSparseTDense(a, y); // Aᵀ Q = Bᵀ, terms × l
   const acc = new Float64Array(l * l);
@@ -154,16 +157,18 @@ export function lsa(a: Csr, options: LsaOptions = {}): Lsa {
   const docs = dense(a.rows, dims);
   for (let r = 0; r < a.rows; r++) for (let k = 0; k < dims; k++) docs.data[r * dims + k] = times(y, r, k) * sigma[k];
   // x V = x Bᵀ Ũ Σ⁻¹ maps a TF-IDF row where A's own rows land (U Σ).
-  const projection = dense(a.cols, dims);
-  for (let t = 0; t < a.cols; t++) for (let k = 0; k < dims; k++) projection.data[t * dims + k] = sigma[k] > 0 ? times(bt, t, k) / sigma[k] : 0;
-  return { docs: normalizeRows(docs), projection, singularValues: sigma };
+  const termVector = (t: number) => Float64Array.from({ length: dims }, (_, k) => (sigma[k] > 0 ? times(bt, t, k) / sigma[k] : 0));
+  return { docs: normalizeRows(docs), termVector, singularValues: sigma };
 }
 
 /** Maps a sparse TF-IDF vector (term index -> weight) into the latent space, unit length. */
 export function project(lsaModel: Lsa, weights: ReadonlyMap<number, number>): Float64Array {
-  const dims = lsaModel.projection.cols;
+  const dims = lsaModel.docs.cols;
   const out = new Float64Array(dims);
-  for (const [t, w] of weights) for (let k = 0; k < dims; k++) out[k] += w * lsaModel.projection.data[t * dims + k];
+  for (const [t, w] of weights) {
+    const v = lsaModel.termVector(t);
+    for (let k = 0; k < dims; k++) out[k] += w * v[k];
+  }
   const n = Math.hypot(...out) || 1;
   return out.map((v) => v / n);
 }
