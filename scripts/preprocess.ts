@@ -9,6 +9,7 @@ import { listInputs, readSource } from './lib/readSources';
 import { readManifest } from './lib/manifest';
 import { writeOutput } from './lib/writeOutput';
 import { readPrevious } from './lib/previousAtlas';
+import { mapOffThread } from './lib/mapThread';
 import { parseThemes, type ThemeSpec } from '../src/pipeline/themes';
 import { progress, progressDone } from './lib/progress';
 
@@ -170,6 +171,7 @@ async function main(): Promise<void> {
     k: opts.k,
     themes,
     previous,
+    runMap: mapOffThread(),
     onStage: (name) => progress(`${name}`, started),
   });
   progressDone(started);

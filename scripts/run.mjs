@@ -16,7 +16,7 @@ if (!name || !existsSync(entry)) {
 }
 const outdir = join(root, 'node_modules', '.cache', 'topic-atlas');
 const out = join(outdir, `${name}.mjs`);
-// The map runs on a worker thread from its own bundle, found beside the command's (src/pipeline/layout/offThread.ts).
+// The map runs on a worker thread from its own bundle, found beside the command's (scripts/lib/mapThread.ts).
 const worker = join(outdir, 'mapWorker.mjs');
 
 /** Newest modification time among the sources a bundle is made of. */
@@ -33,7 +33,7 @@ function newest(dir) {
 const stale = !existsSync(out) || !existsSync(worker) || statSync(out).mtimeMs < Math.max(newest(join(root, 'src')), newest(join(root, 'scripts')), statSync(join(root, 'package-lock.json')).mtimeMs);
 if (stale)
   await build({
-    entryPoints: { [name]: entry, mapWorker: join(root, 'src', 'pipeline', 'layout', 'mapWorker.ts') },
+    entryPoints: { [name]: entry, mapWorker: join(root, 'scripts', 'lib', 'mapWorker.ts') },
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,

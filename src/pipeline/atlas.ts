@@ -8,7 +8,7 @@ import { cooccurrence, COOCCUR_DEFAULTS, type CooccurOptions } from './cooccur/c
 import { addCounts, ClassTfidf, labelFromTerms } from './describe/ctfidf';
 import { paperKeywords } from './describe/keywords';
 import { LAYOUT_DEFAULTS, type LayoutOptions } from './layout/umap';
-import { neighboursAndMap, neighboursAndMapOffThread } from './layout/offThread';
+import { neighboursAndMap, type MapRunner } from './layout/neighboursAndMap';
 import { EXACT_NEIGHBORS_UP_TO } from './neighbors';
 import { extractTerms, TERM_DEFAULTS, type CorpusTerms, type TermOptions } from './text/terms';
 import type { ThemeSpec } from './themes';
@@ -40,17 +40,14 @@ export interface AtlasOptions {
   previous?: PreviousCluster[];
   identity?: IdentityOptions;
   cooccur?: Omit<CooccurOptions, 'seed' | 'anchors'>;
-  /** Above this many papers the neighbours and map run on a worker thread. Default 3,000. */
-  offThreadAbove?: number;
+  /** Where the nearest papers and the map are computed (the command line passes a worker thread). Default: this thread. */
+  runMap?: MapRunner;
   /** Called as each stage starts, with its name (one of STAGES). */
   onStage?: (stage: (typeof STAGES)[number]) => void;
 }
 
 /** The analysis stages in the order they run, as reported to `onStage`. */
 export const STAGES = ['terms', 'tf-idf', 'lsa', 'themes', 'clusters', 'describe', 'neighbours and map', 'co-occurrence'] as const;
-
-/** Above this many papers the neighbours and map run on a worker thread (below, starting it costs more than it saves). */
-export const OFF_THREAD_ABOVE = 3000;
 
 export const ATLAS_DEFAULTS = { seed: 0, k: 'auto' as const, dims: 80, restarts: 5, neighbors: 8, keywordsPerPaper: 8 };
 
@@ -91,9 +88,9 @@ export async function buildAtlas(
 
   const { terms, tf, model } = vectorSpace(corpus, o, stage);
   // Nearest papers and the map use the LSA vectors (they show how alike the texts are) and nothing
-  // after them: on large corpora they run on a second core while this thread clusters and describes.
+  // after them: a runner may compute them elsewhere (a second core) while this thread goes on.
   const kNeighbours = Math.max(o.neighbors + 1, options.layout?.nNeighbors ?? LAYOUT_DEFAULTS.nNeighbors);
-  const mapped = (n > (o.offThreadAbove ?? OFF_THREAD_ABOVE) ? neighboursAndMapOffThread : neighboursAndMap)(model.docs, kNeighbours, o.seed, o.layout);
+  const mapped = (options.runMap ?? neighboursAndMap)(model.docs, kNeighbours, o.seed, o.layout ?? {});
   // A failure is reported where the result is awaited; until then it must not count as unhandled.
   mapped.catch(() => {});
 

@@ -4,6 +4,7 @@ import type { Atlas } from '../../src/contract';
 import { buildAtlas } from '../../src/pipeline/atlas';
 import { titleKey } from '../../src/pipeline/ingest';
 import { previousClusters } from '../../src/pipeline/cluster/identity';
+import { mapOffThread } from '../../scripts/lib/mapThread';
 import { benchCorpus, BENCH, handLabels, prepareSpace, scoreMembership, scoreSpace, seedCorpus, seedThemes, withoutTheme } from './themeQuality';
 
 const corpus = seedCorpus();
@@ -19,7 +20,7 @@ describe('buildAtlas on the seed dumps', () => {
   });
 
   it('computes the same neighbours and map on a worker thread as on the main thread', async () => {
-    const off = (await buildAtlas(corpus, { seed: 0, themes, offThreadAbove: 0 })).atlas;
+    const off = (await buildAtlas(corpus, { seed: 0, themes, runMap: mapOffThread(0) })).atlas;
     expect(JSON.stringify(off)).toBe(JSON.stringify(full));
   });
 
