@@ -11,6 +11,7 @@ import { ViewOptions } from './viewOptions.svelte';
 import { readParams, toQuery, writeParams } from './url';
 import { autoUnit, binDumps, type DumpBin } from './dumpBins';
 import { trendTable, type TrendTable } from './trendTable';
+import { trendTests, type TrendTests } from './trendTest';
 
 /** Everything the views share, passed to them through context (see `getApp`). */
 export class AppState {
@@ -31,11 +32,14 @@ export class AppState {
   readonly bins: DumpBin[];
   /** Papers per bin and cluster, filtered by everything but theme and dump (which the trends highlight). */
   readonly trends: TrendTable;
+  /** Each theme's trend in share over the dated dumps (all papers): rising, fading or steady. */
+  readonly rising: TrendTests;
 
   constructor(atlas: Atlas, dataBase: string) {
     this.data = indexAtlas(atlas);
     this.names = new ThemeNames(dataBase, atlas.clusters.map((c) => c.key));
     if (this.names.dropped.length) this.notices.push(`${renamed(this.names.dropped)} no longer in this data: the name${this.names.dropped.length > 1 ? 's were' : ' was'} dropped.`);
+    this.rising = trendTests(this.data.dumps, this.data.paperDumps, this.data.papers.map((p) => this.data.clusterSlot.get(p.cluster) ?? 0), this.data.clusters.length);
     this.abstracts = new AbstractStore(dataBase, atlas.papers.length);
     this.search = new PaperSearch(atlas.papers, this.abstracts);
     this.masks = $derived.by(() => this.#masks());

@@ -2,7 +2,7 @@
 import type { BinUnit } from './dumpBins';
 import type { Polygon } from './pointIndex';
 import type { Selection } from './selection.svelte';
-import { VIEW_DEFAULTS, type CoocMode, type DumpRange, type SortKey, type TrendMode, type TrendTab, type ViewOptions } from './viewOptions.svelte';
+import { VIEW_DEFAULTS, type CoocMode, type DumpRange, type SortKey, type ThemeOrder, type TrendMode, type TrendTab, type ViewOptions } from './viewOptions.svelte';
 
 /** What a link carries beyond the selection and view: the selected theme's stable key and the user's renames. */
 export interface LinkExtras {
@@ -42,6 +42,7 @@ export function writeParams(params: URLSearchParams, sel: Selection, view: ViewO
   put('min', view.minLink === null ? null : String(view.minLink));
   put('lambda', String(view.lambda), String(VIEW_DEFAULTS.lambda));
   put('sort', `${view.sortKey}${view.sortAsc ? '' : '-'}`, VIEW_DEFAULTS.sortKey);
+  put('order', view.themeOrder, VIEW_DEFAULTS.themeOrder);
   const z = view.zoom;
   put('map', z.zoomed ? [Math.round(z.k * 100) / 100, ...(z.centre ?? []).map(round)].join(',') : null);
   for (const [key, name] of Object.entries(extras.names ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) out.append('name', `${key}:${name}`);
@@ -75,6 +76,7 @@ export function readParams(params: URLSearchParams, sel: Selection, view: ViewOp
   const sort = get('sort') ?? '';
   view.sortKey = oneOf<SortKey>(sort.replace(/-$/, ''), ['title', 'theme', 'dumps'], VIEW_DEFAULTS.sortKey);
   view.sortAsc = !sort.endsWith('-');
+  view.themeOrder = oneOf<ThemeOrder>(get('order'), ['size', 'trend'], VIEW_DEFAULTS.themeOrder);
   const map = (get('map') ?? '').split(',').map(Number);
   if (map.length === 3 && map.every(Number.isFinite) && map[0] > 0) [view.zoom.k, view.zoom.centre] = [map[0], [map[1], map[2]]];
   else if (map.length === 1 && map[0] > 0) view.zoom.k = map[0];

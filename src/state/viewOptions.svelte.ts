@@ -6,6 +6,8 @@ export type TrendMode = 'count' | 'share' | 'lines';
 export type TrendTab = 'volume' | 'compare';
 export type CoocMode = 'network' | 'matrix';
 export type SortKey = 'title' | 'theme' | 'dumps';
+/** Themes by top-level theme and size, or all of them rising first. */
+export type ThemeOrder = 'size' | 'trend';
 /** An inclusive range of dump positions (in date order). */
 export type DumpRange = [number, number];
 
@@ -19,6 +21,7 @@ export const VIEW_DEFAULTS = {
   lambda: 0.6,
   sortKey: 'theme' as SortKey,
   sortAsc: true,
+  themeOrder: 'size' as ThemeOrder,
 };
 
 /** The view options, one reactive field each. */
@@ -38,5 +41,6 @@ export class ViewOptions {
   lambda = $state(VIEW_DEFAULTS.lambda);
   sortKey = $state(VIEW_DEFAULTS.sortKey);
   sortAsc = $state(VIEW_DEFAULTS.sortAsc);
+  themeOrder = $state(VIEW_DEFAULTS.themeOrder);
   readonly zoom = new MapZoom();
 }

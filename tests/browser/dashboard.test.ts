@@ -10,6 +10,20 @@ const synth = makeAtlas({ papers: 800, clusters: 14, dumps: 6 });
 // A dump that lists no papers, to check the empty states.
 synth.atlas.dumps.splice(6, 0, { id: 'empty', source: 'empty.txt', date: '--12-24', label: 'Dec 24', papers: 0 });
 
+// Eight weekly dumps in which the theme in slot 0 grows from a few papers to a third of each dump
+// while the others keep their share among the rest: it must be flagged rising, a steady one not.
+const rising = makeAtlas({ papers: 1600, clusters: 4, dumps: 8, seed: 9 });
+{
+  const dated = rising.atlas.dumps.filter((d) => d.date !== null);
+  let seen = 0;
+  for (const p of rising.atlas.papers) {
+    // Papers of cluster 0 go to the later dumps, more the later; the others spread evenly.
+    const d = p.cluster === 0 ? Math.min(dated.length - 1, Math.floor(Math.sqrt(seen++ % 64))) : (seen++ * 7) % dated.length;
+    p.dumps = [dated[d].id];
+  }
+  for (const d of rising.atlas.dumps) d.papers = rising.atlas.papers.filter((p) => p.dumps.includes(d.id)).length;
+}
+
 // Daily dumps of a dated export: far too many for one chip each.
 const daily = makeAtlas({ papers: 1500, clusters: 12, dumps: 90, fullDates: true });
 
@@ -17,7 +31,7 @@ let d: Dashboard;
 let seed: Atlas;
 
 beforeAll(async () => {
-  d = await startDashboard({ seed: true, fixtures: { synth, daily } });
+  d = await startDashboard({ seed: true, fixtures: { synth, daily, rising } });
   seed = JSON.parse(readFileSync(join(d.root, 'data/atlas.json'), 'utf8'));
 });
 afterAll(() => d?.close());
@@ -382,6 +396,21 @@ describe('themes', () => {
     // The trends legend opens a top-level theme into its clusters too.
     await page.locator('[data-chart=trends] .legend [data-legend="0"]').click();
     await expect.poll(() => page.url()).toMatch(/group=0/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('flags a theme built to rise as rising, lists it first when asked, and leaves steady themes unflagged', async () => {
+    const { page, errors } = await d.open('?data=fixtures/rising');
+    await ready(page);
+    const badge = (c: number) => page.locator(`[data-chart=themes] li[data-cluster="${c}"] [data-trend]`);
+    await expect.poll(() => badge(0).getAttribute('data-trend')).toBe('rising');
+    expect(await badge(0).getAttribute('title')).toContain('points a month');
+    // None of the others is flagged rising.
+    expect(await page.locator('[data-chart=themes] [data-trend=rising]').count()).toBe(1);
+    await page.locator('[data-chart=themes] button', { hasText: 'Rising first' }).click();
+    await expect.poll(() => page.locator('[data-chart=themes] li[data-cluster]').first().getAttribute('data-cluster')).toBe('0');
+    await expect.poll(() => page.url()).toContain('order=trend');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,0 +1,116 @@
+/**
+ * Which themes are rising or fading: a test of each theme's share of papers across the dated dumps.
+ * The Cochran-Armitage test for a linear trend in proportions, with a quasi-binomial dispersion
+ * factor so that dumps whose shares scatter more than sampling explains (small dumps, daily noise)
+ * widen the interval instead of passing for a trend, and Benjamini-Hochberg control of the false
+ * discovery rate over all themes, as one flags several at once.
+ */
+import { errorFunction } from 'simple-statistics';
+import type { Dump } from '../contract';
+
+export type TrendDirection = 'rising' | 'fading' | 'steady';
+
+export interface ThemeTrend {
+  direction: TrendDirection;
+  /** Change in the theme's share of papers per 30 days (0.01 = one percentage point). */
+  slope: number;
+  /** 95% interval of the slope. */
+  low: number;
+  high: number;
+  /** Two-sided p-value of the trend test, and its Benjamini-Hochberg adjusted value. */
+  p: number;
+  q: number;
+}
+
+export interface TrendTests {
+  /** Per colour slot (cluster), in slot order. */
+  themes: ThemeTrend[];
+  /** Dated dumps with papers, the test's data points. */
+  dates: number;
+  /** Papers only in undated dumps, which have no place in time and are left out. */
+  undated: number;
+  /** Why nothing could be tested (too few dated dumps), or null. */
+  reason: string | null;
+}
+
+/** Fewest dated dumps for a trend: with two, any difference reads as a line. */
+export const MIN_TREND_DATES = 3;
+
+const MONTH = 30;
+const Z95 = 1.959964;
+
+/** Day number of a dump date: `YYYY-MM-DD`, or `--MM-DD` when the listing gives no year (one year assumed). */
+function dayOf(date: string): number {
+  const m = /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return NaN;
+  return Date.UTC(m[1] === '-' ? 2000 : Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
+}
+
+/**
+ * Tests every theme's share for a trend over the dated dumps. `paperDumps[i]` are paper i's dump
+ * indices and `slotOf[i]` its theme's slot; `slots` is the number of themes.
+ */
+export function trendTests(dumps: readonly Dump[], paperDumps: readonly (readonly number[])[], slotOf: ArrayLike<number>, slots: number, alpha = 0.05): TrendTests {
+  const days = dumps.map((d) => (d.date === null ? NaN : dayOf(d.date)));
+  const n = new Float64Array(dumps.length);
+  const x = Array.from({ length: slots }, () => new Float64Array(dumps.length));
+  let undated = 0;
+  paperDumps.forEach((ds, i) => {
+    let dated = false;
+    for (const d of ds) {
+      if (Number.isNaN(days[d])) continue;
+      dated = true;
+      n[d]++;
+      x[slotOf[i]][d]++;
+    }
+    if (!dated) undated++;
+  });
+  const points = dumps.map((_, d) => d).filter((d) => !Number.isNaN(days[d]) && n[d] > 0);
+  const steady: ThemeTrend = { direction: 'steady', slope: 0, low: 0, high: 0, p: 1, q: 1 };
+  if (points.length < MIN_TREND_DATES)
+    return { themes: Array.from({ length: slots }, () => ({ ...steady })), dates: points.length, undated, reason: `a trend needs at least ${MIN_TREND_DATES} dated dumps, these papers have ${points.length}` };
+
+  let total = 0;
+  let tSum = 0;
+  for (const d of points) {
+    total += n[d];
+    tSum += n[d] * days[d];
+  }
+  const tMean = tSum / total;
+  let spread = 0;
+  for (const d of points) spread += n[d] * (days[d] - tMean) ** 2;
+
+  const themes = x.map((xs): ThemeTrend => {
+    let hits = 0;
+    let cross = 0;
+    for (const d of points) {
+      hits += xs[d];
+      cross += xs[d] * (days[d] - tMean);
+    }
+    const share = hits / total;
+    if (hits === 0 || hits === total || spread === 0) return { ...steady };
+    const slope = cross / spread; // least-squares change in share per day, weighted by dump size
+    // Dispersion: Pearson X² of the fitted line over its degrees of freedom, never below binomial.
+    let chi = 0;
+    for (const d of points) {
+      const fit = Math.min(1 - 1e-9, Math.max(1e-9, share + slope * (days[d] - tMean)));
+      chi += (xs[d] - n[d] * fit) ** 2 / (n[d] * fit * (1 - fit));
+    }
+    const phi = points.length > 2 ? Math.max(1, chi / (points.length - 2)) : 1;
+    const se = Math.sqrt((phi * share * (1 - share)) / spread);
+    const z = slope / se;
+    const p = Math.max(Number.MIN_VALUE, 1 - errorFunction(Math.abs(z) / Math.SQRT2));
+    return { direction: 'steady', slope: slope * MONTH, low: (slope - Z95 * se) * MONTH, high: (slope + Z95 * se) * MONTH, p, q: 1 };
+  });
+
+  // Benjamini-Hochberg: q(i) = min over j ≥ i of p(j)·m/j, p sorted ascending.
+  const order = themes.map((_, s) => s).sort((a, b) => themes[a].p - themes[b].p);
+  let running = 1;
+  for (let r = order.length - 1; r >= 0; r--) {
+    const t = themes[order[r]];
+    running = Math.min(running, (t.p * order.length) / (r + 1));
+    t.q = running;
+  }
+  for (const t of themes) if (t.q <= alpha) t.direction = t.slope > 0 ? 'rising' : 'fading';
+  return { themes, dates: points.length, undated, reason: null };
+}
