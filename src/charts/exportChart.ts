@@ -50,6 +50,8 @@ export function chartSvg(body: HTMLElement, meta: ExportMeta): { svg: string; wi
       const copy = el.cloneNode(true) as SVGSVGElement;
       inlineStyles(el, copy);
       copy.removeAttribute('tabindex');
+      // What only the page needs (how to click, what opens) stays out of a figure for a report.
+      for (const hint of copy.querySelectorAll('[data-hint]')) hint.remove();
       g.append(copy);
     }
     root.append(g);
@@ -120,7 +122,11 @@ export function download(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The download name of a chart's export: `topic-atlas-trends.svg`. */
-export function fileName(id: string, ext: string): string {
-  return `topic-atlas-${id}.${ext}`;
+/** The download name of a chart's export: the chart, its mode and the day, `topic-atlas_trends-share_2026-11-30.svg`. */
+export function fileName(id: string, ext: string, mode?: string, day = new Date()): string {
+  const date = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+  return `topic-atlas_${id}${mode ? `-${mode}` : ''}_${date}.${ext}`;
 }
+
+/** A CSV file's bytes: a UTF-8 byte-order mark first, so spreadsheet programs read accents and `·` as UTF-8. */
+export const csvBlob = (text: string): Blob => new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });

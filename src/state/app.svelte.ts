@@ -2,7 +2,7 @@
 import type { Atlas, Cluster } from '../contract';
 import { AbstractStore } from './abstracts';
 import { indexAtlas, type AtlasData } from './atlasData';
-import { combine, maskWhere, type Dimension, type Mask, type Masks } from './masks';
+import { combine, countMask, maskWhere, type Dimension, type Mask, type Masks } from './masks';
 import { inPolygon } from './pointIndex';
 import { PaperSearch } from './search.svelte';
 import { Selection } from './selection.svelte';
@@ -92,6 +92,22 @@ export class AppState {
     const fits = (r: [number, number] | null) => r === null || r[1] <= last;
     if (!fits(this.view.compareA) || !fits(this.view.compareB)) [this.view.compareA, this.view.compareB] = [null, null];
     if (s.search.trim()) this.search.load();
+  }
+
+  /**
+   * The active filters in words, for figure subtitles ("theme: State space models · search: “mamba”"),
+   * leaving out the given dimensions (a view that highlights rather than filters by them); '' for none.
+   */
+  filterWords(...ignore: Dimension[]): string {
+    const s = this.selection;
+    const d = this.data;
+    const parts: string[] = [];
+    if (s.cluster !== null && !ignore.includes('cluster')) parts.push(`theme: ${this.label(s.cluster)}`);
+    if (s.dump !== null && !ignore.includes('dump')) parts.push(`dump: ${d.dumps[d.dumpIndex.get(s.dump) ?? -1]?.label ?? s.dump}`);
+    if (s.keyword !== null && !ignore.includes('keyword')) parts.push(`keyword: ${s.keyword}`);
+    if (s.search.trim() && !ignore.includes('search')) parts.push(`search: “${s.search.trim()}”`);
+    if (s.lasso && !ignore.includes('lasso')) parts.push(`lasso: ${countMask(this.masks.lasso, d.papers.length)} papers`);
+    return parts.join(' · ');
   }
 
   /** The query string of a link to exactly this view, renames included. */

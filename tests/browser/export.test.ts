@@ -6,8 +6,9 @@ import { makeAtlas } from './fixtures/make-atlas';
 import { makeXssAtlas } from './fixtures/xss';
 
 let d: Dashboard;
+const synth = makeAtlas({ papers: 300, clusters: 8, dumps: 4 });
 beforeAll(async () => {
-  d = await startDashboard({ fixtures: { synth: makeAtlas({ papers: 300, clusters: 8, dumps: 4 }), xss: makeXssAtlas() } });
+  d = await startDashboard({ fixtures: { synth, xss: makeXssAtlas() } });
 });
 afterAll(() => d?.close());
 
@@ -22,7 +23,9 @@ it('exports each chart as a self-contained SVG with its title, size and styles i
   for (const chart of ['map', 'trends', 'cooccurrence']) {
     const { name, data } = await exportOf(page, chart, 'SVG');
     const svg = data.toString('utf8');
-    expect(name).toBe(`topic-atlas-${chart}.svg`);
+    // The chart, what it shows and the day: topic-atlas_trends-count_2026-11-30.svg.
+    const mode = { map: '', trends: '-count', cooccurrence: '-network' }[chart];
+    expect(name).toMatch(new RegExp(`^topic-atlas_${chart}${mode}_\\d{4}-\\d{2}-\\d{2}\\.svg$`));
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="\d+" height="\d+" viewBox="0 0 \d+ \d+"/);
     expect(svg).toContain('<style>');
     expect(svg).toContain('font-family');
@@ -30,6 +33,22 @@ it('exports each chart as a self-contained SVG with its title, size and styles i
   }
   // The map's points are a canvas: the SVG carries them as an embedded image.
   expect((await exportOf(page, 'map', 'SVG')).data.toString('utf8')).toContain('<image');
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it('an exported figure names the active filter in words and carries no in-page hints', async () => {
+  const keyword = synth.atlas.papers[0].keywords[0];
+  const { page, errors } = await d.open(`?data=fixtures/synth&kw=${encodeURIComponent(keyword)}`);
+  await page.waitForSelector('[data-chart=trends] svg');
+  const trends = (await exportOf(page, 'trends', 'SVG')).data.toString('utf8');
+  expect(trends).toContain(`within keyword: ${keyword}`);
+  expect(trends).not.toContain('click');
+  expect(trends).not.toContain('▸');
+  // On the page the hints stay.
+  expect(await page.locator('[data-chart=trends]').innerText()).toContain('click one for its themes');
+  const network = (await exportOf(page, 'cooccurrence', 'SVG')).data.toString('utf8');
+  expect(network).not.toContain('click a keyword');
   expect(errors).toEqual([]);
   await page.close();
 });
@@ -51,7 +70,10 @@ it('exports CSV with renamed themes and spreadsheet formulas neutralised', async
   await page.locator('[data-chart=themes] li[data-cluster="0"] button.rename').click();
   await page.locator('[data-chart=themes] li[data-cluster="0"] input').fill('My theme');
   await page.keyboard.press('Enter');
-  const papers = (await exportOf(page, 'papers', 'CSV')).data.toString('utf8');
+  const raw = (await exportOf(page, 'papers', 'CSV')).data.toString('utf8');
+  // A byte-order mark first, so spreadsheet programs read the file as UTF-8.
+  expect(raw.charCodeAt(0)).toBe(0xfeff);
+  const papers = raw.slice(1);
   expect(papers.split('\r\n')[0]).toBe('id,title,theme,dumps,keywords');
   expect(papers).toContain(`"'=HYPERLINK(""http://example.invalid"",""x"")"`);
   expect(papers).toContain('My theme');
