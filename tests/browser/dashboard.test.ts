@@ -24,6 +24,10 @@ const rising = makeAtlas({ papers: 1600, clusters: 4, dumps: 8, seed: 9 });
   for (const d of rising.atlas.dumps) d.papers = rising.atlas.papers.filter((p) => p.dumps.includes(d.id)).length;
 }
 
+// A keyword network the page cannot draw (its terms are not a list): that view alone must fail.
+const broken = makeAtlas({ papers: 300, clusters: 5, dumps: 3, seed: 4 });
+(broken.atlas.cooccurrence as { terms: unknown }).terms = { not: 'a list' };
+
 // Daily dumps of a dated export: far too many for one chip each.
 const daily = makeAtlas({ papers: 1500, clusters: 12, dumps: 90, fullDates: true });
 
@@ -31,7 +35,7 @@ let d: Dashboard;
 let seed: Atlas;
 
 beforeAll(async () => {
-  d = await startDashboard({ seed: true, fixtures: { synth, daily, rising } });
+  d = await startDashboard({ seed: true, fixtures: { synth, daily, rising, broken } });
   seed = JSON.parse(readFileSync(join(d.root, 'data/atlas.json'), 'utf8'));
 });
 afterAll(() => d?.close());
@@ -305,6 +309,21 @@ describe('the map', () => {
     await page.mouse.down();
     await page.mouse.up();
     await expect.poll(() => page.locator('aside.detail h2').innerText()).toBe(title);
+    await page.close();
+  });
+});
+
+describe('resilience', () => {
+  it('a view that cannot be drawn says so, and every other view still works', async () => {
+    const { page, errors } = await d.open('?data=fixtures/broken');
+    await ready(page);
+    const failed = page.locator('[data-failed="Keyword co-occurrence"]');
+    await expect.poll(() => failed.count()).toBe(1);
+    expect(await failed.innerText()).toContain('could not be drawn');
+    await expect.poll(() => page.locator('[data-chart=trends] svg').count()).toBeGreaterThan(0);
+    await page.locator('[data-chart=themes] li[data-cluster="1"] button.main').click();
+    await expect.poll(() => count(page)).toBe(`${broken.atlas.clusters[1].size} of 300 papers`);
+    expect(errors.every((e) => e.includes('Keyword co-occurrence failed'))).toBe(true);
     await page.close();
   });
 });
