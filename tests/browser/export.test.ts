@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => d?.close());
 
-async function exportOf(page: Page, chart: string, kind: 'SVG' | 'PNG' | 'CSV'): Promise<{ name: string; data: Buffer }> {
+async function exportOf(page: Page, chart: string, kind: 'SVG' | 'PNG' | 'CSV' | 'GraphML'): Promise<{ name: string; data: Buffer }> {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-chart=${chart}] .export button`, { hasText: kind }).click()]);
   return { name: dl.suggestedFilename(), data: readFileSync((await dl.path())!) };
 }
@@ -49,6 +49,23 @@ it('an exported figure names the active filter in words and carries no in-page h
   expect(await page.locator('[data-chart=trends]').innerText()).toContain('click one for its themes');
   const network = (await exportOf(page, 'cooccurrence', 'SVG')).data.toString('utf8');
   expect(network).not.toContain('click a keyword');
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it('exports the keyword network for VOSviewer and as GraphML', async () => {
+  const { page, errors } = await d.open('?data=fixtures/synth');
+  await page.waitForSelector('[data-chart=cooccurrence] svg');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-chart=cooccurrence] .export button', { hasText: 'VOSviewer' }).click()]);
+  expect(dl.suggestedFilename()).toMatch(/^topic-atlas_cooccurrence-network-vosviewer_\d{4}-\d{2}-\d{2}\.json$/);
+  const json = JSON.parse(readFileSync((await dl.path())!, 'utf8'));
+  const shown = await page.locator('[data-chart=cooccurrence] circle[data-term]').count();
+  expect(json.network.items).toHaveLength(shown);
+  for (const item of json.network.items) expect(Object.keys(item)).toEqual(expect.arrayContaining(['id', 'label', 'x', 'y', 'cluster', 'weights']));
+  for (const link of json.network.links) expect(Object.keys(link).sort()).toEqual(['source_id', 'strength', 'target_id']);
+  const gml = await exportOf(page, 'cooccurrence', 'GraphML');
+  expect(gml.name).toMatch(/\.graphml$/);
+  expect(gml.data.toString('utf8')).toContain('<graphml');
   expect(errors).toEqual([]);
   await page.close();
 });
