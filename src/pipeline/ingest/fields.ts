@@ -1,4 +1,4 @@
-import { parseDate } from './dates';
+import { readDate } from './dates';
 import type { RawRecord } from './records';
 
 export type Field = 'title' | 'abstract' | 'date' | 'id' | 'url' | 'authors' | 'categories';
@@ -59,9 +59,9 @@ export function rowToRecord(
   const record: RawRecord = { source, line, title: text(get('title')), abstract: text(get('abstract')) };
   const rawDate = text(get('date'));
   if (rawDate) {
-    const date = parseDate(rawDate);
-    if (date === null) return `unreadable date "${rawDate.slice(0, 40)}"`;
-    record.date = date;
+    const date = readDate(rawDate);
+    if ('error' in date) return `unreadable date "${rawDate.slice(0, 40)}": ${date.error}`;
+    record.date = date.date;
   }
   const id = text(get('id'));
   if (id) record.id = id;

@@ -29,7 +29,7 @@ describe('parseDelimited', () => {
     expect(r.records.map((x) => x.title)).toEqual(['A']);
     expect(r.rejected).toEqual([
       { source: 'x.csv', line: 3, reason: 'unreadable row: 4 fields where the header has 3' },
-      { source: 'x.csv', line: 4, reason: 'unreadable row: unreadable date "not a date"'.replace('unreadable row: ', '') },
+      { source: 'x.csv', line: 4, reason: 'unreadable date "not a date": not a date in a form Topic Atlas reads (write it as YYYY-MM-DD)' },
     ]);
   });
 
