@@ -128,11 +128,15 @@ export interface Rejection {
   reason: string;
 }
 
+/** What became of the input: `records` = `unique` + `duplicates` + `rejected.length`, always. */
 export interface IngestReport {
+  /** Records read, plus one for each input that could not be read at all. */
   records: number;
   unique: number;
   duplicates: number;
   rejected: Rejection[];
+  /** Notes that cost no record: two papers sharing an id, a manifest date that could not be read, a file ignored. */
+  warnings?: Rejection[];
 }
 
 export interface Atlas {
