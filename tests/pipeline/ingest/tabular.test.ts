@@ -67,3 +67,42 @@ describe('parseJsonArray and parseJsonLines', () => {
     }
   });
 });
+
+describe('parseDelimited accounts for every line', () => {
+  const rows = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n') + '\n';
+
+  it('parseDelimited(tsv) reads a quote as text: an abstract opening with " swallows no rows', () => {
+    const tsv = 'title\tabstract\n' + rows(8, (i) => `Paper ${i}\t${i === 2 ? '"Quoted" opening. ' : ''}${ABS}`);
+    const r = parseDelimited(tsv, 'x.tsv', '\t');
+    expect(r.records).toHaveLength(8);
+    expect(r.records[2].abstract).toBe(`"Quoted" opening. ${ABS}`);
+  });
+
+  it('parseDelimited(tsv) unquotes a field written with CSV quoting', () => {
+    const r = parseDelimited(`title\tabstract\n"Say ""hi"""\t"${ABS}"\n`, 'x.tsv', '\t');
+    expect(r.records[0]).toMatchObject({ title: 'Say "hi"', abstract: ABS });
+  });
+
+  it('parseDelimited(csv) rejects each line a broken quote swallowed, so records + rejections = lines', () => {
+    const csv = 'title,abstract\n' + rows(8, (i) => (i === 2 ? `Paper ${i},"Quoted" opening ${ABS.replace(/,/g, '')}` : `Paper ${i},"${ABS}"`));
+    const r = parseDelimited(csv, 'x.csv', ',');
+    expect(r.records.length + r.rejected.length).toBe(8);
+    expect(r.rejected.map((x) => x.line)).toEqual([4, 5]);
+    expect(r.rejected[0].reason).toMatch(/a quote opened on this line runs to line 5/);
+    expect(r.rejected[1].reason).toBe('unreadable row: read as part of the row on line 4');
+  });
+
+  it('parseDelimited accepts trailing empty fields, semicolon CSV and CR line ends', () => {
+    expect(parseDelimited(`title,abstract\nA,"${ABS}",,\n`, 'x.csv', ',').records).toHaveLength(1);
+    expect(parseDelimited(`title;abstract\nA;"${ABS}"\n`, 'x.csv', ',').records).toHaveLength(1);
+    expect(parseDelimited(`title,abstract\rA,"${ABS}"\rB,"${ABS}"\r`, 'x.csv', ',').records.map((x) => x.line)).toEqual([2, 3]);
+  });
+
+  it('parseDelimited says what is wrong with a file without a header, or JSON named .csv, in one short line', () => {
+    const noHeader = rows(3, (i) => `Paper ${i} on a long and winding subject,"${ABS}"`);
+    expect(() => parseDelimited(noHeader, 'x.csv', ',')).toThrow(/^x\.csv:1: the first line is a paper, not a header row \(it begins "Paper 0 on a long and winding subject"\)/);
+    expect(() => parseDelimited(`[{"title": "A", "abstract": "${ABS}"}]`, 'x.csv', ',')).toThrow('x.csv:1: this is JSON, not CSV or TSV');
+    const wide = Array.from({ length: 30 }, (_, i) => `column${i}`).join(',');
+    expect(() => parseDelimited(`${wide}\n`, 'x.csv', ',')).toThrow(/and 22 more\)$/);
+  });
+});
