@@ -150,12 +150,14 @@ export interface Atlas {
   trends: TrendPoint[];
   cooccurrence: { terms: CooccurrenceTerm[]; links: CooccurrenceLink[] };
   ingest: IngestReport;
+  /** Folder beside atlas.json holding its abstract chunk files; `abstracts` when absent (older files). */
+  abstracts?: string;
 }
 
 /** Abstract chunk files hold this many papers each, in `papers` order. */
 export const ABSTRACT_CHUNK_SIZE = 1000;
 
 /** Name of the abstract chunk file holding the paper at `index` in `papers`. */
-export function abstractChunkName(index: number): string {
-  return `abstracts/${String(Math.floor(index / ABSTRACT_CHUNK_SIZE)).padStart(3, '0')}.json`;
+export function abstractChunkName(index: number, folder = 'abstracts'): string {
+  return `${folder}/${String(Math.floor(index / ABSTRACT_CHUNK_SIZE)).padStart(3, '0')}.json`;
 }
