@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { access, constants, mkdir, mkdtemp, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ABSTRACT_CHUNK_SIZE, type Atlas } from '../../src/contract';
 import { fsReason } from './fsReason';
@@ -25,6 +25,11 @@ async function isOurAtlas(path: string): Promise<boolean> {
   }
 }
 
+/** Creates and removes a folder in `dir`: permissions alone do not tell (read-only mounts, root). */
+async function probe(dir: string): Promise<void> {
+  await rm(await mkdtemp(join(dir, '.probe-')), { recursive: true });
+}
+
 /**
  * Checks, before any input is read, that `out` can take the output: a folder (or one that can be
  * created) that is writable and whose atlas.json, if any, this tool wrote. Creates nothing.
@@ -43,8 +48,8 @@ export async function checkOutput(out: string, absolute: string): Promise<void> 
       if (p instanceof Error) throw new OutputError(`--out ${out} cannot be created: ${fsReason(p)}`);
       if (p) {
         if (!p.isDirectory()) throw new OutputError(`--out ${out} cannot be created: ${parent} is a file, not a folder`);
-        await access(parent, constants.W_OK).catch(() => {
-          throw new OutputError(`--out ${out} cannot be created: ${parent} is not writable`);
+        await probe(parent).catch((err) => {
+          throw new OutputError(`--out ${out} cannot be created: ${parent} is not writable (${fsReason(err)})`);
         });
         return;
       }
@@ -53,8 +58,7 @@ export async function checkOutput(out: string, absolute: string): Promise<void> 
   }
   if (!info.isDirectory()) throw new OutputError(`--out ${out} is a file, not a folder`);
   try {
-    // A probe folder, not only access(): permissions are not the whole story (read-only mounts, root).
-    await rm(await mkdtemp(join(absolute, '.probe-')), { recursive: true });
+    await probe(absolute);
   } catch (e) {
     throw new OutputError(`--out ${out} is not writable: ${fsReason(e)}`);
   }

@@ -53,7 +53,7 @@ describe('npm run preprocess', () => {
     const dir = scratch({ 'in/latin.txt': bytes });
     const r = preprocess(['--input', 'in', '--out', 'out'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('latin.txt:4: not UTF-8 text (invalid byte sequence)');
+    expect(r.stderr).toContain('latin.txt:4: not UTF-8 text (invalid byte sequence; save the file as UTF-8)');
     expect(r.stderr).toContain('no usable papers were read; nothing written');
   });
 
