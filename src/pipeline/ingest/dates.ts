@@ -23,6 +23,8 @@ const ORDINAL = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
 const NAME_FIRST = new RegExp(String.raw`^([a-z]+)\.?\s+${ORDINAL}(?:,?\s+(\d{4}))?$`, 'i');
 const DAY_FIRST = new RegExp(String.raw`^${ORDINAL}\s+([a-z]+)\.?,?(?:\s+(\d{4}))?$`, 'i');
 const MONTH_YEAR = /^([a-z]+)\.?,?\s+(\d{4})$/i;
+const DASHED_NAME = /^(\d{1,2})[-/ ]([a-z]+)\.?[-/ ,]+(\d{4})$/i;
+const YEAR_MONTH = /^\d{4}[-/.]\d{1,2}$/;
 const WEEKDAY = /^([a-z]+)\.?,?\s+/i;
 const CLOCK = /\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?$/i;
 
@@ -53,7 +55,7 @@ function day(y: number | null, m: number, d: number): DateReading {
 /**
  * Reads a date as a person or an export writes it, strictly: ISO `2025-07-18` (a time after it is
  * ignored, the date kept as written), `2025/07/18`, `20250718`, `Jul 18, 2025`, `18 July 2025`,
- * `Fri, 18 Jul 2025 10:00:00 GMT`, Unix time in seconds or milliseconds, `07/18/2025` or
+ * `17-Oct-2025`, `Fri, 18 Jul 2025 10:00:00 GMT`, Unix time in seconds or milliseconds, `07/18/2025` or
  * `18/07/2025` when the order is plain from the numbers, and `Jul 18` (`--07-18`: a year is never
  * invented). Anything else, an impossible day or an ambiguous order gets the reason.
  */
@@ -81,7 +83,10 @@ export function readDate(text: string): DateReading {
     const t = new Date(ms);
     return day(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
   }
+  if (/^\d{4}$/.test(s)) return { error: 'a year without a month and day' };
+  if (YEAR_MONTH.test(s)) return { error: 'a month without a day' };
   if (/^\d+(\.\d+)?$/.test(s)) return { error: 'a number, not a date (Unix time has 10 digits in seconds or 13 in milliseconds)' };
+  if ((m = DASHED_NAME.exec(s)) && monthOf(m[2])) return day(+m[3], monthOf(m[2]), +m[1]);
 
   // Month names: an optional weekday before, an optional time of day after.
   let rest = s.replace(CLOCK, '');

@@ -69,4 +69,11 @@ describe('readDate', () => {
     expect(readDate('2025-10-17 25:00')).toEqual({ error: 'the time of day is impossible' });
     expect(readDate('Oct 2025')).toEqual({ error: 'a month without a day' });
   });
+
+  it('readDate reads the day-month-year of spreadsheets and names a bare year or month', () => {
+    expect(readDate('17-Oct-2025')).toEqual({ date: '2025-10-17' });
+    expect(readDate('31-Feb-2025')).toEqual({ error: 'February 2025 has no day 31' });
+    expect(readDate('2025')).toEqual({ error: 'a year without a month and day' });
+    expect(readDate('2025-10')).toEqual({ error: 'a month without a day' });
+  });
 });
