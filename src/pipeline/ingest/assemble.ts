@@ -1,5 +1,5 @@
 import { compareDates, dateLabel, groupDate, type GroupBy } from './dates';
-import { realId, stableId, titleKey, titlesAgree } from './identity';
+import { idScheme, realId, stableId, titleKey, titlesAgree } from './identity';
 import type { RawRecord, SourceRecords } from './records';
 import type { Dump, IngestReport, Rejection } from '../../contract';
 
@@ -112,10 +112,13 @@ export function assembleCorpus(sources: SourceRecords[], options: AssembleOption
     .forEach(({ d }, i) => order.set(d, i));
   dumps.sort((a, b) => order.get(a)! - order.get(b)!);
 
-  // One paper per normalised title; a record with another title joins a paper only through a real
-  // id (not a placeholder or row number) and a title that agrees, else the clash is reported.
+  // One paper per normalised title, unless two records of it carry different ids of one scheme (two
+  // arXiv ids, two DOIs): those are two papers of one title. A record with another title joins a
+  // paper only through a real id (not a placeholder or row number) and a title that agrees; a clash
+  // either way is reported.
   const byTitle = new Map<string, CorpusPaper>();
   const byId = new Map<string, { paper: CorpusPaper; at: string }>();
+  const firstId = new Map<CorpusPaper, { id: string; at: string }>();
   const paperDumps = new Map<CorpusPaper, Set<Dump>>();
   const papers: CorpusPaper[] = [];
   const ids = new Set<string>();
@@ -124,6 +127,11 @@ export function assembleCorpus(sources: SourceRecords[], options: AssembleOption
     const key = titleKey(r.title);
     const rid = realId(r.id);
     let paper = byTitle.get(key);
+    const other = paper && firstId.get(paper);
+    if (paper && rid !== null && other && other.id !== rid && idScheme(other.id) === idScheme(rid) && idScheme(rid) !== 'other') {
+      warnings.push({ source: r.source, line: r.line, reason: `same title as ${other.at} but another id ("${r.id}", not "${other.id}"): kept as two papers` });
+      paper = byId.get(rid)?.paper;
+    }
     const sameId = rid === null ? undefined : byId.get(rid);
     if (!paper && sameId) {
       if (titlesAgree(sameId.paper.title, r.title)) paper = sameId.paper;
@@ -150,9 +158,10 @@ export function assembleCorpus(sources: SourceRecords[], options: AssembleOption
       if (r.categories) paper.categories = r.categories;
       papers.push(paper);
       paperDumps.set(paper, new Set());
-      byTitle.set(key, paper);
+      if (!byTitle.has(key)) byTitle.set(key, paper);
     }
     if (rid !== null && !byId.has(rid)) byId.set(rid, { paper, at: `${r.source}:${r.line}` });
+    if (rid !== null && !firstId.has(paper)) firstId.set(paper, { id: rid, at: `${r.source}:${r.line}` });
     paperDumps.get(paper)!.add(dump);
   }
   for (const paper of papers) {

@@ -43,6 +43,13 @@ export function realId(raw: string | undefined): string | null {
   return id;
 }
 
+/** The scheme of a normalised id: two ids of one scheme that differ name two papers, whatever their titles. */
+export function idScheme(id: string): 'arxiv' | 'doi' | 'other' {
+  if (/^(\d{4}\.\d{4,5}|[a-z-]+(\.[a-z]{2})?\/\d{7})$/.test(id)) return 'arxiv';
+  if (/^10\.\d{4,9}\//.test(id)) return 'doi';
+  return 'other';
+}
+
 /**
  * Whether two titles name the same paper for records that share an id: nearly all the words of the
  * shorter title (80%) are in the longer one, so a subtitle added or a word fixed still agrees.

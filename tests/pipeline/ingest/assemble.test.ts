@@ -91,6 +91,18 @@ describe('assembleCorpus identity', () => {
     ]);
   });
 
+  it('assembleCorpus keeps two papers of one title with two arXiv ids apart, and merges the same id again', () => {
+    const corpus = assembleCorpus([
+      src('a.csv', [rec('a.csv', 2, 'Attention Is All You Need', { id: '1706.03762' }), rec('a.csv', 3, 'Attention is all you need', { id: '2501.00001' })]),
+      src('b.csv', [rec('b.csv', 2, 'Attention Is All You Need', { id: '1706.03762v5' }), rec('b.csv', 3, 'Attention Is All You Need', { id: '10.1000/xyz' })]),
+    ]);
+    expect(corpus.papers.map((p) => [p.id, p.dumps])).toEqual([['1706.03762', ['a', 'b']], ['2501.00001', ['a']]]);
+    expect(corpus.ingest).toMatchObject({ records: 4, unique: 2, duplicates: 2 });
+    expect(corpus.ingest.warnings).toEqual([
+      { source: 'a.csv', line: 3, reason: 'same title as a.csv:2 but another id ("2501.00001", not "1706.03762"): kept as two papers' },
+    ]);
+  });
+
   it('assembleCorpus rejects a title without letters or digits instead of merging all such titles', () => {
     const corpus = assembleCorpus([src('a.csv', [rec('a.csv', 2, '???'), rec('a.csv', 3, '🚀🚀'), rec('a.csv', 4, 'Real')])]);
     expect(corpus.papers.map((p) => p.title)).toEqual(['Real']);
