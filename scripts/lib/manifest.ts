@@ -21,7 +21,7 @@ export async function readManifest(file: string): Promise<{ rows: ManifestRow[];
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    throw new SourceError(file, `manifest ${fsReason(e)}`);
+    throw new SourceError(file, `the manifest cannot be read: ${fsReason(e)}`);
   }
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,

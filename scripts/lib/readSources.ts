@@ -29,14 +29,17 @@ const SPREADSHEET = /\.(xlsx?|ods|numbers)$/i;
 /**
  * Files under the given paths that are in a format we read, sorted so runs are reproducible.
  * Symbolic links are followed (a link to a folder once). A path that is missing or cannot be read is
- * returned as unreadable rather than stopping the run; a file in another format is noted as ignored.
+ * returned as unreadable rather than stopping the run; a file in another format, a hidden one and
+ * the output of this tool (when `outDir` is among the inputs) are noted as ignored.
  * A file reached twice is read once; two files of one name get names that tell them apart.
  */
-export async function listInputs(paths: string[], extra: string[] = []): Promise<Inputs> {
+export async function listInputs(paths: string[], extra: string[] = [], outDir?: string): Promise<Inputs> {
   const found: { path: string; real: string; name: string }[] = [];
   const unreadable: SourceError[] = [];
   const ignored: Rejection[] = [];
   const seen = new Map<string, string>();
+  // What this tool writes is never read back as input, if the output folder is among the inputs.
+  const out = outDir === undefined ? null : await realpath(outDir).catch(() => resolve(outDir));
 
   const add = async (abs: string, name: string, quiet = false) => {
     let real: string;
@@ -67,13 +70,25 @@ export async function listInputs(paths: string[], extra: string[] = []): Promise
       unreadable.push(new SourceError(relative(root, dir) || given, fsReason(e)));
       return;
     }
+    const inOut = out !== null && (await realpath(dir).catch(() => dir)) === out;
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const abs = join(dir, e.name);
       const name = relative(root, abs).split(sep).join('/');
+      // Hidden entries (.git, .DS_Store, the ._ copies macOS leaves on other disks) are not dumps.
+      if (e.name.startsWith('.')) {
+        ignored.push({ source: name, line: 0, reason: 'hidden, not read' });
+        continue;
+      }
+      if (inOut && (e.name === 'atlas.json' || /^abstracts-[0-9a-f]{12}$/.test(e.name))) {
+        ignored.push({ source: name, line: 0, reason: 'written by Topic Atlas (the --out folder), not read' });
+        continue;
+      }
       let isDir = e.isDirectory();
+      let isFile = e.isFile();
       if (e.isSymbolicLink()) {
         try {
-          isDir = (await stat(abs)).isDirectory();
+          const target = await stat(abs);
+          [isDir, isFile] = [target.isDirectory(), target.isFile()];
         } catch {
           unreadable.push(new SourceError(name, 'a symbolic link to a missing file'));
           continue;
@@ -83,7 +98,8 @@ export async function listInputs(paths: string[], extra: string[] = []): Promise
         const real = await realpath(abs).catch(() => abs);
         if (visited.has(real)) continue; // a link back up the tree
         await walk(abs, root, given, new Set([...visited, real]));
-      } else if (e.isFile() || e.isSymbolicLink()) await add(abs, name);
+      } else if (isFile) await add(abs, name);
+      // A pipe or device would block the read or never end.
       else ignored.push({ source: name, line: 0, reason: 'not a regular file' });
     }
   };
@@ -98,7 +114,8 @@ export async function listInputs(paths: string[], extra: string[] = []): Promise
       continue;
     }
     if (info.isDirectory()) await walk(abs, abs, p, new Set([await realpath(abs)]));
-    else await add(abs, basename(abs));
+    else if (info.isFile()) await add(abs, basename(abs));
+    else unreadable.push(new SourceError(p, 'not a regular file (a pipe or device)'));
   }
   // Files a manifest names beside the inputs (read once if an input holds them too).
   for (const p of extra) await add(resolve(p), basename(p), true);

@@ -238,6 +238,50 @@ const CASES: Case[] = [
     atlas: (a) => expect(a.ingest.warnings?.map((w) => w.source)).toEqual(['sheet.xlsx']),
   },
   {
+    name: 'a CSV saved as .txt is named as CSV, not read as page text',
+    args: () => input('good.txt', 'csv-as.txt'),
+    code: 0,
+    says: ['skipped csv-as.txt:1: this is CSV or TSV (its first line is a header with title and abstract): name it .csv or .tsv'],
+    rejected: ['csv-as.txt:1'],
+  },
+  {
+    name: 'hidden files in an input folder are noted, not read as dumps',
+    args: (dir) => {
+      mkdirSync(join(dir, 'in'));
+      writeFileSync(join(dir, 'in/good.txt'), readFileSync(GOOD));
+      writeFileSync(join(dir, 'in/._good.txt'), readFileSync(join(BAD, 'binary.txt')));
+      writeFileSync(join(dir, 'in/.DS_Store'), readFileSync(join(BAD, 'binary.txt')));
+      return ['--input', join(dir, 'in')];
+    },
+    code: 0,
+    says: ['warning: ._good.txt: hidden, not read', 'total: 4 records -> 4 papers, 0 duplicates, 0 rejected'],
+  },
+  {
+    name: 'an --out folder inside an input folder is not read back as input',
+    args: (dir) => {
+      mkdirSync(join(dir, 'in/out/abstracts-0123456789ab'), { recursive: true });
+      writeFileSync(join(dir, 'in/good.txt'), readFileSync(GOOD));
+      writeFileSync(join(dir, 'in/out/atlas.json'), '{"schemaVersion":1,"papers":[]}');
+      writeFileSync(join(dir, 'in/out/abstracts-0123456789ab/000.json'), '{}');
+      return ['--input', join(dir, 'in'), '--out', join(dir, 'in/out')];
+    },
+    code: 0,
+    says: ['warning: out/atlas.json: written by Topic Atlas (the --out folder), not read', 'total: 4 records -> 4 papers'],
+  },
+  {
+    name: 'a device or pipe given as input is refused, not read forever',
+    args: () => [...input('good.txt'), '--input', '/dev/null'],
+    code: 0,
+    says: ['skipped /dev/null: not a regular file (a pipe or device)'],
+    rejected: ['/dev/null:0'],
+  },
+  {
+    name: 'a missing manifest or themes file is one line, before any input is read',
+    args: () => [...input('good.txt'), '--themes', join(BAD, 'no-themes.json')],
+    code: 1,
+    says: [/^preprocess: .*no-themes\.json: themes file: no such file or directory$/m],
+  },
+  {
     name: 'a semicolon CSV, as spreadsheets write in many locales, is read',
     args: () => input('good.txt', 'semicolon.csv'),
     code: 0,
@@ -260,7 +304,11 @@ const CASES: Case[] = [
 describe('npm run preprocess on bad input', () => {
   it.each(CASES)('$name', (c) => {
     const dir = scratch({});
-    const r = preprocess(['--out', join(dir, 'out'), ...c.args(dir)], dir);
+    const args = ['--out', join(dir, 'out'), ...c.args(dir)];
+    const out = args[args.lastIndexOf('--out') + 1];
+    const file = join(out, 'atlas.json');
+    const before = existsSync(file) ? readFileSync(file, 'utf8') : null;
+    const r = preprocess(args, dir);
     const said = r.stdout + r.stderr;
     expect(r.code, said).toBe(c.code);
     for (const s of c.says) typeof s === 'string' ? expect(said).toContain(s) : expect(said).toMatch(s);
@@ -270,11 +318,11 @@ describe('npm run preprocess on bad input', () => {
     // The accounting identity, as printed and as written.
     const total = /total: (\d+) records -> (\d+) papers, (\d+) duplicates, (\d+) rejected/.exec(r.stdout);
     if (total) expect(+total[1]).toBe(+total[2] + +total[3] + +total[4]);
-    const file = join(dir, 'out/atlas.json');
     if (c.code !== 0) {
-      expect(existsSync(file)).toBe(false);
+      // A failed run leaves the output as it was.
+      expect(existsSync(file) ? readFileSync(file, 'utf8') : null).toBe(before);
       // Options and the output folder are checked before any input is read.
-      if (/^preprocess: --(k|out|seed|input) /m.test(r.stderr) && !r.stderr.includes('asks for more clusters')) expect(r.stdout).not.toContain('read ');
+      if (/^preprocess: (--(k|out|seed|input) |.*themes file)/m.test(r.stderr) && !r.stderr.includes('asks for more clusters')) expect(r.stdout).not.toContain('read ');
       return;
     }
     const atlas: Atlas = JSON.parse(readFileSync(file, 'utf8'));
@@ -283,6 +331,6 @@ describe('npm run preprocess on bad input', () => {
     expect(atlas.papers).toHaveLength(unique);
     if (c.rejected) expect(rejected.map((x) => `${x.source}:${x.line}`)).toEqual(c.rejected);
     c.atlas?.(atlas);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual([atlas.abstracts, 'atlas.json']);
+    expect(readdirSync(out).sort()).toEqual([atlas.abstracts, 'atlas.json']);
   });
 });
