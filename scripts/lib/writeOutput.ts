@@ -146,8 +146,11 @@ export async function writeOutput(outDir: string, atlas: Atlas, abstracts: strin
     await rm(staging, { recursive: true, force: true });
   }
 
-  for (const name of await readdir(outDir))
-    if (GENERATION.test(name) && name !== generation) await removeChunks(join(outDir, name));
+  // Another run writing to this folder (its staging folder is there) may be about to switch to a
+  // generation of its own: the clean-up is then left to the next run.
+  const names = await readdir(outDir);
+  const others = names.some((n) => STAGING.test(n) && +STAGING.exec(n)![1] !== process.pid && running(+STAGING.exec(n)![1]));
+  if (!others) for (const name of names) if (GENERATION.test(name) && name !== generation) await removeChunks(join(outDir, name));
   if (legacy) await removeChunks(join(outDir, 'abstracts'));
   return target;
 }

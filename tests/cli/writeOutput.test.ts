@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +70,19 @@ describe('writeOutput', () => {
     const atlas = JSON.parse(readFileSync(join(out, 'atlas.json'), 'utf8')) as Atlas;
     expect(readdirSync(out).sort()).toEqual(['abstracts', atlas.abstracts, 'atlas.json', 'readme.txt']);
     expect(readdirSync(join(out, 'abstracts'))).toEqual(['my-notes.txt']);
+  });
+
+  it('writeOutput leaves the generations alone while another run writes to the folder', () => {
+    const out = join(scratch({}), 'out');
+    write(out, 'old', 10, 0);
+    const other = join(out, `.staging-${process.pid}`); // a live process: this test's
+    mkdirSync(other);
+    write(out, 'new', 20, 0);
+    expect(generation(out)).toBe('new');
+    expect(readdirSync(out).filter((n) => n.startsWith('abstracts-'))).toHaveLength(2);
+    rmSync(other, { recursive: true });
+    write(out, 'new', 20, 0);
+    expect(readdirSync(out).filter((n) => n.startsWith('abstracts-'))).toHaveLength(1);
   });
 
   it('writeOutput writes the same bytes for the same atlas, and takes over the folder layout of older versions', () => {
