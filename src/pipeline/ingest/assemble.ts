@@ -77,6 +77,7 @@ export function assembleCorpus(sources: SourceRecords[], options: AssembleOption
   for (const src of sources) {
     records += src.records.length + src.rejected.length;
     rejected.push(...src.rejected);
+    warnings.push(...(src.warnings ?? []));
     const entry = manifest.get(src.source) ?? {};
     const fallback = entry.date ?? src.pageDate;
     const groups = new Map<string | null, RawRecord[]>();

@@ -33,11 +33,17 @@ class Collector {
     if (typeof r === 'string') this.reject(line, r);
     else this.records.push(r);
   }
+  warnings: Rejection[] = [];
   reject(line: number, reason: string): void {
     this.rejected.push({ source: this.source, line, reason });
   }
+  warn(line: number, reason: string): void {
+    this.warnings.push({ source: this.source, line, reason });
+  }
   result(): SourceRecords {
-    return { source: this.source, records: this.records, rejected: this.rejected, pageDate: null };
+    const r: SourceRecords = { source: this.source, records: this.records, rejected: this.rejected, pageDate: null };
+    if (this.warnings.length) r.warnings = this.warnings;
+    return r;
   }
 }
 
@@ -91,6 +97,8 @@ export function parseDelimited(text: string, source: string, delimiter?: ',' | '
         header = row.map((h) => h.trim());
         fields = matchFields(header);
         requireColumns(fields, header, source, body);
+        for (const f of Object.values(fields))
+          if (header.filter((h) => h === f).length > 1) out.warn(at, `column "${f}" appears more than once; the first is read`);
         return;
       }
       // Trailing empty fields (a comma at the end of each line) hold nothing to lose.
@@ -99,7 +107,8 @@ export function parseDelimited(text: string, source: string, delimiter?: ',' | '
       if (res.errors.length > 0) why = `unreadable row: ${res.errors[0].message.toLowerCase()}`;
       else if (row.length !== header.length)
         why = `unreadable row: ${row.length} field${row.length === 1 ? '' : 's'} where the header has ${header.length}${tsv && row.length < header.length ? ' (a TSV field cannot hold a line break or tab; save the file as CSV)' : ''}`;
-      if (why === null) out.add(Object.fromEntries(header.map((h, i) => [h, row[i]])), fields, at);
+      // The first of two columns of one name wins (Object.fromEntries would keep the last).
+      if (why === null) out.add(Object.fromEntries(header.map((h, i) => [h, row[i]]).reverse()), fields, at);
       else if (last <= at) out.reject(at, why);
       else {
         // One broken row over several lines: each line may be a row of its own that was swallowed.
@@ -112,6 +121,7 @@ export function parseDelimited(text: string, source: string, delimiter?: ',' | '
     },
   });
   if (header === null) throw new SourceError(source, 'empty file (no header row)');
+  if (out.records.length + out.rejected.length === 0) out.warn(1, 'a header row and no rows below it');
   return out.result();
 }
 

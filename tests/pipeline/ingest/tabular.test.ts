@@ -92,6 +92,13 @@ describe('parseDelimited accounts for every line', () => {
     expect(r.rejected[1].reason).toBe('unreadable row: read as part of the row on line 4');
   });
 
+  it('parseDelimited reads the first of two columns of one name and notes it, and notes a header without rows', () => {
+    const r = parseDelimited(`title,title,abstract\nFirst,Second,"${ABS}"\n`, 'x.csv', ',');
+    expect(r.records[0].title).toBe('First');
+    expect(r.warnings).toEqual([{ source: 'x.csv', line: 1, reason: 'column "title" appears more than once; the first is read' }]);
+    expect(parseDelimited('title,abstract\n', 'y.csv', ',').warnings).toEqual([{ source: 'y.csv', line: 1, reason: 'a header row and no rows below it' }]);
+  });
+
   it('parseDelimited accepts trailing empty fields, semicolon CSV and CR line ends', () => {
     expect(parseDelimited(`title,abstract\nA,"${ABS}",,\n`, 'x.csv', ',').records).toHaveLength(1);
     expect(parseDelimited(`title;abstract\nA;"${ABS}"\n`, 'x.csv', ',').records).toHaveLength(1);
