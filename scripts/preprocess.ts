@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   };
 
   const manifestRows = opts.manifest ? await readManifest(opts.manifest) : { rows: [], problems: [], warnings: [] };
-  const inputs = await listInputs(opts.inputs, manifestRows.rows.map((r) => r.path), out);
+  const inputs = await listInputs(opts.inputs, manifestRows.rows.map((r) => r.path), out, opts.manifest);
   inputs.unreadable.forEach(report);
   for (const i of inputs.ignored) warn(new SourceError(i.source, i.reason));
   manifestRows.problems.forEach(report);

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { fsReason } from './fsReason';
@@ -42,6 +42,9 @@ export async function readManifest(file: string): Promise<{ rows: ManifestRow[];
     const path = resolve(dirname(file), source);
     if (!source) return problems.push(new SourceError(file, 'row without a source file', line));
     if (!existsSync(path)) return problems.push(new SourceError(file, `names a missing file: ${source}`, line));
+    if (statSync(path).isDirectory()) return problems.push(new SourceError(file, `names a folder, not a file: ${source} (give each dump file its own row)`, line));
+    const earlier = rows.find((r) => r.path === path);
+    if (earlier) warnings.push(new SourceError(file, `names ${source} again (first on line ${earlier.line}): this row's date and label are used`, line));
     const rawDate = (row.date ?? '').trim();
     const date = rawDate ? readDate(rawDate) : null;
     const entry: ManifestRow = { path, line };

@@ -33,13 +33,14 @@ const SPREADSHEET = /\.(xlsx?|ods|numbers)$/i;
  * the output of this tool (when `outDir` is among the inputs) are noted as ignored.
  * A file reached twice is read once; two files of one name get names that tell them apart.
  */
-export async function listInputs(paths: string[], extra: string[] = [], outDir?: string): Promise<Inputs> {
+export async function listInputs(paths: string[], extra: string[] = [], outDir?: string, manifest?: string): Promise<Inputs> {
   const found: { path: string; real: string; name: string }[] = [];
   const unreadable: SourceError[] = [];
   const ignored: Rejection[] = [];
   const seen = new Map<string, string>();
   // What this tool writes is never read back as input, if the output folder is among the inputs.
   const out = outDir === undefined ? null : await realpath(outDir).catch(() => resolve(outDir));
+  const manifestReal = manifest === undefined ? null : await realpath(manifest).catch(() => resolve(manifest));
 
   const add = async (abs: string, name: string, quiet = false) => {
     let real: string;
@@ -47,6 +48,10 @@ export async function listInputs(paths: string[], extra: string[] = [], outDir?:
       real = await realpath(abs);
     } catch (e) {
       unreadable.push(new SourceError(name, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'a symbolic link to a missing file' : fsReason(e)));
+      return;
+    }
+    if (real === manifestReal) {
+      ignored.push({ source: name, line: 0, reason: 'the manifest, not read as a dump' });
       return;
     }
     if (seen.has(real)) {

@@ -282,6 +282,19 @@ const CASES: Case[] = [
     says: [/^preprocess: .*no-themes\.json: themes file: no such file or directory$/m],
   },
   {
+    name: 'a manifest inside the input folder is not read as a dump; a row naming a folder or a file again is said',
+    args: () => ['--input', join(BAD, 'manifest-inside'), '--manifest', join(BAD, 'manifest-inside/dumps.csv')],
+    code: 0,
+    says: [
+      'warning: dumps.csv: the manifest, not read as a dump',
+      /warning: .*dumps\.csv:3: names good\.txt again \(first on line 2\): this row's date and label are used/,
+      /skipped .*dumps\.csv:4: names a folder, not a file: sub \(give each dump file its own row\)/,
+      'read good.txt (again): 4 records, 4 papers',
+      'read sub/papers.csv (undated): 2 records, 2 papers',
+    ],
+    atlas: (a) => expect(a.ingest.rejected.map((r) => r.line)).toEqual([4]),
+  },
+  {
     name: 'a semicolon CSV, as spreadsheets write in many locales, is read',
     args: () => input('good.txt', 'semicolon.csv'),
     code: 0,
