@@ -2,9 +2,9 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Rejection } from '../src/contract';
 import { parseArgs } from 'node:util';
-import { assembleCorpus, formatOf, SourceError, type GroupBy, type ManifestEntry, type SourceRecords } from '../src/pipeline/ingest';
+import type { Rejection } from '../src/contract';
+import { assembleCorpus, SourceError, type GroupBy, type ManifestEntry, type SourceRecords } from '../src/pipeline/ingest';
 import { buildAtlas } from '../src/pipeline/atlas';
 import { fsReason } from './lib/fsReason';
 import { listInputs, readSource } from './lib/readSources';
@@ -40,7 +40,7 @@ const USAGE = `Usage: npm run preprocess -- [options]
 
   --input <file|dir>   dump file or folder of dumps (repeatable; default data/dumps)
   --manifest <csv>     manifest with columns source,date,label (default data/dumps.csv with the default input)
-  --out <dir>          where atlas.json and abstracts/ are written (default public/data)
+  --out <dir>          where atlas.json and its abstracts-<hash>/ folder are written (default public/data)
   --seed <n>           seed for every random step (default 0)
   --k <n|auto>         number of fine clusters outside named themes, 2 to the number of papers (default auto: about √papers, at most 150)
   --themes <json>      named themes to find (default data/themes.json; "none" for unsupervised)
@@ -106,6 +106,12 @@ function fail(message: string, code: number): never {
 const asRejection = (e: SourceError): Rejection => ({ source: e.source, line: e.line, reason: e.reason });
 
 let debug = process.argv.includes('--debug');
+
+// Output piped into a command that stops reading early (`| head`) is no failure of the run.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
 
 async function main(): Promise<void> {
   const opts = options();

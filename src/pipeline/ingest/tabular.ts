@@ -14,6 +14,9 @@ function missingColumns(fields: Partial<Record<Field, string>>, names: string[],
     return new SourceError(source, 'this is JSON, not CSV or TSV: name it .json (an array of papers) or .jsonl (one paper per line)', 1);
   if (text !== undefined && names.some((n) => n.length > 60 || /[.!?]\s+\S/.test(n)))
     return new SourceError(source, `the first line is a paper, not a header row (it begins "${clip(names.find((n) => n.trim()) ?? '', 40)}"): add a header line naming the title and abstract columns`, 1);
+  const lower = names.map((n) => n.toLowerCase());
+  if (text !== undefined && lower.includes('source') && (lower.includes('date') || lower.includes('label')))
+    return new SourceError(source, 'this is a dumps manifest (source, date, label), not a dump: give it with --manifest', 1);
   const shown = names.slice(0, 8).map((n) => `"${clip(n, 30)}"`).join(', ') + (names.length > 8 ? `, and ${names.length - 8} more` : '');
   return new SourceError(source, `no ${missing[0]} column (the header has ${names.length ? shown : 'no columns'})`, text === undefined ? 0 : 1);
 }

@@ -109,6 +109,7 @@ describe('parseDelimited accounts for every line', () => {
     const noHeader = rows(3, (i) => `Paper ${i} on a long and winding subject,"${ABS}"`);
     expect(() => parseDelimited(noHeader, 'x.csv', ',')).toThrow(/^x\.csv:1: the first line is a paper, not a header row \(it begins "Paper 0 on a long and winding subject"\)/);
     expect(() => parseDelimited(`[{"title": "A", "abstract": "${ABS}"}]`, 'x.csv', ',')).toThrow('x.csv:1: this is JSON, not CSV or TSV');
+    expect(() => parseDelimited('source,date,label\na.txt,2025-07-18,Friday\n', 'dumps.csv', ',')).toThrow('dumps.csv:1: this is a dumps manifest (source, date, label), not a dump: give it with --manifest');
     const wide = Array.from({ length: 30 }, (_, i) => `column${i}`).join(',');
     expect(() => parseDelimited(`${wide}\n`, 'x.csv', ',')).toThrow(/and 22 more\)$/);
   });
