@@ -124,8 +124,16 @@ export async function writeOutput(outDir: string, atlas: Atlas, abstracts: strin
   let legacy = false;
   try {
     if (await isOurAtlas(target)) {
-      const text = await readFile(target, 'utf8');
-      legacy = !text.slice(-200).includes('"abstracts":"abstracts-');
+      // `abstracts` is the last field written, so the end of the file tells (no need to read it all).
+      const fh = await open(target, 'r');
+      try {
+        const { size } = await fh.stat();
+        const tail = Buffer.alloc(Math.min(size, 200));
+        await fh.read(tail, 0, tail.length, size - tail.length);
+        legacy = !tail.toString('utf8').includes('"abstracts":"abstracts-');
+      } finally {
+        await fh.close();
+      }
     }
   } catch {
     // No earlier atlas.
