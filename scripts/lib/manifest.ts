@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { fsReason } from './fsReason';
-import { readDate, SourceError, type ManifestEntry } from '../../src/pipeline/ingest';
+import { inferDateOrder, readDate, SourceError, type ManifestEntry } from '../../src/pipeline/ingest';
 
 /** A manifest row: the file it names (absolute) and what it says of it. */
 export interface ManifestRow extends ManifestEntry {
@@ -35,6 +35,7 @@ export async function readManifest(file: string): Promise<{ rows: ManifestRow[];
   const rows: ManifestRow[] = [];
   const problems: SourceError[] = [];
   const warnings: SourceError[] = [];
+  const order = inferDateOrder(parsed.data.map((row) => row.date ?? ''));
   parsed.data.forEach((row, i) => {
     const line = i + 2;
     if (Object.values(row).every((v) => !v || !String(v).trim())) return;
@@ -46,7 +47,7 @@ export async function readManifest(file: string): Promise<{ rows: ManifestRow[];
     const earlier = rows.find((r) => r.path === path);
     if (earlier) warnings.push(new SourceError(file, `names ${source} again (first on line ${earlier.line}): this row's date and label are used`, line));
     const rawDate = (row.date ?? '').trim();
-    const date = rawDate ? readDate(rawDate) : null;
+    const date = rawDate ? readDate(rawDate, { order }) : null;
     const entry: ManifestRow = { path, line };
     if (date && 'error' in date) warnings.push(new SourceError(file, `unreadable date "${rawDate.slice(0, 40)}" for ${source} (${date.error}): the date is left out`, line));
     else if (date) entry.date = date.date;

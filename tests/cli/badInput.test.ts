@@ -74,11 +74,18 @@ const CASES: Case[] = [
     atlas: (a) => expect(a.dumps.map((d) => d.date)).not.toContain('2025-03-02'),
   },
   {
-    name: 'US-style and Unix-time dates are read, an ambiguous day/month rejected with the reason',
+    name: 'US-style and Unix-time dates are read, an ambiguous one in the order the file shows',
     args: () => input('good.txt', 'dates-us-unix.csv'),
     code: 0,
-    says: ['read dates-us-unix.csv (2025-10-17): 3 records, 2 papers, 1 rejected', 'rejected dates-us-unix.csv:4: unreadable date "03/04/2025": day and month order is ambiguous (Mar 4 or Apr 3)'],
-    rejected: ['dates-us-unix.csv:4'],
+    says: ['read dates-us-unix.csv (2 dumps): 3 records, 3 papers, 0 rejected'],
+    atlas: (a) => expect(a.dumps.filter((d) => d.source === 'dates-us-unix.csv').map((d) => [d.date, d.papers])).toEqual([['2025-03-04', 1], ['2025-10-17', 2]]),
+  },
+  {
+    name: 'ambiguous day/month dates with nothing in the file to tell are rejected with the reason',
+    args: () => input('good.txt', 'dates-ambiguous.csv'),
+    code: 0,
+    says: ['rejected dates-ambiguous.csv:2: unreadable date "03/04/2025": day and month order is ambiguous (Mar 4 or Apr 3) and no other date of the file tells; write the date as YYYY-MM-DD'],
+    rejected: ['dates-ambiguous.csv:2', 'dates-ambiguous.csv:3'],
   },
   {
     name: 'empty and binary files are listed in ingest.rejected, not only printed',

@@ -6,6 +6,11 @@ export type GroupBy = 'day' | 'week' | 'month';
 /** A date as read: ISO `YYYY-MM-DD` or `--MM-DD`, or why the text is not one. */
 export type DateReading = { date: string } | { error: string };
 
+export interface DateOptions {
+  /** How to read a numeric date whose numbers are both 12 or less (see inferDateOrder). Default: not at all, an error. */
+  order?: 'mdy' | 'dmy';
+}
+
 const MONTH_DAY = /^--(\d{2})-(\d{2})$/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -56,10 +61,10 @@ function day(y: number | null, m: number, d: number): DateReading {
  * Reads a date as a person or an export writes it, strictly: ISO `2025-07-18` (a time after it is
  * ignored, the date kept as written), `2025/07/18`, `20250718`, `Jul 18, 2025`, `18 July 2025`,
  * `17-Oct-2025`, `Fri, 18 Jul 2025 10:00:00 GMT`, Unix time in seconds or milliseconds, `07/18/2025` or
- * `18/07/2025` when the order is plain from the numbers, and `Jul 18` (`--07-18`: a year is never
+ * `18/07/2025` when the order is plain from the numbers or given, and `Jul 18` (`--07-18`: a year is never
  * invented). Anything else, an impossible day or an ambiguous order gets the reason.
  */
-export function readDate(text: string): DateReading {
+export function readDate(text: string, options: DateOptions = {}): DateReading {
   const s = text.trim().replace(/\s+/g, ' ');
   if (!s) return { error: 'empty' };
   let m: RegExpExecArray | null;
@@ -76,7 +81,9 @@ export function readDate(text: string): DateReading {
     if (b > 12 && a <= 12) return day(y, a, b);
     if (a === b) return day(y, a, b);
     if (a > 12 && b > 12) return { error: 'neither number is a month' };
-    return { error: `day and month order is ambiguous (${MONTHS[a - 1]} ${b} or ${MONTHS[b - 1]} ${a}); write the date as YYYY-MM-DD` };
+    if (options.order === 'mdy') return day(y, a, b);
+    if (options.order === 'dmy') return day(y, b, a);
+    return { error: `day and month order is ambiguous (${MONTHS[a - 1]} ${b} or ${MONTHS[b - 1]} ${a}) and no other date of the file tells; write the date as YYYY-MM-DD` };
   }
   if ((m = UNIX.exec(s))) {
     const ms = m[1].length >= 12 ? +m[1] : +m[1] * 1000;
@@ -106,6 +113,23 @@ export function readDate(text: string): DateReading {
     if (actual !== weekday) return { error: `${reading.date} is a ${WEEKDAYS[actual]}, not a ${WEEKDAYS[weekday]}` };
   }
   return reading;
+}
+
+/**
+ * The order of day and month in the numeric dates of one file (`07/18/2025` or `18/07/2025`), when
+ * its dates tell: some have a day above 12 in one place and none in the other. An ambiguous date
+ * (`03/04/2025`) is then read in the file's order, as the software that wrote it would.
+ */
+export function inferDateOrder(texts: Iterable<string>): 'mdy' | 'dmy' | undefined {
+  let mdy = false;
+  let dmy = false;
+  for (const t of texts) {
+    const m = YEAR_LAST.exec(t.trim());
+    if (!m || m[4].length !== 4) continue;
+    if (+m[1] > 12 && +m[3] <= 12) dmy = true;
+    if (+m[3] > 12 && +m[1] <= 12) mdy = true;
+  }
+  return mdy === dmy ? undefined : mdy ? 'mdy' : 'dmy';
 }
 
 /** `readDate` for callers that need only the date: ISO, `--MM-DD`, or null when the text is not a date. */

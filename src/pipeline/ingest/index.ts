@@ -1,5 +1,5 @@
 export { assembleCorpus, ASSEMBLE_DEFAULTS, type Corpus, type CorpusPaper, type ManifestEntry, type AssembleOptions } from './assemble';
-export { compareDates, dateLabel, groupDate, parseDate, readDate, type DateReading, type GroupBy } from './dates';
+export { compareDates, dateLabel, groupDate, inferDateOrder, parseDate, readDate, type DateOptions, type DateReading, type GroupBy } from './dates';
 export { formatOf, parseSource, type SourceFormat } from './formats';
 export { realId, stableId, titleKey, titlesAgree } from './identity';
 export { parsePageText } from './pageText';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareDates, dateLabel, groupDate, parseDate, readDate } from '../../../src/pipeline/ingest';
+import { compareDates, dateLabel, groupDate, inferDateOrder, parseDate, readDate } from '../../../src/pipeline/ingest';
 
 describe('dates', () => {
   it('parseDate never invents a year: month-day text becomes --MM-DD', () => {
@@ -54,6 +54,14 @@ describe('readDate', () => {
     expect(readDate('17.10.2025')).toEqual({ date: '2025-10-17' });
     expect(readDate('03/04/2025')).toEqual({ error: expect.stringContaining('ambiguous (Mar 4 or Apr 3)') });
     expect(readDate('10/17/25')).toEqual({ error: expect.stringContaining('two-digit year') });
+  });
+
+  it('inferDateOrder tells month/day from day/month by the dates above 12, and nothing from a mix', () => {
+    expect(inferDateOrder(['03/04/2025', '10/17/2025'])).toBe('mdy');
+    expect(inferDateOrder(['03/04/2025', '17.10.2025'])).toBe('dmy');
+    expect(inferDateOrder(['03/04/2025', '2025-10-17'])).toBeUndefined();
+    expect(inferDateOrder(['10/17/2025', '17/10/2025'])).toBeUndefined();
+    expect(readDate('03/04/2025', { order: 'dmy' })).toEqual({ date: '2025-04-03' });
   });
 
   it('readDate reads Unix time in seconds or milliseconds and rejects other numbers with the reason', () => {

@@ -92,6 +92,16 @@ describe('parseDelimited accounts for every line', () => {
     expect(r.rejected[1].reason).toBe('unreadable row: read as part of the row on line 4');
   });
 
+  it('parseDelimited reads an ambiguous numeric date in the order the other dates of the file show, else rejects it', () => {
+    const us = parseDelimited(`title,abstract,date\nA,"${ABS}",03/04/2025\nB,"${ABS}",10/17/2025\n`, 'us.csv', ',');
+    expect(us.records.map((r) => [r.line, r.date])).toEqual([[2, '2025-03-04'], [3, '2025-10-17']]);
+    const eu = parseDelimited(`title,abstract,date\nA,"${ABS}",03/04/2025\nB,"${ABS}",17/10/2025\n`, 'eu.csv', ',');
+    expect(eu.records.map((r) => r.date)).toEqual(['2025-04-03', '2025-10-17']);
+    const unknown = parseDelimited(`title,abstract,date\nA,"${ABS}",03/04/2025\nB,"${ABS}",2025-10-17\n`, 'x.csv', ',');
+    expect(unknown.records.map((r) => r.title)).toEqual(['B']);
+    expect(unknown.rejected).toEqual([{ source: 'x.csv', line: 2, reason: expect.stringContaining('ambiguous (Mar 4 or Apr 3) and no other date of the file tells') }]);
+  });
+
   it('parseDelimited reads the first of two columns of one name and notes it, and notes a header without rows', () => {
     const r = parseDelimited(`title,title,abstract\nFirst,Second,"${ABS}"\n`, 'x.csv', ',');
     expect(r.records[0].title).toBe('First');
