@@ -3,11 +3,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { assembleCorpus, formatOf, SourceError, type GroupBy, type ManifestEntry, type SourceRecords } from '../src/pipeline/ingest';
+import type { Rejection } from '../src/contract';
+import { assembleCorpus, SourceError, type GroupBy, type ManifestEntry, type SourceRecords } from '../src/pipeline/ingest';
 import { buildAtlas } from '../src/pipeline/atlas';
+import { fsReason } from './lib/fsReason';
 import { listInputs, readSource } from './lib/readSources';
 import { readManifest } from './lib/manifest';
-import { writeOutput } from './lib/writeOutput';
+import { checkOutput, OutputError, writeOutput } from './lib/writeOutput';
 import { readPrevious } from './lib/previousAtlas';
 import { mapOffThread } from './lib/mapThread';
 import { parseThemes, type ThemeSpec } from '../src/pipeline/themes';
@@ -18,8 +20,8 @@ async function loadThemes(file: string): Promise<ThemeSpec[]> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
-  } catch {
-    throw new SourceError(file, 'themes file not found');
+  } catch (e) {
+    throw new SourceError(file, `themes file: ${fsReason(e)}`);
   }
   let data: unknown;
   try {
@@ -38,14 +40,15 @@ const USAGE = `Usage: npm run preprocess -- [options]
 
   --input <file|dir>   dump file or folder of dumps (repeatable; default data/dumps)
   --manifest <csv>     manifest with columns source,date,label (default data/dumps.csv with the default input)
-  --out <dir>          where atlas.json and abstracts/ are written (default public/data)
+  --out <dir>          where atlas.json and its abstracts-<hash>/ folder are written (default public/data)
   --seed <n>           seed for every random step (default 0)
-  --k <n|auto>         number of fine clusters outside named themes (default auto: about √papers, at most 150)
+  --k <n|auto>         number of fine clusters outside named themes, 2 to the number of papers (default auto: about √papers, at most 150)
   --themes <json>      named themes to find (default data/themes.json; "none" for unsupervised)
   --group-by <unit>    group dated records of an export into dumps by day, week or month (default day)
   --fresh              give every theme a new id instead of carrying on those of the atlas already in --out
   --strict             stop at the first unusable file instead of skipping it
   --dry-run            read and report the inputs only; analyse and write nothing
+  --debug              print the stack trace of an unexpected error
   --help               show this help
 
 Formats: page text (.txt), .csv, .tsv, .json (array of objects), .jsonl; each optionally .gz.`;
@@ -67,6 +70,7 @@ function options() {
         strict: { type: 'boolean', default: false },
         fresh: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
+        debug: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       allowPositionals: false,
@@ -76,12 +80,14 @@ function options() {
   }
   const v = parsed.values;
   const seed = Number(v.seed);
-  if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed must be a non-negative integer, got "${v.seed}"`);
+  if (!/^\d+$/.test(v.seed.trim()) || !Number.isSafeInteger(seed)) throw new UsageError(`--seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got "${v.seed}"`);
   let k: number | 'auto' = 'auto';
   if (v.k !== 'auto') {
     k = Number(v.k);
-    if (!Number.isInteger(k) || k < 1) throw new UsageError(`--k must be a positive integer or "auto", got "${v.k}"`);
+    if (!/^\d+$/.test(v.k.trim()) || k < 2) throw new UsageError(`--k must be a whole number of at least 2, or "auto", got "${v.k}"`);
   }
+  for (const [name, value] of [['--input', v.input], ['--out', [v.out]], ['--manifest', v.manifest === undefined ? [] : [v.manifest]], ['--themes', v.themes === undefined ? [] : [v.themes]]] as const)
+    if (value?.some((x) => !x.trim())) throw new UsageError(`${name} needs a path, got an empty one`);
   const groupBy = v['group-by'];
   if (groupBy !== 'day' && groupBy !== 'week' && groupBy !== 'month')
     throw new UsageError(`--group-by must be day, week or month, got "${groupBy}"`);
@@ -89,7 +95,7 @@ function options() {
   const manifest = v.manifest ?? (defaultInput && existsSync('data/dumps.csv') ? 'data/dumps.csv' : undefined);
   const inputs = v.input ?? (v.manifest ? [] : ['data/dumps']);
   const themes = v.themes ?? (existsSync('data/themes.json') ? 'data/themes.json' : 'none');
-  return { help: v.help, inputs, manifest, out: v.out, seed, k, groupBy: groupBy as GroupBy, strict: v.strict, fresh: v.fresh, themes, dryRun: v['dry-run'] };
+  return { help: v.help, inputs, manifest, out: v.out, seed, k, groupBy: groupBy as GroupBy, strict: v.strict, fresh: v.fresh, themes, dryRun: v['dry-run'], debug: v.debug };
 }
 
 function fail(message: string, code: number): never {
@@ -97,40 +103,57 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
+const asRejection = (e: SourceError): Rejection => ({ source: e.source, line: e.line, reason: e.reason });
+
+let debug = process.argv.includes('--debug');
+
+// Output piped into a command that stops reading early (`| head`) is no failure of the run.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+
 async function main(): Promise<void> {
   const opts = options();
+  debug = opts.debug;
   if (opts.help) {
     process.stdout.write(USAGE + '\n');
     return;
   }
-  const problems: SourceError[] = [];
+  // Everything that can be checked before reading the input is: a run never fails after its analysis
+  // for a reason known at the start.
+  const out = resolve(opts.out);
+  if (!opts.dryRun) await checkOutput(opts.out, out);
+  const themes = await loadThemes(opts.themes);
+
+  const unreadable: SourceError[] = [];
+  const warnings: SourceError[] = [];
   const report = (e: SourceError) => {
     if (opts.strict) fail(`${e.message}\n(--strict: stopping at the first unusable file)`, 1);
-    problems.push(e);
+    unreadable.push(e);
     process.stderr.write(`skipped ${e.message}\n`);
   };
+  const warn = (e: SourceError) => {
+    warnings.push(e);
+    process.stderr.write(`warning: ${e.message}\n`);
+  };
 
+  const manifestRows = opts.manifest ? await readManifest(opts.manifest) : { rows: [], problems: [], warnings: [] };
+  const inputs = await listInputs(opts.inputs, manifestRows.rows.map((r) => r.path), out, opts.manifest);
+  inputs.unreadable.forEach(report);
+  for (const i of inputs.ignored) warn(new SourceError(i.source, i.reason));
+  manifestRows.problems.forEach(report);
+  manifestRows.warnings.forEach(warn);
+  const { files } = inputs;
   const manifest = new Map<string, ManifestEntry>();
-  const { files, skipped } = await listInputs(opts.inputs);
-  for (const s of skipped) process.stderr.write(`ignored ${s}: not a dump format\n`);
-  if (opts.manifest) {
-    const { rows, problems: bad } = await readManifest(opts.manifest);
-    bad.forEach(report);
-    for (const row of rows) {
-      let file = files.find((f) => f.path === row.path);
-      if (!file) {
-        const format = formatOf(row.path);
-        if (!format) {
-          report(new SourceError(opts.manifest, `names a file in no format Topic Atlas reads: ${row.path}`, row.line));
-          continue;
-        }
-        file = { path: row.path, source: row.path.split(/[\\/]/).pop()!, format };
-        files.push(file);
-      }
-      manifest.set(file.source, { date: row.date, label: row.label });
-    }
+  for (const row of manifestRows.rows) {
+    const file = files.find((f) => f.path === row.path || f.real === row.path);
+    if (file) manifest.set(file.source, { date: row.date, label: row.label });
   }
-  if (files.length === 0) fail(`no dump files found in ${opts.inputs.join(', ') || opts.manifest}`, 1);
+  if (files.length === 0) {
+    const what = [...opts.inputs, ...(opts.manifest ? [opts.manifest] : [])].join(', ');
+    fail(unreadable.length || inputs.ignored.length ? `nothing to read in ${what}: every input was skipped (see above)` : `no dump files found in ${what}`, 1);
+  }
 
   const sources: SourceRecords[] = [];
   for (const file of files) {
@@ -138,11 +161,16 @@ async function main(): Promise<void> {
       const src = await readSource(file);
       sources.push(src);
     } catch (e) {
-      if (e instanceof SourceError) report(e);
-      else throw e;
+      if (!(e instanceof SourceError)) throw e;
+      report(e);
     }
   }
-  const corpus = assembleCorpus(sources, { groupBy: opts.groupBy, manifest });
+  const corpus = assembleCorpus(sources, {
+    groupBy: opts.groupBy,
+    manifest,
+    unreadable: unreadable.map(asRejection),
+    warnings: warnings.map(asRejection),
+  });
   for (const src of sources) {
     const dumps = corpus.dumps.filter((d) => d.source === src.source);
     const rejected = corpus.ingest.rejected.filter((r) => r.source === src.source).length;
@@ -155,25 +183,37 @@ async function main(): Promise<void> {
   process.stdout.write(
     `total: ${records} records -> ${unique} papers, ${duplicates} duplicates, ${rejected.length} rejected, in ${corpus.dumps.length} dumps\n`,
   );
-  for (const r of rejected.slice(0, 20)) process.stdout.write(`  rejected ${r.source}:${r.line}: ${r.reason}\n`);
+  for (const r of rejected.slice(0, 20)) process.stdout.write(`  rejected ${r.source}${r.line ? `:${r.line}` : ''}: ${r.reason}\n`);
   if (rejected.length > 20) process.stdout.write(`  ... and ${rejected.length - 20} more (all listed in atlas.json ingest.rejected)\n`);
+  const conflicts = (corpus.ingest.warnings ?? []).slice(warnings.length);
+  for (const w of conflicts.slice(0, 20)) process.stdout.write(`  note ${w.source}:${w.line}: ${w.reason}\n`);
+  if (conflicts.length > 20) process.stdout.write(`  ... and ${conflicts.length - 20} more (all listed in atlas.json ingest.warnings)\n`);
   if (unique === 0) fail('no usable papers were read; nothing written', 1);
+  if (unique < 3) fail(`only ${unique} paper${unique === 1 ? ' was' : 's were'} read and at least 3 are needed to find themes; nothing written`, 1);
+  if (opts.k !== 'auto' && opts.k > unique) fail(`--k ${opts.k} asks for more clusters than the ${unique} papers read; give at most ${unique}, or --k auto`, 1);
   if (opts.dryRun) {
     process.stdout.write(`dry run: nothing written (peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)\n`);
     return;
   }
 
-  const themes = await loadThemes(opts.themes);
-  const previous = opts.fresh ? [] : await readPrevious(resolve(opts.out));
+  const previous = opts.fresh ? [] : await readPrevious(out);
   const started = Date.now();
-  const { atlas, abstracts, dropped } = await buildAtlas(corpus, {
-    seed: opts.seed,
-    k: opts.k,
-    themes,
-    previous,
-    runMap: mapOffThread(),
-    onStage: (name) => progress(`${name}`, started),
-  });
+  let built;
+  try {
+    built = await buildAtlas(corpus, {
+      seed: opts.seed,
+      k: opts.k,
+      themes,
+      previous,
+      runMap: mapOffThread(),
+      onStage: (name) => progress(`${name}`, started),
+    });
+  } catch (e) {
+    progressDone(started);
+    if (debug) throw e;
+    fail(`the analysis stopped: ${(e as Error).message}; nothing written`, 1);
+  }
+  const { atlas, abstracts, dropped } = built;
   progressDone(started);
   for (const t of atlas.themes)
     process.stdout.write(
@@ -187,13 +227,20 @@ async function main(): Promise<void> {
     if (dropped.length)
       process.stdout.write(`${dropped.length} earlier theme(s) no longer found: ${dropped.slice(0, 8).map((d) => `"${d.label}"`).join(', ')}${dropped.length > 8 ? ', ...' : ''}\n`);
   }
-  const target = await writeOutput(resolve(opts.out), atlas, abstracts);
+  let target: string;
+  try {
+    target = await writeOutput(out, atlas, abstracts);
+  } catch (e) {
+    if (debug) throw e;
+    throw new OutputError(`could not write to --out ${opts.out}: ${fsReason(e)}`);
+  }
   process.stdout.write(`wrote ${target} (${atlas.papers.length} papers, ${atlas.groups.length} top-level themes, ${atlas.clusters.length} clusters)\n`);
-  if (problems.length) process.stdout.write(`${problems.length} file(s) skipped, see messages above\n`);
+  if (unreadable.length) process.stdout.write(`${unreadable.length} input(s) skipped, listed in atlas.json ingest.rejected\n`);
 }
 
 main().catch((e) => {
   if (e instanceof UsageError) fail(`${e.message}\n\n${USAGE}`, 2);
-  if (e instanceof SourceError) fail(e.message, 1);
-  fail((e as Error).stack ?? String(e), 1);
+  if (e instanceof SourceError || e instanceof OutputError) fail(e.message, 1);
+  if (debug) fail((e as Error).stack ?? String(e), 1);
+  fail(`unexpected error: ${(e as Error).message ?? String(e)} (run again with --debug for the details)`, 1);
 });

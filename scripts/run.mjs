@@ -3,7 +3,8 @@
 // that esbuild builds once and rebuilds only when a source file changed: starting Node on one
 // prebuilt file takes a fraction of the time of transpiling and resolving the module graph per run.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -14,7 +15,9 @@ if (!name || !existsSync(entry)) {
   process.stderr.write(`usage: node scripts/run.mjs <command> [options], a command being a file of scripts/ such as preprocess\n`);
   process.exit(2);
 }
-const outdir = join(root, 'node_modules', '.cache', 'topic-atlas');
+// Bundles per checkout (two checkouts may share node_modules through a link), in a folder named by its path.
+const checkout = createHash('sha256').update(root).digest('hex').slice(0, 8);
+const outdir = join(root, 'node_modules', '.cache', 'topic-atlas', checkout);
 const out = join(outdir, `${name}.mjs`);
 // The map runs on a worker thread from its own bundle, found beside the command's (scripts/lib/mapThread.ts).
 const worker = join(outdir, 'mapWorker.mjs');
@@ -31,11 +34,12 @@ function newest(dir) {
 }
 
 const stale = !existsSync(out) || !existsSync(worker) || statSync(out).mtimeMs < Math.max(newest(join(root, 'src')), newest(join(root, 'scripts')), statSync(join(root, 'package-lock.json')).mtimeMs);
-if (stale)
-  await build({
+if (stale) {
+  const built = await build({
     entryPoints: { [name]: entry, mapWorker: join(root, 'scripts', 'lib', 'mapWorker.ts') },
     outdir,
     outExtension: { '.js': '.mjs' },
+    write: false,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -44,5 +48,13 @@ if (stale)
     // Bundled CommonJS packages (papaparse, umap-js) still call require().
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
+  // Written beside and renamed into place, so a run started meanwhile never imports half a bundle.
+  mkdirSync(outdir, { recursive: true });
+  for (const file of built.outputFiles) {
+    const partial = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(partial, file.contents);
+    renameSync(partial, file.path);
+  }
+}
 process.argv = [process.argv[0], entry, ...args];
 await import(pathToFileURL(out).href);

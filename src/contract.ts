@@ -128,11 +128,15 @@ export interface Rejection {
   reason: string;
 }
 
+/** What became of the input: `records` = `unique` + `duplicates` + `rejected.length`, always. */
 export interface IngestReport {
+  /** Records read, plus one for each input that could not be read at all. */
   records: number;
   unique: number;
   duplicates: number;
   rejected: Rejection[];
+  /** Notes that cost no record: two papers sharing an id, a manifest date that could not be read, a file ignored. */
+  warnings?: Rejection[];
 }
 
 export interface Atlas {
@@ -146,12 +150,14 @@ export interface Atlas {
   trends: TrendPoint[];
   cooccurrence: { terms: CooccurrenceTerm[]; links: CooccurrenceLink[] };
   ingest: IngestReport;
+  /** Folder beside atlas.json holding its abstract chunk files; `abstracts` when absent (older files). */
+  abstracts?: string;
 }
 
 /** Abstract chunk files hold this many papers each, in `papers` order. */
 export const ABSTRACT_CHUNK_SIZE = 1000;
 
 /** Name of the abstract chunk file holding the paper at `index` in `papers`. */
-export function abstractChunkName(index: number): string {
-  return `abstracts/${String(Math.floor(index / ABSTRACT_CHUNK_SIZE)).padStart(3, '0')}.json`;
+export function abstractChunkName(index: number, folder = 'abstracts'): string {
+  return `${folder}/${String(Math.floor(index / ABSTRACT_CHUNK_SIZE)).padStart(3, '0')}.json`;
 }

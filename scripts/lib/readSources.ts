@@ -1,107 +1,275 @@
 import { createReadStream } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { open, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { formatOf, JsonLinesParser, parseSource, SourceError, type SourceFormat, type SourceRecords } from '../../src/pipeline/ingest';
+import type { Rejection } from '../../src/contract';
+import { fsReason } from './fsReason';
 
 /** A file to read, with the name it is reported and recorded under. */
 export interface InputFile {
   path: string;
+  /** The path with symbolic links resolved: one file reached two ways is one input. */
+  real: string;
   source: string;
   format: SourceFormat;
 }
 
-/** Files under the given paths that are in a format we read (sorted, so runs are reproducible), and those skipped. */
-export async function listInputs(paths: string[]): Promise<{ files: InputFile[]; skipped: string[] }> {
-  const files: InputFile[] = [];
-  const skipped: string[] = [];
+/** The inputs found: files to read, inputs that cannot be read at all, and notes on what was left aside. */
+export interface Inputs {
+  files: InputFile[];
+  unreadable: SourceError[];
+  ignored: Rejection[];
+}
+
+const FORMATS = '.txt, .csv, .tsv, .json, .jsonl, optionally .gz';
+const SPREADSHEET = /\.(xlsx?|ods|numbers)$/i;
+
+/**
+ * Files under the given paths that are in a format we read, sorted so runs are reproducible.
+ * Symbolic links are followed (a link to a folder once). A path that is missing or cannot be read is
+ * returned as unreadable rather than stopping the run; a file in another format, a hidden one and
+ * the output of this tool (when `outDir` is among the inputs) are noted as ignored.
+ * A file reached twice is read once; two files of one name get names that tell them apart.
+ */
+export async function listInputs(paths: string[], extra: string[] = [], outDir?: string, manifest?: string): Promise<Inputs> {
+  const found: { path: string; real: string; name: string }[] = [];
+  const unreadable: SourceError[] = [];
+  const ignored: Rejection[] = [];
+  const seen = new Map<string, string>();
+  // What this tool writes is never read back as input, if the output folder is among the inputs.
+  const out = outDir === undefined ? null : await realpath(outDir).catch(() => resolve(outDir));
+  const manifestReal = manifest === undefined ? null : await realpath(manifest).catch(() => resolve(manifest));
+
+  const add = async (abs: string, name: string, quiet = false) => {
+    let real: string;
+    try {
+      real = await realpath(abs);
+    } catch (e) {
+      unreadable.push(new SourceError(name, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'a symbolic link to a missing file' : fsReason(e)));
+      return;
+    }
+    if (real === manifestReal) {
+      ignored.push({ source: name, line: 0, reason: 'the manifest, not read as a dump' });
+      return;
+    }
+    if (seen.has(real)) {
+      if (!quiet) ignored.push({ source: name, line: 0, reason: `the same file as ${seen.get(real)}, read once` });
+      return;
+    }
+    seen.set(real, name);
+    if (!formatOf(abs)) {
+      const hint = SPREADSHEET.test(abs) ? ' (a spreadsheet: save it as CSV)' : '';
+      ignored.push({ source: name, line: 0, reason: `not a format Topic Atlas reads (${FORMATS})${hint}` });
+      return;
+    }
+    found.push({ path: abs, real, name });
+  };
+
+  const walk = async (dir: string, root: string, given: string, visited: Set<string>): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      unreadable.push(new SourceError(relative(root, dir) || given, fsReason(e)));
+      return;
+    }
+    const inOut = out !== null && (await realpath(dir).catch(() => dir)) === out;
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const abs = join(dir, e.name);
+      const name = relative(root, abs).split(sep).join('/');
+      // Hidden entries (.git, .DS_Store, the ._ copies macOS leaves on other disks) are not dumps.
+      if (e.name.startsWith('.')) {
+        ignored.push({ source: name, line: 0, reason: 'hidden, not read' });
+        continue;
+      }
+      if (inOut && (e.name === 'atlas.json' || /^abstracts-[0-9a-f]{12}$/.test(e.name))) {
+        ignored.push({ source: name, line: 0, reason: 'written by Topic Atlas (the --out folder), not read' });
+        continue;
+      }
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        try {
+          const target = await stat(abs);
+          [isDir, isFile] = [target.isDirectory(), target.isFile()];
+        } catch {
+          unreadable.push(new SourceError(name, 'a symbolic link to a missing file'));
+          continue;
+        }
+      }
+      if (isDir) {
+        const real = await realpath(abs).catch(() => abs);
+        if (visited.has(real)) continue; // a link back up the tree
+        await walk(abs, root, given, new Set([...visited, real]));
+      } else if (isFile) await add(abs, name);
+      // A pipe or device would block the read or never end.
+      else ignored.push({ source: name, line: 0, reason: 'not a regular file' });
+    }
+  };
+
   for (const p of paths) {
     const abs = resolve(p);
     let info;
     try {
       info = await stat(abs);
-    } catch {
-      throw new SourceError(p, 'no such file or directory');
+    } catch (e) {
+      unreadable.push(new SourceError(p, fsReason(e)));
+      continue;
     }
-    if (info.isDirectory()) {
-      const entries = await readdir(abs, { recursive: true, withFileTypes: true });
-      const names = entries
-        .filter((e) => e.isFile())
-        .map((e) => relative(abs, join(e.parentPath, e.name)).split(sep).join('/'))
-        .sort();
-      for (const name of names) {
-        const format = formatOf(name);
-        if (format) files.push({ path: join(abs, name), source: name, format });
-        else skipped.push(join(p, name));
-      }
-    } else {
-      const format = formatOf(abs);
-      if (!format) throw new SourceError(p, 'not a format Topic Atlas reads (.txt, .csv, .tsv, .json, .jsonl, optionally .gz)');
-      files.push({ path: abs, source: basename(abs), format });
-    }
+    if (info.isDirectory()) await walk(abs, abs, p, new Set([await realpath(abs)]));
+    else if (info.isFile()) await add(abs, basename(abs));
+    else unreadable.push(new SourceError(p, 'not a regular file (a pipe or device)'));
   }
-  return { files, skipped };
+  // Files a manifest names beside the inputs (read once if an input holds them too).
+  for (const p of extra) await add(resolve(p), basename(p), true);
+
+  // Names tell files apart: two of one name (a/x.csv, b/x.csv) take as much of their path as needed.
+  const files: InputFile[] = found.map((f) => ({ path: f.path, real: f.real, source: f.name, format: formatOf(f.path)! }));
+  for (let depth = 1; ; depth++) {
+    const count = new Map<string, number>();
+    for (const f of files) count.set(f.source, (count.get(f.source) ?? 0) + 1);
+    const clashing = files.filter((f) => count.get(f.source)! > 1);
+    if (clashing.length === 0) break;
+    let changed = false;
+    for (const f of clashing) {
+      const parts = relative(process.cwd(), f.path).split(sep);
+      const longer = parts.slice(-Math.min(parts.length, f.source.split('/').length + 1)).join('/');
+      if (longer !== f.source) (f.source = longer), (changed = true);
+    }
+    if (!changed || depth > 64) break;
+  }
+  return { files, unreadable, ignored };
 }
 
-/** Decodes bytes as strict UTF-8, naming the line of the first invalid byte. */
-function decodeUtf8(bytes: Uint8Array, source: string): string {
-  if (bytes.subarray(0, 8192).includes(0)) throw new SourceError(source, 'a binary file, not text');
+/** The encoding of a text file's bytes: UTF-16 by its byte-order mark or its zero bytes, else UTF-8. */
+function textEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | 'binary' {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const head = bytes.subarray(0, 8192);
+  if (!head.includes(0)) return 'utf-8';
+  // UTF-16 text without a byte-order mark: ASCII characters leave every other byte zero.
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < head.length; i++) if (head[i] === 0) i % 2 ? odd++ : even++;
+  const half = head.length / 2;
+  if (odd > half * 0.6 && even === 0) return 'utf-16le';
+  if (even > half * 0.6 && odd === 0) return 'utf-16be';
+  return 'binary';
+}
+
+/** Decodes text bytes: UTF-8 strictly (naming the line of the first invalid byte), or UTF-16. */
+function decodeText(bytes: Uint8Array, source: string): string {
+  const encoding = textEncoding(bytes);
+  if (encoding === 'binary') throw new SourceError(source, 'a binary file, not text');
+  if (encoding !== 'utf-8') return new TextDecoder(encoding).decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const loose = new TextDecoder('utf-8').decode(bytes);
-    const at = loose.indexOf('\uFFFD');
-    const line = loose.slice(0, at).split('\n').length;
-    throw new SourceError(source, 'not UTF-8 text (invalid byte sequence)', line);
+    const line = firstInvalidLine(bytes);
+    throw new SourceError(source, 'not UTF-8 text (invalid byte sequence; save the file as UTF-8)', line);
   }
 }
 
+/** 1-based line of the first byte sequence that is not UTF-8 (a line break byte is never inside a UTF-8 character). */
+function firstInvalidLine(bytes: Uint8Array): number {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line++) {
+    let end = bytes.indexOf(10, start);
+    if (end < 0) end = bytes.length;
+    try {
+      strict.decode(bytes.subarray(start, end));
+    } catch {
+      return line;
+    }
+    start = end + 1;
+  }
+  return 0;
+}
+
 async function readBytes(file: InputFile): Promise<Uint8Array> {
-  const raw = await readFile(file.path);
+  let raw: Uint8Array;
+  try {
+    raw = await readFile(file.path);
+  } catch (e) {
+    throw new SourceError(file.source, fsReason(e));
+  }
   if (!file.path.toLowerCase().endsWith('.gz')) return raw;
   try {
     return gunzipSync(raw);
   } catch {
-    throw new SourceError(file.source, 'not a valid gzip file');
+    throw new SourceError(file.source, 'not a valid gzip file (damaged or cut short)');
   }
 }
 
-/** Streams a JSON Lines file (plain or gzip) line by line, so large exports are read in bounded memory. */
+/** The first bytes of a file, to tell its encoding before streaming it. */
+async function head(path: string): Promise<Uint8Array> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = new Uint8Array(4096);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Streams a UTF-8 JSON Lines file (plain or gzip) line by line, so large exports are read in bounded
+ * memory. Lines are split on the newline byte before decoding, so a line that is not UTF-8 is
+ * rejected alone, at its own number.
+ */
 async function streamJsonLines(file: InputFile): Promise<SourceRecords> {
   const parser = new JsonLinesParser(file.source);
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const strict = new TextDecoder('utf-8', { fatal: true });
   let input: Readable = createReadStream(file.path);
   if (file.path.toLowerCase().endsWith('.gz')) input = input.pipe(createGunzip());
-  let rest = '';
-  let lineNo = 0;
+  let rest: Uint8Array = new Uint8Array(0);
+  let first = true;
+  const push = (bytes: Uint8Array) => {
+    let text: string;
+    try {
+      text = strict.decode(bytes);
+    } catch {
+      parser.reject('not UTF-8 text (invalid byte sequence)');
+      return;
+    }
+    parser.push(text);
+  };
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
-      if (lineNo === 0 && rest === '' && chunk.subarray(0, 8192).includes(0)) throw new SourceError(file.source, 'a binary file, not text');
-      let text: string;
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        throw new SourceError(file.source, 'not UTF-8 text (invalid byte sequence)', lineNo + 1);
+      if (first && textEncoding(chunk) === 'binary') throw new SourceError(file.source, 'a binary file, not text');
+      first = false;
+      let bytes: Uint8Array = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+      let start = 0;
+      for (let nl = bytes.indexOf(10, start); nl >= 0; nl = bytes.indexOf(10, start)) {
+        push(bytes.subarray(start, nl));
+        start = nl + 1;
       }
-      const lines = (rest + text).split('\n');
-      rest = lines.pop()!;
-      for (const line of lines) {
-        lineNo++;
-        parser.push(line);
-      }
+      rest = bytes.slice(start);
     }
   } catch (e) {
     if (e instanceof SourceError) throw e;
-    throw new SourceError(file.source, `could not be read (${(e as Error).message})`);
+    throw new SourceError(file.source, (e as NodeJS.ErrnoException).code === 'Z_BUF_ERROR' || /gzip|header|zlib/i.test((e as Error).message) ? 'not a valid gzip file (damaged or cut short)' : fsReason(e));
   }
-  parser.push(rest + decoder.decode());
+  push(rest);
   return parser.finish();
 }
 
 /** Reads and parses one input file; throws SourceError with the file (and line) when it cannot be used. */
 export async function readSource(file: InputFile): Promise<SourceRecords> {
-  if (file.format === 'jsonl') return streamJsonLines(file);
-  const text = decodeUtf8(await readBytes(file), file.source);
+  if (file.format === 'jsonl' && !file.path.toLowerCase().endsWith('.gz')) {
+    let start: Uint8Array;
+    try {
+      start = await head(file.path);
+    } catch (e) {
+      throw new SourceError(file.source, fsReason(e));
+    }
+    const encoding = textEncoding(start);
+    if (encoding === 'utf-8') return streamJsonLines(file);
+  } else if (file.format === 'jsonl') return streamJsonLines(file);
+  const text = decodeText(await readBytes(file), file.source);
   return parseSource(text, file.source, file.format);
 }

@@ -7,12 +7,14 @@ type Chunk = Record<string, string>;
 export class AbstractStore {
   #base: string;
   #count: number;
+  #folder: string;
   #chunks = new Map<number, Promise<Chunk>>();
 
-  /** `base` is the data folder URL ending in `/`; `count` the number of papers. */
-  constructor(base: string, count: number) {
+  /** `base` is the data folder URL ending in `/`; `count` the number of papers; `folder` the atlas's `abstracts`. */
+  constructor(base: string, count: number, folder?: string) {
     this.#base = base;
     this.#count = count;
+    this.#folder = folder ?? 'abstracts';
   }
 
   /** The abstract of the paper at `index` in `papers` (empty string when the chunk lacks it). */
@@ -30,7 +32,7 @@ export class AbstractStore {
   #chunk(c: number): Promise<Chunk> {
     let p = this.#chunks.get(c);
     if (!p) {
-      const url = this.#base + abstractChunkName(c * ABSTRACT_CHUNK_SIZE);
+      const url = this.#base + abstractChunkName(c * ABSTRACT_CHUNK_SIZE, this.#folder);
       p = fetch(url).then((r) => {
         if (!r.ok) throw new Error(`${url}: ${r.status} ${r.statusText}`);
         return r.json() as Promise<Chunk>;

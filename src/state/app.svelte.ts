@@ -40,7 +40,7 @@ export class AppState {
     this.names = new ThemeNames(dataBase, atlas.clusters.map((c) => c.key));
     if (this.names.dropped.length) this.notices.push(`${renamed(this.names.dropped)} no longer in this data: the name${this.names.dropped.length > 1 ? 's were' : ' was'} dropped.`);
     this.rising = trendTests(this.data.dumps, this.data.paperDumps, this.data.papers.map((p) => this.data.clusterSlot.get(p.cluster) ?? 0), this.data.clusters.length);
-    this.abstracts = new AbstractStore(dataBase, atlas.papers.length);
+    this.abstracts = new AbstractStore(dataBase, atlas.papers.length, atlas.abstracts);
     this.search = new PaperSearch(atlas.papers, this.abstracts);
     this.masks = $derived.by(() => this.#masks());
     this.selected = $derived(combine(this.data.papers.length, this.masks));

@@ -104,7 +104,8 @@ describe('the seed dashboard', () => {
     const first = rows(page).first();
     const id = await first.getAttribute('data-paper');
     await first.locator('button').click();
-    const chunk = JSON.parse(readFileSync(join(d.root, 'data/abstracts/000.json'), 'utf8'));
+    const folder = JSON.parse(readFileSync(join(d.root, 'data/atlas.json'), 'utf8')).abstracts;
+    const chunk = JSON.parse(readFileSync(join(d.root, `data/${folder}/000.json`), 'utf8'));
     const words = String(chunk[id!]).replace(/[*_\\]/g, '').split(/\s+/).slice(0, 4).join(' ');
     await expect.poll(() => page.locator('aside.detail').innerText()).toContain(words);
     expect(errors).toEqual([]);

@@ -25,9 +25,10 @@ describe('npm run preprocess', () => {
     const atlas = atlasIn(dir);
     expect(atlas.schemaVersion).toBe(1);
     expect(atlas.dumps.map((d) => d.label)).toEqual(['2025-10-17', '2025-10-18', 'Jul 18']);
-    const chunk = JSON.parse(readFileSync(join(dir, 'out/abstracts/000.json'), 'utf8'));
+    expect(atlas.abstracts).toMatch(/^abstracts-[0-9a-f]{12}$/);
+    const chunk = JSON.parse(readFileSync(join(dir, 'out', atlas.abstracts!, '000.json'), 'utf8'));
     expect(chunk[atlas.papers[0].id]).toBe(ABS);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['abstracts', 'atlas.json']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([atlas.abstracts, 'atlas.json']);
   });
 
   it('skips a bad file among good ones, names it, and still writes the rest', () => {
@@ -52,7 +53,7 @@ describe('npm run preprocess', () => {
     const dir = scratch({ 'in/latin.txt': bytes });
     const r = preprocess(['--input', 'in', '--out', 'out'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('latin.txt:4: not UTF-8 text (invalid byte sequence)');
+    expect(r.stderr).toContain('latin.txt:4: not UTF-8 text (invalid byte sequence; save the file as UTF-8)');
     expect(r.stderr).toContain('no usable papers were read; nothing written');
   });
 

@@ -3,12 +3,11 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
+export const ROOT = resolve(import.meta.dirname, '../..');
 
-/** Runs the real preprocess command in `cwd` and returns its exit code and output. */
+/** Runs the command `npm run preprocess` runs (the bundled scripts/run.mjs) in `cwd`; its exit code and output. */
 export function preprocess(args: string[], cwd = ROOT): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(TSX, [join(ROOT, 'scripts/preprocess.ts'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/run.mjs'), 'preprocess', ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

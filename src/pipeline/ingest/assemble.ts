@@ -1,5 +1,5 @@
 import { compareDates, dateLabel, groupDate, type GroupBy } from './dates';
-import { stableId, titleKey } from './identity';
+import { idScheme, realId, stableId, titleKey, titlesAgree } from './identity';
 import type { RawRecord, SourceRecords } from './records';
 import type { Dump, IngestReport, Rejection } from '../../contract';
 
@@ -35,12 +35,17 @@ export interface AssembleOptions {
   minAbstractChars?: number;
   /** Manifest entries by source. */
   manifest?: ReadonlyMap<string, ManifestEntry>;
+  /** Inputs that could not be read at all (a missing, empty or binary file): each counts as one rejected record. */
+  unreadable?: readonly Rejection[];
+  /** Notes on the inputs that cost no record (a manifest date that could not be read), kept in the report. */
+  warnings?: readonly Rejection[];
 }
 
 export const ASSEMBLE_DEFAULTS = { groupBy: 'day' as GroupBy, minAbstractChars: 100 };
 
 function whyRejected(r: RawRecord, minAbstractChars: number): string | null {
   if (!r.title) return 'empty title';
+  if (!titleKey(r.title)) return `title without letters or digits ("${r.title.slice(0, 40)}")`;
   if (!r.abstract) return 'title without abstract';
   if (r.abstract.length < minAbstractChars)
     return `abstract too short to be one (${r.abstract.length} characters, at least ${minAbstractChars} expected)`;
@@ -61,8 +66,9 @@ export function assembleCorpus(sources: SourceRecords[], options: AssembleOption
   const minAbstractChars = options.minAbstractChars ?? ASSEMBLE_DEFAULTS.minAbstractChars;
   const manifest = options.manifest ?? new Map<string, ManifestEntry>();
 
-  const rejected: Rejection[] = [];
-  let records = 0;
+  const rejected: Rejection[] = [...(options.unreadable ?? [])];
+  const warnings: Rejection[] = [...(options.warnings ?? [])];
+  let records = rejected.length;
   const dumps: Dump[] = [];
   const usedIds = new Set<string>();
   // Records accepted so far, with the dump each belongs to; papers are formed after dumps are ordered.
@@ -71,6 +77,7 @@ export function assembleCorpus(sources: SourceRecords[], options: AssembleOption
   for (const src of sources) {
     records += src.records.length + src.rejected.length;
     rejected.push(...src.rejected);
+    warnings.push(...(src.warnings ?? []));
     const entry = manifest.get(src.source) ?? {};
     const fallback = entry.date ?? src.pageDate;
     const groups = new Map<string | null, RawRecord[]>();
@@ -106,23 +113,45 @@ export function assembleCorpus(sources: SourceRecords[], options: AssembleOption
     .forEach(({ d }, i) => order.set(d, i));
   dumps.sort((a, b) => order.get(a)! - order.get(b)!);
 
+  // One paper per normalised title, unless two records of it carry different ids of one scheme (two
+  // arXiv ids, two DOIs): those are two papers of one title. A record with another title joins a
+  // paper only through a real id (not a placeholder or row number) and a title that agrees; a clash
+  // either way is reported.
   const byTitle = new Map<string, CorpusPaper>();
-  const byId = new Map<string, CorpusPaper>();
+  const byId = new Map<string, { paper: CorpusPaper; at: string }>();
+  const firstId = new Map<CorpusPaper, { id: string; at: string }>();
   const paperDumps = new Map<CorpusPaper, Set<Dump>>();
   const papers: CorpusPaper[] = [];
   const ids = new Set<string>();
   let duplicates = 0;
   for (const { record: r, dump } of accepted) {
     const key = titleKey(r.title);
-    let paper = byTitle.get(key) ?? (r.id ? byId.get(r.id) : undefined);
+    const rid = realId(r.id);
+    let paper = byTitle.get(key);
+    const other = paper && firstId.get(paper);
+    if (paper && rid !== null && other && other.id !== rid && idScheme(other.id) === idScheme(rid) && idScheme(rid) !== 'other') {
+      warnings.push({ source: r.source, line: r.line, reason: `same title as ${other.at} but another id ("${r.id}", not "${other.id}"): kept as two papers` });
+      paper = byId.get(rid)?.paper;
+    }
+    const sameId = rid === null ? undefined : byId.get(rid);
+    if (!paper && sameId) {
+      if (titlesAgree(sameId.paper.title, r.title)) paper = sameId.paper;
+      else
+        warnings.push({
+          source: r.source,
+          line: r.line,
+          reason: `id "${r.id}" is also the id of "${sameId.paper.title.slice(0, 60)}" (${sameId.at}), a different title: kept as two papers`,
+        });
+    }
     if (paper) {
       duplicates++;
       paper.url ??= r.url;
       paper.authors ??= r.authors;
       paper.categories ??= r.categories;
     } else {
-      let id = r.id ?? stableId(key);
-      for (let n = 2; ids.has(id); n++) id = `${r.id ?? stableId(key)}-${n}`;
+      const base = rid === null ? stableId(key) : r.id!;
+      let id = base;
+      for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
       ids.add(id);
       paper = { id, title: r.title, abstract: r.abstract, dumps: [] };
       if (r.url) paper.url = r.url;
@@ -130,9 +159,10 @@ export function assembleCorpus(sources: SourceRecords[], options: AssembleOption
       if (r.categories) paper.categories = r.categories;
       papers.push(paper);
       paperDumps.set(paper, new Set());
-      byTitle.set(key, paper);
+      if (!byTitle.has(key)) byTitle.set(key, paper);
     }
-    if (r.id && !byId.has(r.id)) byId.set(r.id, paper);
+    if (rid !== null && !byId.has(rid)) byId.set(rid, { paper, at: `${r.source}:${r.line}` });
+    if (rid !== null && !firstId.has(paper)) firstId.set(paper, { id: rid, at: `${r.source}:${r.line}` });
     paperDumps.get(paper)!.add(dump);
   }
   for (const paper of papers) {
@@ -141,5 +171,5 @@ export function assembleCorpus(sources: SourceRecords[], options: AssembleOption
     for (const d of ds) d.papers++;
   }
 
-  return { dumps, papers, ingest: { records, unique: papers.length, duplicates, rejected } };
+  return { dumps, papers, ingest: { records, unique: papers.length, duplicates, rejected, warnings } };
 }

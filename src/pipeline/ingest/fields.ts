@@ -1,4 +1,4 @@
-import { parseDate } from './dates';
+import { readDate, type DateOptions } from './dates';
 import type { RawRecord } from './records';
 
 export type Field = 'title' | 'abstract' | 'date' | 'id' | 'url' | 'authors' | 'categories';
@@ -45,23 +45,30 @@ function list(value: unknown): string[] | undefined {
   return s.split(/\s*[;,]\s*/).filter(Boolean);
 }
 
+/** The date text of a row, as written (empty when it has none). */
+export function rowDate(row: Record<string, unknown>, fields: Partial<Record<Field, string>>): string {
+  return fields.date === undefined ? '' : text(row[fields.date]);
+}
+
 /**
  * Builds a raw record from one row of an export. Returns a reason string when the row's date
- * cannot be read (the record is then rejected rather than filed under a wrong date).
+ * cannot be read (the record is then rejected rather than filed under a wrong date); `dates` says
+ * how the file writes ambiguous numeric dates.
  */
 export function rowToRecord(
   row: Record<string, unknown>,
   fields: Partial<Record<Field, string>>,
   source: string,
   line: number,
+  dates: DateOptions = {},
 ): RawRecord | string {
   const get = (f: Field) => (fields[f] === undefined ? undefined : row[fields[f]!]);
   const record: RawRecord = { source, line, title: text(get('title')), abstract: text(get('abstract')) };
-  const rawDate = text(get('date'));
+  const rawDate = rowDate(row, fields);
   if (rawDate) {
-    const date = parseDate(rawDate);
-    if (date === null) return `unreadable date "${rawDate.slice(0, 40)}"`;
-    record.date = date;
+    const date = readDate(rawDate, dates);
+    if ('error' in date) return `unreadable date "${rawDate.slice(0, 40)}": ${date.error}`;
+    record.date = date.date;
   }
   const id = text(get('id'));
   if (id) record.id = id;

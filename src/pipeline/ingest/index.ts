@@ -1,7 +1,7 @@
 export { assembleCorpus, ASSEMBLE_DEFAULTS, type Corpus, type CorpusPaper, type ManifestEntry, type AssembleOptions } from './assemble';
-export { compareDates, dateLabel, groupDate, parseDate, type GroupBy } from './dates';
+export { compareDates, dateLabel, groupDate, inferDateOrder, parseDate, readDate, type DateOptions, type DateReading, type GroupBy } from './dates';
 export { formatOf, parseSource, type SourceFormat } from './formats';
-export { stableId, titleKey } from './identity';
+export { realId, stableId, titleKey, titlesAgree } from './identity';
 export { parsePageText } from './pageText';
 export { SourceError, splitLines, type RawRecord, type SourceRecords } from './records';
 export { JsonLinesParser, parseDelimited, parseJsonArray, parseJsonLines } from './tabular';

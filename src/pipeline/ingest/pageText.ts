@@ -47,6 +47,11 @@ export function parsePageText(text: string, source: string): SourceRecords {
     lines.push({ text: t, line: i + 1 });
   });
   if (lines.length === 0) throw new SourceError(source, 'no paper listings found (only header lines or empty)');
+  // An export saved under .txt would be read as titles and abstracts line by line, into nonsense.
+  const first = lines[0];
+  if (/^["']?title["']?\s*[,;\t|]/i.test(first.text) && /abstract|summary/i.test(first.text))
+    throw new SourceError(source, 'this is CSV or TSV (its first line is a header with title and abstract): name it .csv or .tsv', first.line);
+  if (/^[[{]\s*("|{|$)/.test(first.text)) throw new SourceError(source, 'this is JSON: name it .json (an array of papers) or .jsonl (one paper per line)', first.line);
 
   const records: RawRecord[] = [];
   const rejected: Rejection[] = [];

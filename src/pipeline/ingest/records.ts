@@ -22,6 +22,8 @@ export interface SourceRecords {
   rejected: Rejection[];
   /** Date printed on a page dump (`--07-18`), or null. */
   pageDate: string | null;
+  /** Notes on the source that cost no record (a column named twice, a header without rows). */
+  warnings?: Rejection[];
 }
 
 /** A whole source could not be used (empty, not text, no title column, ...). */

@@ -1,73 +1,157 @@
 import Papa from 'papaparse';
-import { matchFields, rowToRecord, type Field } from './fields';
+import { inferDateOrder, readDate } from './dates';
+import { matchFields, rowDate, rowToRecord, type Field } from './fields';
 import { SourceError, splitLines, type RawRecord, type SourceRecords } from './records';
 import type { Rejection } from '../../contract';
 
-function requireColumns(fields: Partial<Record<Field, string>>, names: string[], source: string): void {
-  for (const f of ['title', 'abstract'] as const) {
-    if (fields[f] === undefined) {
-      const has = names.length ? names.map((n) => `"${n}"`).join(', ') : 'no columns';
-      throw new SourceError(source, `no ${f} column (the header has ${has})`, 1);
-    }
-  }
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** Why a file without title and abstract columns cannot be read, in one line (never the whole first row). */
+function missingColumns(fields: Partial<Record<Field, string>>, names: string[], source: string, text?: string): SourceError | null {
+  const missing = (['title', 'abstract'] as const).filter((f) => fields[f] === undefined);
+  if (missing.length === 0) return null;
+  const start = text?.trimStart() ?? '';
+  if (start.startsWith('[') || start.startsWith('{'))
+    return new SourceError(source, 'this is JSON, not CSV or TSV: name it .json (an array of papers) or .jsonl (one paper per line)', 1);
+  if (text !== undefined && names.some((n) => n.length > 60 || /[.!?]\s+\S/.test(n)))
+    return new SourceError(source, `the first line is a paper, not a header row (it begins "${clip(names.find((n) => n.trim()) ?? '', 40)}"): add a header line naming the title and abstract columns`, 1);
+  const lower = names.map((n) => n.toLowerCase());
+  if (text !== undefined && lower.includes('source') && (lower.includes('date') || lower.includes('label')))
+    return new SourceError(source, 'this is a dumps manifest (source, date, label), not a dump: give it with --manifest', 1);
+  const shown = names.slice(0, 8).map((n) => `"${clip(n, 30)}"`).join(', ') + (names.length > 8 ? `, and ${names.length - 8} more` : '');
+  return new SourceError(source, `no ${missing[0]} column (the header has ${names.length ? shown : 'no columns'})`, text === undefined ? 0 : 1);
 }
 
-/** Collects records from rows, sending unreadable rows to the rejection list. */
+function requireColumns(fields: Partial<Record<Field, string>>, names: string[], source: string, text?: string): void {
+  const e = missingColumns(fields, names, source, text);
+  if (e) throw e;
+}
+
+const NUMERIC_DATE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/;
+
+/**
+ * Collects records from rows, sending unreadable rows to the rejection list. A numeric date that
+ * could be day/month or month/day is settled at the end by the file's other dates (inferDateOrder).
+ */
 class Collector {
   records: RawRecord[] = [];
   rejected: Rejection[] = [];
+  warnings: Rejection[] = [];
+  #numericDates: string[] = [];
+  #ambiguous: { index: number; raw: string; reason: string }[] = [];
   constructor(readonly source: string) {}
   add(row: Record<string, unknown>, fields: Partial<Record<Field, string>>, line: number): void {
+    const raw = rowDate(row, fields);
+    if (NUMERIC_DATE.test(raw)) this.#numericDates.push(raw);
     const r = rowToRecord(row, fields, this.source, line);
-    if (typeof r === 'string') this.reject(line, r);
-    else this.records.push(r);
+    if (typeof r !== 'string') {
+      this.records.push(r);
+      return;
+    }
+    const tentative = raw && 'date' in readDate(raw, { order: 'mdy' }) ? rowToRecord(row, fields, this.source, line, { order: 'mdy' }) : r;
+    if (typeof tentative === 'string') return this.reject(line, r);
+    this.#ambiguous.push({ index: this.records.length, raw, reason: r });
+    this.records.push(tentative);
   }
   reject(line: number, reason: string): void {
     this.rejected.push({ source: this.source, line, reason });
   }
+  warn(line: number, reason: string): void {
+    this.warnings.push({ source: this.source, line, reason });
+  }
   result(): SourceRecords {
-    return { source: this.source, records: this.records, rejected: this.rejected, pageDate: null };
+    if (this.#ambiguous.length) {
+      const order = inferDateOrder(this.#numericDates);
+      const drop = new Set<number>();
+      for (const a of this.#ambiguous) {
+        const date = order ? readDate(a.raw, { order }) : null;
+        if (date && 'date' in date) this.records[a.index].date = date.date;
+        else drop.add(a.index), this.reject(this.records[a.index].line, a.reason);
+      }
+      this.records = this.records.filter((_, i) => !drop.has(i));
+      this.rejected.sort((a, b) => a.line - b.line);
+    }
+    const r: SourceRecords = { source: this.source, records: this.records, rejected: this.rejected, pageDate: null };
+    if (this.warnings.length) r.warnings = this.warnings;
+    return r;
   }
 }
 
-/** Parses a CSV or TSV export with a header row (papaparse); the delimiter is detected when not given. */
+/** A TSV field written with CSV quoting (`"say ""hi"""`), as spreadsheet and pandas exports write some, unquoted. */
+function unquoteTsv(field: string): string {
+  return /^"(?:[^"]|"")*"$/s.test(field) ? field.slice(1, -1).replace(/""/g, '"') : field;
+}
+
+/**
+ * Parses a CSV or TSV export with a header row (papaparse). Every line after the header is in one
+ * row, and every row is a record or a rejection, so the record count follows the file's lines:
+ * - TSV has no quoting (IANA text/tab-separated-values): one line is one row, a `"` is text, and
+ *   papaparse's fastMode reads it so; a field wholly in CSV-style quotes is unquoted.
+ * - CSV quotes fields ("..." may hold commas and line breaks, RFC 4180). A row that cannot be read
+ *   and spans several lines (a stray quote swallowing the rows after it) is rejected line by line.
+ */
 export function parseDelimited(text: string, source: string, delimiter?: ',' | '\t'): SourceRecords {
   const body = text.replace(/^\uFEFF/, '');
+  const tsv = delimiter === '\t';
+  // A "CSV" whose header has semicolons and no commas is the semicolon CSV of spreadsheets in many locales.
+  const firstLine = body.slice(0, body.search(/\r|\n|$/));
+  const delim = delimiter === ',' && !firstLine.includes(',') && firstLine.includes(';') ? ';' : delimiter;
   const out = new Collector(source);
   let header: string[] | null = null;
   let fields: Partial<Record<Field, string>> = {};
+  // Line numbers: line breaks are \r\n, \r or \n, counted up to a position.
   let offset = 0;
   let line = 1;
   const lineAt = (pos: number) => {
-    for (; offset < pos; offset++) if (body.charCodeAt(offset) === 10) line++;
+    for (; offset < pos; offset++) {
+      const c = body.charCodeAt(offset);
+      if (c === 10 || (c === 13 && body.charCodeAt(offset + 1) !== 10)) line++;
+    }
     return line;
   };
   let rowStart = 0;
   Papa.parse<string[]>(body, {
-    delimiter: delimiter ?? '',
+    delimiter: delim ?? '',
     skipEmptyLines: 'greedy',
+    fastMode: tsv ? true : undefined,
     step: (res) => {
       // Skip the line break(s) the previous row ended with, so the row is numbered where it starts.
       while (rowStart < body.length && (body[rowStart] === '\n' || body[rowStart] === '\r')) rowStart++;
-      const at = lineAt(rowStart);
-      rowStart = res.meta.cursor;
-      const row = res.data;
+      const from = rowStart;
+      const at = lineAt(from);
+      const end = res.meta.cursor;
+      const last = lineAt(end) - (/[\r\n]/.test(body[end - 1] ?? '') ? 1 : 0);
+      rowStart = end;
+      let row = tsv ? res.data.map(unquoteTsv) : res.data;
       if (header === null) {
         header = row.map((h) => h.trim());
         fields = matchFields(header);
-        requireColumns(fields, header, source);
+        requireColumns(fields, header, source, body);
+        for (const f of Object.values(fields))
+          if (header.filter((h) => h === f).length > 1) out.warn(at, `column "${f}" appears more than once; the first is read`);
         return;
       }
-      if (res.errors.length > 0) {
-        out.reject(at, `unreadable row: ${res.errors[0].message.toLowerCase()}`);
-      } else if (row.length !== header.length) {
-        out.reject(at, `unreadable row: ${row.length} fields where the header has ${header.length}`);
-      } else {
-        out.add(Object.fromEntries(header.map((h, i) => [h, row[i]])), fields, at);
+      // Trailing empty fields (a comma at the end of each line) hold nothing to lose.
+      while (row.length > header.length && row[row.length - 1].trim() === '') row = row.slice(0, -1);
+      let why: string | null = null;
+      if (res.errors.length > 0) why = `unreadable row: ${res.errors[0].message.toLowerCase()}`;
+      else if (row.length !== header.length)
+        why = `unreadable row: ${row.length} field${row.length === 1 ? '' : 's'} where the header has ${header.length}${tsv && row.length < header.length ? ' (a TSV field cannot hold a line break or tab; save the file as CSV)' : ''}`;
+      // The first of two columns of one name wins (Object.fromEntries would keep the last).
+      if (why === null) out.add(Object.fromEntries(header.map((h, i) => [h, row[i]]).reverse()), fields, at);
+      else if (last <= at) out.reject(at, why);
+      else {
+        // One broken row over several lines: each line may be a row of its own that was swallowed.
+        const quoted = body.slice(from, end).includes('"');
+        out.reject(at, `${why}; ${quoted ? 'a quote opened on this line runs' : 'the row runs'} to line ${last}`);
+        splitLines(body.slice(from, end)).forEach((t, i) => {
+          if (i > 0 && t.trim()) out.reject(at + i, `unreadable row: read as part of the row on line ${at}`);
+        });
       }
     },
   });
   if (header === null) throw new SourceError(source, 'empty file (no header row)');
+  if (out.records.length + out.rejected.length === 0) out.warn(1, 'a header row and no rows below it');
   return out.result();
 }
 
@@ -112,7 +196,12 @@ export function parseJsonArray(text: string, source: string): SourceRecords {
   try {
     data = JSON.parse(body);
   } catch (e) {
-    throw new SourceError(source, `not valid JSON (${(e as Error).message})`);
+    const message = (e as Error).message;
+    // V8 names the character position of the error; the line is what a user can find.
+    const at = /position (\d+)/.exec(message);
+    const line = at ? body.slice(0, +at[1]).split(/\r\n|\r|\n/).length : 0;
+    const hint = /^[^\[{]*,/.test(body.slice(0, 200).split(/\r?\n/)[0]) ? ': it reads like CSV, name it .csv' : ` (${clip(message.replace(/\s*\(line \d+ column \d+\)/, ''), 80)})`;
+    throw new SourceError(source, `not valid JSON${hint}`, line);
   }
   if (objectRow(data)) {
     const key = ['papers', 'records', 'items'].find((k) => Array.isArray((data as Record<string, unknown>)[k]));
@@ -142,9 +231,19 @@ export class JsonLinesParser {
   private lineNo = 0;
   private seen = 0;
   private sawColumns = false;
+  private parsed = 0;
+  private first = '';
+  private firstLine = 0;
 
   constructor(readonly source: string) {
     this.out = new Collector(source);
+  }
+
+  /** Rejects the next line unread (its bytes are not text), keeping the line numbers of the rest. */
+  reject(reason: string): void {
+    this.lineNo++;
+    this.seen++;
+    this.out.reject(this.lineNo, `unreadable row: ${reason}`);
   }
 
   push(rawLine: string): void {
@@ -152,6 +251,7 @@ export class JsonLinesParser {
     const line = (this.lineNo === 1 ? rawLine.replace(/^\uFEFF/, '') : rawLine).trim();
     if (!line) return;
     this.seen++;
+    if (this.seen === 1) (this.first = line), (this.firstLine = this.lineNo);
     let item: unknown;
     try {
       item = JSON.parse(line);
@@ -159,6 +259,7 @@ export class JsonLinesParser {
       this.out.reject(this.lineNo, 'unreadable row: invalid JSON');
       return;
     }
+    this.parsed++;
     if (!objectRow(item)) {
       this.out.reject(this.lineNo, 'unreadable row: not a JSON object');
       return;
@@ -171,7 +272,13 @@ export class JsonLinesParser {
 
   finish(): SourceRecords {
     if (this.seen === 0) throw new SourceError(this.source, 'empty file (no JSON lines)');
-    if (!this.sawColumns) throw new SourceError(this.source, 'no line has both a title and an abstract field');
+    // A pretty-printed JSON array opens with a line `[` that is no JSON on its own.
+    if (this.first.startsWith('[') && this.out.rejected[0]?.line === this.firstLine) throw new SourceError(this.source, 'this is a JSON array, not JSON Lines: name it .json');
+    if (!this.sawColumns) {
+      if (this.first.startsWith('[')) throw new SourceError(this.source, 'this is a JSON array, not JSON Lines: name it .json');
+      if (this.parsed === 0) throw new SourceError(this.source, 'no line is JSON: JSON Lines has one JSON object per line');
+      throw new SourceError(this.source, 'no line has both a title and an abstract field');
+    }
     return this.out.result();
   }
 }

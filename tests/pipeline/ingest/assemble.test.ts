@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assembleCorpus, titleKey, type RawRecord, type SourceRecords } from '../../../src/pipeline/ingest';
+import { assembleCorpus, realId, titleKey, type RawRecord, type SourceRecords } from '../../../src/pipeline/ingest';
 
 const ABS = 'We study topic clustering of research papers. Our method groups abstracts into themes. It works well on real listings.';
 const rec = (source: string, line: number, title: string, extra: Partial<RawRecord> = {}): RawRecord => ({ source, line, title, abstract: ABS, ...extra });
@@ -17,7 +17,7 @@ describe('assembleCorpus', () => {
     ]);
     expect(corpus.papers).toHaveLength(2);
     expect(corpus.papers[0]).toMatchObject({ title: 'Sparse Attention: A Study', dumps: ['b', 'a'] });
-    expect(corpus.ingest).toEqual({ records: 3, unique: 2, duplicates: 1, rejected: [] });
+    expect(corpus.ingest).toEqual({ records: 3, unique: 2, duplicates: 1, rejected: [], warnings: [] });
   });
 
   it('assembleCorpus rejects empty titles, missing and too-short abstracts with source, line and reason', () => {
@@ -63,5 +63,66 @@ describe('assembleCorpus', () => {
   it('titleKey folds case, accents, punctuation and spacing', () => {
     expect(titleKey('  Mamba:  Linear-Time  Sequence Modeling ')).toBe(titleKey('mamba linear time sequence modeling'));
     expect(titleKey('Café Über')).toBe('cafe uber');
+  });
+});
+
+describe('assembleCorpus identity', () => {
+  it('assembleCorpus never merges records through placeholder or row-number ids', () => {
+    const corpus = assembleCorpus([
+      src('a.csv', [rec('a.csv', 2, 'Paper One', { id: 'N/A' }), rec('a.csv', 3, 'Paper Two', { id: 'N/A' }), rec('a.csv', 4, 'Paper Three', { id: 'ID-1' }), rec('a.csv', 5, 'Paper Four', { id: 'ID-1' })]),
+      src('b.csv', [rec('b.csv', 2, 'Paper Five', { id: '1' })]),
+      src('c.csv', [rec('c.csv', 2, 'Paper Six', { id: '1' })]),
+    ]);
+    expect(corpus.papers.map((p) => p.title)).toEqual(['Paper One', 'Paper Two', 'Paper Three', 'Paper Four', 'Paper Five', 'Paper Six']);
+    expect(corpus.papers.every((p) => /^[0-9a-f]{12}$/.test(p.id))).toBe(true);
+    expect(corpus.ingest).toMatchObject({ records: 6, unique: 6, duplicates: 0, warnings: [] });
+  });
+
+  it('assembleCorpus merges a real id only when the titles agree, and reports a clash', () => {
+    const corpus = assembleCorpus([
+      src('a.csv', [rec('a.csv', 2, 'Mamba', { id: 'arXiv:2312.00752v1' }), rec('a.csv', 3, 'Something Else Entirely', { id: '2312.00752' })]),
+      src('b.csv', [rec('b.csv', 2, 'Mamba: Linear-Time Sequence Modeling', { id: 'https://arxiv.org/abs/2312.00752v2' })]),
+    ]);
+    expect(corpus.papers.map((p) => [p.title, p.dumps])).toEqual([['Mamba', ['a', 'b']], ['Something Else Entirely', ['a']]]);
+    expect(corpus.papers.map((p) => p.id)).toEqual(['arXiv:2312.00752v1', '2312.00752']);
+    expect(corpus.ingest).toMatchObject({ records: 3, unique: 2, duplicates: 1 });
+    expect(corpus.ingest.warnings).toEqual([
+      { source: 'a.csv', line: 3, reason: 'id "2312.00752" is also the id of "Mamba" (a.csv:2), a different title: kept as two papers' },
+    ]);
+  });
+
+  it('assembleCorpus keeps two papers of one title with two arXiv ids apart, and merges the same id again', () => {
+    const corpus = assembleCorpus([
+      src('a.csv', [rec('a.csv', 2, 'Attention Is All You Need', { id: '1706.03762' }), rec('a.csv', 3, 'Attention is all you need', { id: '2501.00001' })]),
+      src('b.csv', [rec('b.csv', 2, 'Attention Is All You Need', { id: '1706.03762v5' }), rec('b.csv', 3, 'Attention Is All You Need', { id: '10.1000/xyz' })]),
+    ]);
+    expect(corpus.papers.map((p) => [p.id, p.dumps])).toEqual([['1706.03762', ['a', 'b']], ['2501.00001', ['a']]]);
+    expect(corpus.ingest).toMatchObject({ records: 4, unique: 2, duplicates: 2 });
+    expect(corpus.ingest.warnings).toEqual([
+      { source: 'a.csv', line: 3, reason: 'same title as a.csv:2 but another id ("2501.00001", not "1706.03762"): kept as two papers' },
+    ]);
+  });
+
+  it('assembleCorpus rejects a title without letters or digits instead of merging all such titles', () => {
+    const corpus = assembleCorpus([src('a.csv', [rec('a.csv', 2, '???'), rec('a.csv', 3, '🚀🚀'), rec('a.csv', 4, 'Real')])]);
+    expect(corpus.papers.map((p) => p.title)).toEqual(['Real']);
+    expect(corpus.ingest.rejected.map((r) => [r.line, r.reason])).toEqual([
+      [2, 'title without letters or digits ("???")'],
+      [3, 'title without letters or digits ("🚀🚀")'],
+    ]);
+  });
+
+  it('assembleCorpus counts each unreadable input as one rejected record, so the identity holds', () => {
+    const corpus = assembleCorpus([src('a.csv', [rec('a.csv', 2, 'Real')])], { unreadable: [{ source: 'gone.csv', line: 0, reason: 'no such file or directory' }] });
+    const { records, unique, duplicates, rejected } = corpus.ingest;
+    expect([records, unique, duplicates, rejected.length]).toEqual([2, 1, 0, 1]);
+  });
+});
+
+describe('realId', () => {
+  it('realId normalises arXiv and DOI forms and refuses placeholders and row numbers', () => {
+    expect(realId('arXiv:2312.00752v3')).toBe('2312.00752');
+    expect(realId('https://doi.org/10.1145/3292500.3330701')).toBe('10.1145/3292500.3330701');
+    for (const id of ['N/A', 'none', 'NULL', '-', '42', 'ID-1', 'row 7', '']) expect(realId(id), id).toBeNull();
   });
 });

@@ -69,4 +69,9 @@ describe('parsePageText', () => {
     expect(() => parsePageText('new\n\nSubscribe\n\nJul 18\n', 'f.txt')).toThrow(SourceError);
     expect(() => parsePageText('new\n\nSubscribe\n\nJul 18\n', 'f.txt')).toThrow(/f\.txt: no paper listings/);
   });
+
+  it('parsePageText names an export saved as .txt instead of reading it as titles and abstracts', () => {
+    expect(() => parsePageText(`title,abstract\nA,"${ABS('x')}"\n`, 'g.txt')).toThrow('g.txt:1: this is CSV or TSV (its first line is a header with title and abstract): name it .csv or .tsv');
+    expect(() => parsePageText(`[\n  {"title": "A", "abstract": "${ABS('x')}"}\n]\n`, 'h.txt')).toThrow('h.txt:1: this is JSON');
+  });
 });
