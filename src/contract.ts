@@ -79,8 +79,11 @@ export interface Theme {
 }
 
 export interface Paper {
+  /** The input's identifier when it has a real one (an arXiv id, a DOI), else a hash of the title. */
   id: string;
   title: string;
+  /** The paper's page as the input gives it (shown as a link only when http: or https:). */
+  url?: string;
   /** Ids of every dump the paper appeared in, in dump order. */
   dumps: string[];
   cluster: number;
@@ -156,6 +159,12 @@ export interface Atlas {
 
 /** Abstract chunk files hold this many papers each, in `papers` order. */
 export const ABSTRACT_CHUNK_SIZE = 1000;
+
+/**
+ * What a chunk holds per paper id, fetched when a paper is opened or all papers are searched or
+ * exported: its abstract, or, when the input names them, the abstract and the authors.
+ */
+export type PaperText = string | { abstract: string; authors: string[] };
 
 /** Name of the abstract chunk file holding the paper at `index` in `papers`. */
 export function abstractChunkName(index: number, folder = 'abstracts'): string {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { ABSTRACT_CHUNK_SIZE, type Atlas } from '../../src/contract';
+import { ABSTRACT_CHUNK_SIZE, type Atlas, type PaperText } from '../../src/contract';
 import { fsReason } from './fsReason';
 
 /** The output folder cannot be used; the message names it and says why. */
@@ -103,7 +103,7 @@ const chunkFile = (n: number) => `${String(n).padStart(3, '0')}.json`;
  * removed after it. Staging folders of runs that were killed are removed; nothing the tool did not
  * write is touched.
  */
-export async function writeOutput(outDir: string, atlas: Atlas, abstracts: string[]): Promise<string> {
+export async function writeOutput(outDir: string, atlas: Atlas, abstracts: PaperText[]): Promise<string> {
   await mkdir(outDir, { recursive: true });
   for (const name of await readdir(outDir)) {
     const m = STAGING.exec(name);
@@ -112,7 +112,7 @@ export async function writeOutput(outDir: string, atlas: Atlas, abstracts: strin
 
   const chunks: string[] = [];
   for (let start = 0; start < atlas.papers.length; start += ABSTRACT_CHUNK_SIZE) {
-    const chunk: Record<string, string> = {};
+    const chunk: Record<string, PaperText> = {};
     atlas.papers.slice(start, start + ABSTRACT_CHUNK_SIZE).forEach((p, i) => (chunk[p.id] = abstracts[start + i]));
     chunks.push(JSON.stringify(chunk));
   }

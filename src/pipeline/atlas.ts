@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION, type Atlas, type Cluster, type ClusterTerm, type Group } from '../contract';
+import { SCHEMA_VERSION, type Atlas, type Cluster, type ClusterTerm, type Group, type PaperText } from '../contract';
 import type { Corpus } from './ingest';
 import { HIERARCHY_DEFAULTS, type HierarchyOptions } from './cluster/hierarchy';
 import { clusterIdentity, IDENTITY_DEFAULTS, type IdentityOptions, type PreviousCluster } from './cluster/identity';
@@ -78,7 +78,7 @@ export function vectorSpace(
 export async function buildAtlas(
   corpus: Corpus,
   options: AtlasOptions = {},
-): Promise<{ atlas: Atlas; abstracts: string[]; dropped: PreviousCluster[] }> {
+): Promise<{ atlas: Atlas; abstracts: PaperText[]; dropped: PreviousCluster[] }> {
   const o = { ...ATLAS_DEFAULTS, ...options };
   const stage = options.onStage ?? (() => {});
   const themes = options.themes ?? [];
@@ -170,6 +170,7 @@ export async function buildAtlas(
   const papers = corpus.papers.map((p, i) => ({
     id: p.id,
     title: p.title,
+    ...(p.url ? { url: p.url } : {}),
     dumps: p.dumps,
     cluster: assign[i],
     x: r4(xy[i].x),
@@ -214,5 +215,6 @@ export async function buildAtlas(
     cooccurrence: cooc,
     ingest: corpus.ingest,
   };
-  return { atlas, abstracts: corpus.papers.map((p) => p.abstract), dropped: identity.dropped };
+  const abstracts = corpus.papers.map((p): PaperText => (p.authors?.length ? { abstract: p.abstract, authors: p.authors } : p.abstract));
+  return { atlas, abstracts, dropped: identity.dropped };
 }

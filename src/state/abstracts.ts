@@ -1,7 +1,21 @@
 /** Abstracts, fetched from their chunk files only when a paper is opened or a full-text search runs. */
-import { ABSTRACT_CHUNK_SIZE, abstractChunkName } from '../contract';
+import { ABSTRACT_CHUNK_SIZE, abstractChunkName, type PaperText } from '../contract';
 
-type Chunk = Record<string, string>;
+type Chunk = Record<string, PaperText>;
+
+/** A paper's text from its chunk: the abstract, and the authors when the input names them. */
+export interface PaperDetails {
+  abstract: string;
+  authors: string[];
+}
+
+/** Reads a chunk entry, whichever form it has (only strings in data written before authors were kept). */
+export function detailsOf(entry: PaperText | undefined): PaperDetails {
+  if (typeof entry === 'string') return { abstract: entry, authors: [] };
+  if (entry && typeof entry === 'object' && typeof entry.abstract === 'string')
+    return { abstract: entry.abstract, authors: Array.isArray(entry.authors) ? entry.authors.filter((a) => typeof a === 'string') : [] };
+  return { abstract: '', authors: [] };
+}
 
 /** Fetches each abstract chunk once, on demand, and remembers it. */
 export class AbstractStore {
@@ -17,16 +31,16 @@ export class AbstractStore {
     this.#folder = folder ?? 'abstracts';
   }
 
-  /** The abstract of the paper at `index` in `papers` (empty string when the chunk lacks it). */
-  async get(index: number, id: string): Promise<string> {
+  /** The abstract and authors of the paper at `index` in `papers` (empty when the chunk lacks them). */
+  async get(index: number, id: string): Promise<PaperDetails> {
     const chunk = await this.#chunk(Math.floor(index / ABSTRACT_CHUNK_SIZE));
-    return typeof chunk[id] === 'string' ? chunk[id] : '';
+    return detailsOf(chunk[id]);
   }
 
-  /** Every chunk, calling `onChunk` as each arrives (for progressive full-text indexing). */
-  async all(onChunk: (chunk: Chunk) => void): Promise<void> {
+  /** Every paper's details, calling `onPaper` for each as its chunk arrives (for full-text indexing, exports). */
+  async all(onPaper: (id: string, details: PaperDetails) => void): Promise<void> {
     const n = Math.ceil(this.#count / ABSTRACT_CHUNK_SIZE);
-    await Promise.all(Array.from({ length: n }, (_, c) => this.#chunk(c).then(onChunk)));
+    await Promise.all(Array.from({ length: n }, (_, c) => this.#chunk(c).then((chunk) => Object.entries(chunk).forEach(([id, e]) => onPaper(id, detailsOf(e))))));
   }
 
   #chunk(c: number): Promise<Chunk> {

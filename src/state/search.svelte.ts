@@ -66,7 +66,7 @@ export class PaperSearch {
       }
     });
     const abstracts = new Map<string, string>();
-    Promise.all([lib, this.#store.all((chunk) => Object.entries(chunk).forEach(([id, text]) => abstracts.set(id, text)))])
+    Promise.all([lib, this.#store.all((id, details) => abstracts.set(id, details.abstract))])
       .then(async ([MS]) => {
         const index = new MS<Doc>({ fields: ['title', 'keywords', 'abstract'] });
         await index.addAllAsync(this.#papers.map((p, i) => doc(p, i, abstracts.get(p.id) ?? '')), { chunkSize: 2000 });

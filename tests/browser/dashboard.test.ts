@@ -28,6 +28,16 @@ const rising = makeAtlas({ papers: 1600, clusters: 4, dumps: 8, seed: 9 });
 const broken = makeAtlas({ papers: 300, clusters: 5, dumps: 3, seed: 4 });
 (broken.atlas.cooccurrence as { terms: unknown }).terms = { not: 'a list' };
 
+// An export with ids, URLs and authors: one paper with its arXiv page, one with a script URL.
+const linked = makeAtlas({ papers: 200, clusters: 4, dumps: 2, seed: 6 });
+{
+  const [a, b] = linked.atlas.papers;
+  a.id = 'arXiv:2401.00001';
+  a.url = 'https://arxiv.org/abs/2401.00001';
+  b.url = 'javascript:alert(1)';
+  linked.abstracts[0] = { abstract: linked.abstracts[0] as string, authors: ['Ada Lovelace', 'Alan Turing'] };
+}
+
 // Daily dumps of a dated export: far too many for one chip each.
 const daily = makeAtlas({ papers: 1500, clusters: 12, dumps: 90, fullDates: true });
 
@@ -35,7 +45,7 @@ let d: Dashboard;
 let seed: Atlas;
 
 beforeAll(async () => {
-  d = await startDashboard({ seed: true, fixtures: { synth, daily, rising, broken } });
+  d = await startDashboard({ seed: true, fixtures: { synth, daily, rising, broken, linked } });
   seed = JSON.parse(readFileSync(join(d.root, 'data/atlas.json'), 'utf8'));
 });
 afterAll(() => d?.close());
@@ -310,6 +320,44 @@ describe('the map', () => {
     await page.mouse.down();
     await page.mouse.up();
     await expect.poll(() => page.locator('aside.detail h2').innerText()).toBe(title);
+    await page.close();
+  });
+});
+
+describe('links back to the papers', () => {
+  it('a paper from an export links to its page, with its id and authors; a javascript: URL stays text', async () => {
+    const { page, errors } = await d.open('?data=fixtures/linked');
+    await ready(page);
+    const [a, b] = linked.atlas.papers;
+    // The table shows the rows in view: a search for the title brings the paper's row up.
+    await page.getByPlaceholder('Search titles').fill(a.title);
+    await page.locator(`[data-chart=papers] [data-paper="${a.id}"] button.title-btn`).click();
+    const panel = page.locator('aside.detail');
+    await expect.poll(() => panel.innerText()).toContain('Ada Lovelace, Alan Turing');
+    expect(await panel.innerText()).toContain('arXiv:2401.00001');
+    expect(await panel.locator('a').first().getAttribute('href')).toBe('https://arxiv.org/abs/2401.00001');
+    expect(await page.locator(`[data-chart=papers] [data-paper="${a.id}"] a.out`).getAttribute('href')).toBe('https://arxiv.org/abs/2401.00001');
+    await page.getByPlaceholder('Search titles').fill(b.title);
+    await page.locator(`[data-chart=papers] [data-paper="${b.id}"] button.title-btn`).click();
+    await expect.poll(() => panel.innerText()).toContain('javascript:alert(1)');
+    expect(await page.locator('#app a[href^="javascript"], aside a[href^="javascript"]').count()).toBe(0);
+    expect(await page.locator(`[data-chart=papers] [data-paper="${b.id}"] a`).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('exports every paper as CSV with its url, authors, dates, themes and map position', async () => {
+    const { page } = await d.open('?data=fixtures/linked');
+    await ready(page);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-chart=papers] .export button', { hasText: 'All papers' }).click()]);
+    expect(dl.suggestedFilename()).toMatch(/^topic-atlas_papers-all_\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync((await dl.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const lines = text.split('\r\n');
+    expect(lines[0]).toBe('id,title,url,authors,dumps,firstDate,theme,topLevelTheme,namedTheme,keywords,x,y');
+    expect(lines).toHaveLength(linked.atlas.papers.length + 1);
+    expect(lines[1]).toContain('arXiv:2401.00001');
+    expect(lines[1]).toContain('https://arxiv.org/abs/2401.00001');
+    expect(lines[1]).toContain('Ada Lovelace; Alan Turing');
     await page.close();
   });
 });

@@ -91,7 +91,7 @@ it('exports CSV with renamed themes and spreadsheet formulas neutralised', async
   // A byte-order mark first, so spreadsheet programs read the file as UTF-8.
   expect(raw.charCodeAt(0)).toBe(0xfeff);
   const papers = raw.slice(1);
-  expect(papers.split('\r\n')[0]).toBe('id,title,theme,dumps,keywords');
+  expect(papers.split('\r\n')[0]).toBe('id,title,url,theme,dumps,keywords');
   expect(papers).toContain(`"'=HYPERLINK(""http://example.invalid"",""x"")"`);
   expect(papers).toContain('My theme');
   const themes = (await exportOf(page, 'themes', 'CSV')).data.toString('utf8');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
-import type { Atlas } from '../../src/contract';
+import type { Atlas, PaperText } from '../../src/contract';
 import { abstractChunks } from './fixtures/make-atlas';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -15,7 +15,7 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 export interface DataSet {
   atlas: Atlas;
-  abstracts: string[];
+  abstracts: PaperText[];
 }
 
 export interface Dashboard {

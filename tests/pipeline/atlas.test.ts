@@ -122,6 +122,18 @@ describe('buildAtlas on the seed dumps', () => {
   });
 });
 
+describe('links and metadata', () => {
+  it('keeps the input’s url with each paper and its authors with the abstract', async () => {
+    const papers = corpus.papers.slice(0, 40).map((p, i) => (i === 0 ? { ...p, url: 'https://arxiv.org/abs/2401.00001', authors: ['Ada Lovelace', 'Alan Turing'] } : p));
+    const { atlas, abstracts } = await buildAtlas({ ...corpus, papers }, { seed: 0, ...quick });
+    expect(atlas.papers[0].url).toBe('https://arxiv.org/abs/2401.00001');
+    expect(abstracts[0]).toEqual({ abstract: papers[0].abstract, authors: ['Ada Lovelace', 'Alan Turing'] });
+    // Papers without them stay as before: no url field, the abstract alone.
+    expect('url' in atlas.papers[1]).toBe(false);
+    expect(abstracts[1]).toBe(papers[1].abstract);
+  });
+});
+
 describe('theme identity across runs', () => {
   it('keeps every cluster key, and writes the same JSON, when re-run with its own earlier atlas', async () => {
     const again = await buildAtlas(corpus, { seed: 0, themes, previous: previousClusters(full) });
