@@ -91,8 +91,8 @@ export interface Paper {
   y: number;
   /** The paper's top keywords, best first. */
   keywords: string[];
-  /** Ids of the most similar papers in the vector space, most similar first. */
-  neighbors: string[];
+  /** Ids of the most similar papers, in atlases written before they moved to the paper's chunk (see PaperText). */
+  neighbors?: string[];
 }
 
 export interface TrendPoint {
@@ -162,9 +162,11 @@ export const ABSTRACT_CHUNK_SIZE = 1000;
 
 /**
  * What a chunk holds per paper id, fetched when a paper is opened or all papers are searched or
- * exported: its abstract, or, when the input names them, the abstract and the authors.
+ * exported (kept out of atlas.json so the first screen loads less): the abstract, the ids of the
+ * most similar papers in the vector space (most similar first) and, when the input names them, the
+ * authors. A bare string is an abstract alone.
  */
-export type PaperText = string | { abstract: string; authors: string[] };
+export type PaperText = string | { abstract: string; neighbors?: string[]; authors?: string[] };
 
 /** Name of the abstract chunk file holding the paper at `index` in `papers`. */
 export function abstractChunkName(index: number, folder = 'abstracts'): string {

@@ -29,7 +29,6 @@ export async function loadAtlas(base: string): Promise<Atlas> {
   }
   for (const p of atlas.papers) {
     p.keywords ??= [];
-    p.neighbors ??= [];
   }
   return atlas;
 }

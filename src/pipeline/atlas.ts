@@ -176,7 +176,6 @@ export async function buildAtlas(
     x: r4(xy[i].x),
     y: r4(xy[i].y),
     keywords: keywords[i],
-    neighbors: knn.indices[i].filter((j) => j !== i).slice(0, o.neighbors).map((j) => corpus.papers[j].id),
   }));
   const atlas: Atlas = {
     schemaVersion: SCHEMA_VERSION,
@@ -215,6 +214,9 @@ export async function buildAtlas(
     cooccurrence: cooc,
     ingest: corpus.ingest,
   };
-  const abstracts = corpus.papers.map((p): PaperText => (p.authors?.length ? { abstract: p.abstract, authors: p.authors } : p.abstract));
+  const abstracts = corpus.papers.map((p, i): PaperText => {
+    const neighbors = knn.indices[i].filter((j) => j !== i).slice(0, o.neighbors).map((j) => corpus.papers[j].id);
+    return { abstract: p.abstract, ...(neighbors.length ? { neighbors } : {}), ...(p.authors?.length ? { authors: p.authors } : {}) };
+  });
   return { atlas, abstracts, dropped: identity.dropped };
 }

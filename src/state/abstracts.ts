@@ -3,18 +3,20 @@ import { ABSTRACT_CHUNK_SIZE, abstractChunkName, type PaperText } from '../contr
 
 type Chunk = Record<string, PaperText>;
 
-/** A paper's text from its chunk: the abstract, and the authors when the input names them. */
+/** A paper's details from its chunk: abstract, nearest papers' ids, and the authors when the input names them. */
 export interface PaperDetails {
   abstract: string;
+  neighbors: string[];
   authors: string[];
 }
 
-/** Reads a chunk entry, whichever form it has (only strings in data written before authors were kept). */
+const strings = (xs: unknown): string[] => (Array.isArray(xs) ? xs.filter((x): x is string => typeof x === 'string') : []);
+
+/** Reads a chunk entry, whichever form it has (a bare abstract in data written before the other fields moved there). */
 export function detailsOf(entry: PaperText | undefined): PaperDetails {
-  if (typeof entry === 'string') return { abstract: entry, authors: [] };
-  if (entry && typeof entry === 'object' && typeof entry.abstract === 'string')
-    return { abstract: entry.abstract, authors: Array.isArray(entry.authors) ? entry.authors.filter((a) => typeof a === 'string') : [] };
-  return { abstract: '', authors: [] };
+  if (typeof entry === 'string') return { abstract: entry, neighbors: [], authors: [] };
+  if (entry && typeof entry === 'object' && typeof entry.abstract === 'string') return { abstract: entry.abstract, neighbors: strings(entry.neighbors), authors: strings(entry.authors) };
+  return { abstract: '', neighbors: [], authors: [] };
 }
 
 /** Fetches each abstract chunk once, on demand, and remembers it. */

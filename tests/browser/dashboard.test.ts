@@ -35,7 +35,7 @@ const linked = makeAtlas({ papers: 200, clusters: 4, dumps: 2, seed: 6 });
   a.id = 'arXiv:2401.00001';
   a.url = 'https://arxiv.org/abs/2401.00001';
   b.url = 'javascript:alert(1)';
-  linked.abstracts[0] = { abstract: linked.abstracts[0] as string, authors: ['Ada Lovelace', 'Alan Turing'] };
+  linked.abstracts[0] = { ...(linked.abstracts[0] as { abstract: string }), authors: ['Ada Lovelace', 'Alan Turing'] };
 }
 
 // Daily dumps of a dated export: far too many for one chip each.
@@ -116,7 +116,7 @@ describe('the seed dashboard', () => {
     await first.locator('button').click();
     const folder = JSON.parse(readFileSync(join(d.root, 'data/atlas.json'), 'utf8')).abstracts;
     const chunk = JSON.parse(readFileSync(join(d.root, `data/${folder}/000.json`), 'utf8'));
-    const words = String(chunk[id!]).replace(/[*_\\]/g, '').split(/\s+/).slice(0, 4).join(' ');
+    const words = String(chunk[id!].abstract).replace(/[*_\\]/g, '').split(/\s+/).slice(0, 4).join(' ');
     await expect.poll(() => page.locator('aside.detail').innerText()).toContain(words);
     expect(errors).toEqual([]);
     await page.close();
@@ -337,6 +337,12 @@ describe('links back to the papers', () => {
     expect(await panel.innerText()).toContain('arXiv:2401.00001');
     expect(await panel.locator('a').first().getAttribute('href')).toBe('https://arxiv.org/abs/2401.00001');
     expect(await page.locator(`[data-chart=papers] [data-paper="${a.id}"] a.out`).getAttribute('href')).toBe('https://arxiv.org/abs/2401.00001');
+    // Its nearest papers come with the abstract, and open in turn.
+    const near = panel.locator('ol.near button');
+    await expect.poll(() => near.count()).toBe(5);
+    const first = await near.first().innerText();
+    await near.first().click();
+    await expect.poll(() => page.locator('#paper-title').innerText()).toBe(first);
     await page.getByPlaceholder('Search titles').fill(b.title);
     await page.locator(`[data-chart=papers] [data-paper="${b.id}"] button.title-btn`).click();
     await expect.poll(() => panel.innerText()).toContain('javascript:alert(1)');

@@ -27,7 +27,7 @@ describe('npm run preprocess', () => {
     expect(atlas.dumps.map((d) => d.label)).toEqual(['2025-10-17', '2025-10-18', 'Jul 18']);
     expect(atlas.abstracts).toMatch(/^abstracts-[0-9a-f]{12}$/);
     const chunk = JSON.parse(readFileSync(join(dir, 'out', atlas.abstracts!, '000.json'), 'utf8'));
-    expect(chunk[atlas.papers[0].id]).toBe(ABS);
+    expect(chunk[atlas.papers[0].id].abstract).toBe(ABS);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual([atlas.abstracts, 'atlas.json']);
   });
 

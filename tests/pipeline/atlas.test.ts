@@ -11,7 +11,7 @@ const corpus = seedCorpus();
 const themes = seedThemes();
 // The map does not affect clusters or tags: a short UMAP run keeps the many-seed checks quick.
 const quick = { layout: { nEpochs: 20 } };
-const full = (await buildAtlas(corpus, { seed: 0, themes })).atlas;
+const { atlas: full, abstracts: fullTexts } = await buildAtlas(corpus, { seed: 0, themes });
 
 describe('buildAtlas on the seed dumps', () => {
   it('writes byte-identical JSON for the same inputs and seed', async () => {
@@ -72,14 +72,16 @@ describe('buildAtlas on the seed dumps', () => {
     expect(ssm.terms.slice(0, 5).map((t) => t.term)).toContain('state space model');
   });
 
-  it('gives each paper keywords and nearest papers (never itself)', async () => {
+  it('gives each paper keywords, and nearest papers (never itself) beside its abstract', async () => {
     const ids = new Set(full.papers.map((p) => p.id));
-    for (const p of full.papers) {
+    full.papers.forEach((p, i) => {
       expect(p.keywords.length).toBeGreaterThan(0);
-      expect(p.neighbors).toHaveLength(8);
-      expect(p.neighbors).not.toContain(p.id);
-      for (const n of p.neighbors) expect(ids.has(n)).toBe(true);
-    }
+      const text = fullTexts[i] as { abstract: string; neighbors: string[] };
+      expect(text.abstract).toBe(corpus.papers[i].abstract);
+      expect(text.neighbors).toHaveLength(8);
+      expect(text.neighbors).not.toContain(p.id);
+      for (const n of text.neighbors) expect(ids.has(n)).toBe(true);
+    });
   });
 
   it('lays papers of one cluster out together on the map', async () => {
@@ -127,10 +129,10 @@ describe('links and metadata', () => {
     const papers = corpus.papers.slice(0, 40).map((p, i) => (i === 0 ? { ...p, url: 'https://arxiv.org/abs/2401.00001', authors: ['Ada Lovelace', 'Alan Turing'] } : p));
     const { atlas, abstracts } = await buildAtlas({ ...corpus, papers }, { seed: 0, ...quick });
     expect(atlas.papers[0].url).toBe('https://arxiv.org/abs/2401.00001');
-    expect(abstracts[0]).toEqual({ abstract: papers[0].abstract, authors: ['Ada Lovelace', 'Alan Turing'] });
-    // Papers without them stay as before: no url field, the abstract alone.
+    expect(abstracts[0]).toMatchObject({ abstract: papers[0].abstract, authors: ['Ada Lovelace', 'Alan Turing'] });
+    // Papers without them have no url field and no authors.
     expect('url' in atlas.papers[1]).toBe(false);
-    expect(abstracts[1]).toBe(papers[1].abstract);
+    expect(abstracts[1]).not.toHaveProperty('authors');
   });
 });
 
