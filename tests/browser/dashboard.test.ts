@@ -368,6 +368,30 @@ describe('links back to the papers', () => {
   });
 });
 
+describe('the report', () => {
+  it('opens from the dashboard with the renames and prints to one or two pages with every named theme and theme', async () => {
+    const { page, errors } = await d.open(`?name=${encodeURIComponent(`${seed.clusters[3].key}:Renamed for the report`)}`);
+    await ready(page);
+    await page.getByRole('link', { name: 'Report' }).click();
+    await page.waitForSelector('.report canvas');
+    const text = await page.locator('.report').innerText();
+    for (const t of seed.themes) expect(text).toContain(t.label);
+    expect(text).toContain('Renamed for the report');
+    const table = page.locator('.report .themes li');
+    expect(await table.count()).toBe(seed.clusters.length);
+    expect(text).toContain(`${seed.papers.length} papers`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.report nav').isVisible()).toBe(false);
+    const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    // One page here; fonts elsewhere may push the last rows over, never past a second.
+    const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('resilience', () => {
   it('a view that cannot be drawn says so, and every other view still works', async () => {
     const { page, errors } = await d.open('?data=fixtures/broken');
