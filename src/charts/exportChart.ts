@@ -3,7 +3,8 @@
  * inside, canvas layers embedded as images), a PNG at 2x on white, or its data as CSV.
  */
 import Papa from 'papaparse';
-import { FONT_FAMILY } from './textWidth';
+import { FONT_FAMILY, textWidth } from './textWidth';
+import { legendLayout, type LegendItem } from './legendLayout';
 
 /** Presentation properties copied inline, so the SVG needs none of the page's stylesheets. */
 const STYLE_PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-linejoin', 'stroke-opacity', 'opacity', 'paint-order', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline'];
@@ -12,6 +13,8 @@ const HEADER = 44;
 export interface ExportMeta {
   title: string;
   subtitle?: string;
+  /** A colour legend to draw under the chart (for charts whose legend is not part of their SVG, as the map's). */
+  legend?: LegendItem[];
 }
 
 /** A standalone SVG document of the chart drawn in `body`: its canvases and SVG layers, under a title. */
@@ -19,7 +22,9 @@ export function chartSvg(body: HTMLElement, meta: ExportMeta): { svg: string; wi
   const box = body.getBoundingClientRect();
   const width = Math.round(box.width);
   const layers = [...body.querySelectorAll<HTMLCanvasElement | SVGSVGElement>('canvas, svg')].filter((el) => !el.closest('[data-no-export]') && el.getBoundingClientRect().width > 0);
-  const height = Math.round(Math.max(...layers.map((el) => el.getBoundingClientRect().bottom - box.top), 10)) + HEADER;
+  const chartHeight = Math.round(Math.max(...layers.map((el) => el.getBoundingClientRect().bottom - box.top), 10)) + HEADER;
+  const legend = meta.legend?.length ? legendLayout(meta.legend, width - 24, 180, (s) => textWidth(s, `11px ${FONT_FAMILY}`)) : null;
+  const height = chartHeight + (legend ? legend.height + 12 : 0);
   const ns = 'http://www.w3.org/2000/svg';
   const root = document.createElementNS(ns, 'svg');
   root.setAttribute('xmlns', ns);
@@ -53,6 +58,24 @@ export function chartSvg(body: HTMLElement, meta: ExportMeta): { svg: string; wi
       // What only the page needs (how to click, what opens) stays out of a figure for a report.
       for (const hint of copy.querySelectorAll('[data-hint]')) hint.remove();
       g.append(copy);
+    }
+    root.append(g);
+  }
+  if (legend) {
+    const g = document.createElementNS(ns, 'g');
+    g.setAttribute('transform', `translate(12,${chartHeight + 6})`);
+    for (const c of legend.cells) {
+      const sw = document.createElementNS(ns, 'rect');
+      for (const [k, v] of Object.entries({ x: c.x, y: c.y + 2, width: 10, height: 10, rx: 2, fill: c.color })) sw.setAttribute(k, String(v));
+      const t = text(ns, '', c.x + 15, c.y + 11, 11, 400);
+      c.lines.forEach((line, i) => {
+        const span = document.createElementNS(ns, 'tspan');
+        span.setAttribute('x', String(c.x + 15));
+        if (i) span.setAttribute('dy', '12');
+        span.textContent = line;
+        t.append(span);
+      });
+      g.append(sw, t);
     }
     root.append(g);
   }

@@ -31,8 +31,11 @@ it('exports each chart as a self-contained SVG with its title, size and styles i
     expect(svg).toContain('font-family');
     expect(svg).not.toContain('class="svelte-');
   }
-  // The map's points are a canvas: the SVG carries them as an embedded image.
-  expect((await exportOf(page, 'map', 'SVG')).data.toString('utf8')).toContain('<image');
+  // The map's points are a canvas: the SVG carries them as an embedded image, and its colour legend.
+  const map = (await exportOf(page, 'map', 'SVG')).data.toString('utf8');
+  expect(map).toContain('<image');
+  const words = (s: string) => s.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+  for (const g of synth.atlas.groups) expect(words(map)).toContain(g.label);
   expect(errors).toEqual([]);
   await page.close();
 });

@@ -5,6 +5,7 @@ import { emphasisSegments } from '../../src/views/papers/emphasis';
 import { autoUnit, binDumps, orderDumps } from '../../src/state/dumpBins';
 import { combine, countMask } from '../../src/state/masks';
 import { placeLabels } from '../../src/charts/labelPlacement';
+import { legendLayout, wrapLabel } from '../../src/charts/legendLayout';
 import { rankTerms } from '../../src/views/themes/relevance';
 import { compareRanges } from '../../src/views/trends/compare';
 import { subsetNetwork } from '../../src/views/cooccurrence/subsetNetwork';
@@ -54,6 +55,22 @@ describe('placeLabels(candidates, width, height)', () => {
   it('places the most important label first and drops one that would overlap', () => {
     const c = (item: string, x: number, priority: number) => ({ item, x, y: 50, width: 40, height: 12, priority, spots: [[0, 0]] as [number, number][] });
     expect(placeLabels([c('small', 110, 1), c('big', 100, 9), c('far', 300, 5)], 400, 100).map((l) => l.item)).toEqual(['big', 'far']);
+  });
+});
+
+describe('legendLayout(items, width, colWidth, measure)', () => {
+  const measure = (s: string) => s.length * 6;
+  it('wrapLabel breaks a long name between words instead of cutting it, within three lines', () => {
+    expect(wrapLabel('stochastic gradient descent · learning rate schedule', 120, measure)).toEqual(['stochastic gradient', 'descent · learning', 'rate schedule']);
+    expect(wrapLabel('short name', 120, measure)).toEqual(['short name']);
+    expect(wrapLabel('a b c d e f g h i j k l m n o p q r s t u v w x y z', 24, measure)).toHaveLength(3);
+  });
+  it('gives a row the height of its tallest label, so wrapped names never overlap the next row', () => {
+    const items = ['a very long theme name that wraps', 'short', 'next row'].map((label, i) => ({ key: i, label, color: '#000' }));
+    const { cells, height } = legendLayout(items, 300, 150, measure);
+    expect(cells.map((c) => c.y)).toEqual([0, 0, 16 + 12 * (cells[0].lines.length - 1)]);
+    expect(cells[0].lines.join(' ')).toBe('a very long theme name that wraps');
+    expect(height).toBe(cells[2].y + 16);
   });
 });
 
