@@ -382,11 +382,13 @@ describe('the report', () => {
     expect(text).toContain(`${seed.papers.length} papers`);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.report nav').isVisible()).toBe(false);
-    const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
-    // One page here; fonts elsewhere may push the last rows over, never past a second.
-    const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-    expect(pages).toBeGreaterThanOrEqual(1);
-    expect(pages).toBeLessThanOrEqual(2);
+    for (const format of ['A4', 'Letter'] as const) {
+      const pdf = (await page.pdf({ format, printBackground: true })).toString('latin1');
+      // One page here; fonts elsewhere may push the last rows over, never past a second.
+      const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      expect(pages, format).toBeGreaterThanOrEqual(1);
+      expect(pages, format).toBeLessThanOrEqual(2);
+    }
     expect(errors).toEqual([]);
     await page.close();
   });
