@@ -50,6 +50,7 @@ it('an exported figure names the active filter in words and carries no in-page h
   expect(trends).not.toContain('▸');
   // On the page the hints stay.
   expect(await page.locator('[data-chart=trends]').innerText()).toContain('click one for its themes');
+  expect((await exportOf(page, 'map', 'SVG')).data.toString('utf8')).toContain(`keyword: ${keyword}`);
   const network = (await exportOf(page, 'cooccurrence', 'SVG')).data.toString('utf8');
   expect(network).not.toContain('click a keyword');
   expect(errors).toEqual([]);
