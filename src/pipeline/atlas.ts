@@ -7,7 +7,7 @@ import { assignThemes, locateThemes, ZERO_SHOT_DEFAULTS, type ZeroShotOptions } 
 import { cooccurrence, COOCCUR_DEFAULTS, type CooccurOptions } from './cooccur/cooccur';
 import { addCounts, ClassTfidf, labelFromTerms } from './describe/ctfidf';
 import { paperKeywords } from './describe/keywords';
-import { LAYOUT_DEFAULTS, type LayoutOptions } from './layout/umap';
+import { epochsFor, LAYOUT_DEFAULTS, type LayoutOptions } from './layout/umap';
 import { neighboursAndMap, type MapRunner } from './layout/neighboursAndMap';
 import { EXACT_NEIGHBORS_UP_TO } from './neighbors';
 import { extractTerms, TERM_DEFAULTS, type CorpusTerms, type TermOptions } from './text/terms';
@@ -190,7 +190,7 @@ export async function buildAtlas(
         kmeans: levels.record.kmeans,
         hierarchy: { ...HIERARCHY_DEFAULTS, ...o.hierarchy, linkage: 'ward', distance: 'cosine', criterion: 'largest gap in merge distance', ...levels.record.cut },
         zeroShot: { ...ZERO_SHOT_DEFAULTS, ...o.zeroShot },
-        umap: { ...LAYOUT_DEFAULTS, ...o.layout, metric: 'cosine', implementation: mapMethod },
+        umap: { ...LAYOUT_DEFAULTS, nEpochs: epochsFor(n), ...o.layout, metric: 'cosine', implementation: mapMethod },
         neighbors: { method: knn.method, exactUpTo: EXACT_NEIGHBORS_UP_TO, space: 'LSA vectors, cosine' },
         cooccurrence: { ...COOCCUR_DEFAULTS, ...o.cooccur },
         identity: { ...IDENTITY_DEFAULTS, ...o.identity },

@@ -10,13 +10,21 @@ export interface LayoutOptions {
   nNeighbors?: number;
   /** UMAP minimum distance between points in the map. Default 0.1. */
   minDist?: number;
-  /** Optimisation epochs (umap-learn uses 200 for large data, 500 for small). Default 200. */
+  /** Optimisation epochs. Default `epochsFor(n)`. */
   nEpochs?: number;
   /** Above this many papers Embedding Atlas's WASM UMAP runs instead of umap-js (2.7× faster at 20,000). Default 2,000. */
   wasmAbove?: number;
 }
 
-export const LAYOUT_DEFAULTS = { nNeighbors: 15, minDist: 0.1, nEpochs: 200, wasmAbove: 2000 };
+export const LAYOUT_DEFAULTS = { nNeighbors: 15, minDist: 0.1, wasmAbove: 2000 };
+
+/**
+ * Optimisation epochs for n papers: 200 (umap-learn's number for large data), 100 above 10,000
+ * papers, where each epoch already samples many edges per paper. Measured on 20,000 benchmark papers:
+ * 15-nearest-neighbour preservation on the map 0.226 at 100 epochs against 0.230 at 200, in 14 s
+ * against 25 s.
+ */
+export const epochsFor = (n: number) => (n > 10_000 ? 100 : 200);
 
 /** Scales coordinates into [0, 1] on the longer side. */
 function unitSquare(points: ArrayLike<number>, n: number): { x: number; y: number }[] {
@@ -48,7 +56,7 @@ export async function layout(docs: Dense, knn: Knn, options: LayoutOptions = {})
   const umap = await createUMAPFromKNN(n, 2, indices, distances, {
     seed: options.seed ?? 0,
     minDist: options.minDist ?? LAYOUT_DEFAULTS.minDist,
-    nEpochs: options.nEpochs ?? LAYOUT_DEFAULTS.nEpochs,
+    nEpochs: options.nEpochs ?? epochsFor(n),
   });
   try {
     await umap.run();
@@ -77,7 +85,7 @@ export function umapLayout(docs: Dense, knn: Knn, options: LayoutOptions = {}): 
     nComponents: 2,
     nNeighbors,
     minDist: options.minDist ?? LAYOUT_DEFAULTS.minDist,
-    nEpochs: options.nEpochs ?? LAYOUT_DEFAULTS.nEpochs,
+    nEpochs: options.nEpochs ?? epochsFor(n),
     distanceFn: cosine,
     random: randomLcg(((options.seed ?? 0) + 0.5) / 1009),
   });
