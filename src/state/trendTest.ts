@@ -114,3 +114,6 @@ export function trendTests(dumps: readonly Dump[], paperDumps: readonly (readonl
   for (const t of themes) if (t.q <= alpha) t.direction = t.slope > 0 ? 'rising' : 'fading';
   return { themes, dates: points.length, undated, reason: null };
 }
+
+/** A change in share as signed percentage points, two decimals below one point: `+0.15`, `−1.2`. */
+export const points = (v: number): string => `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(Math.abs(v) < 0.01 ? 2 : 1)}`;
