@@ -5,85 +5,157 @@ export interface PhraseOptions {
   minNpmi?: number;
 }
 
-const key2 = (a: string, b: string) => `${a} ${b}`;
+/** End of a run of words in the flat word-id arrays the phrase stage reads. */
+export const END = -1;
+
+// A pair of word ids as one number: exact for ids below 2^26, products stay below 2^53.
+const SHIFT = 2 ** 26;
+/** One number for an ordered pair of word ids. */
+export const pairKey = (a: number, b: number) => a * SHIFT + b;
+
+/** Counts of each distinct value of a filled prefix of `keys`, in ascending order (typed-array sort, then runs). */
+function runs(keys: Float64Array, length: number, visit: (key: number, count: number) => void): void {
+  const sorted = keys.subarray(0, length).sort();
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    visit(sorted[i], j - i);
+    i = j;
+  }
+}
+
+/** A growable Float64Array. */
+class Keys {
+  data = new Float64Array(1024);
+  length = 0;
+  push(k: number) {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = k;
+  }
+}
 
 /**
  * Learns multi-word terms (collocations) from runs of content words: pairs whose normalised pointwise
  * mutual information (Bouma 2009) is high, then triples that extend such a pair ("state space model").
- * Words are counted by integer id and pairs by a numeric key: string keys for every pair of a large
- * corpus were most of the time; triples are counted only where they extend an accepted pair.
+ * Reads runs as word ids, each run ended by END, in arrays of any grouping; pairs and triples are
+ * counted by sorting numeric keys (a hash map of every pair of a large corpus was most of its time).
  */
-export function learnPhrases(chunks: readonly string[][], options: PhraseOptions = {}): Set<string> {
+export function learnPhraseIds(runsOfIds: readonly Int32Array[], words: readonly string[], options: PhraseOptions = {}): Set<string> {
   const minCount = options.minCount ?? 3;
   const minNpmi = options.minNpmi ?? 0.3;
+  const uni = new Float64Array(words.length);
+  const bigrams = new Keys();
+  let total = 0;
+  for (const c of runsOfIds)
+    for (let i = 0; i < c.length; i++) {
+      const a = c[i];
+      if (a === END) continue;
+      total++;
+      uni[a]++;
+      const b = c[i + 1];
+      if (i + 1 < c.length && b !== END && a !== b) bigrams.push(pairKey(a, b));
+    }
+  const npmi = (joint: number, a: number, b: number) => {
+    const p = joint / total;
+    return Math.log(p / ((a / total) * (b / total))) / -Math.log(p);
+  };
+  // Accepted pairs: key -> [index, count].
+  const pairs = new Map<number, number>();
+  const pairCount: number[] = [];
+  const pairKeys: number[] = [];
+  runs(bigrams.data, bigrams.length, (key, n) => {
+    if (n < minCount) return;
+    const a = Math.floor(key / SHIFT);
+    if (npmi(n, uni[a], uni[key - a * SHIFT]) < minNpmi) return;
+    pairs.set(key, pairKeys.length);
+    pairKeys.push(key);
+    pairCount.push(n);
+  });
+  // A triple extends an accepted pair: coded by that pair's index and the third word (the pair on the
+  // left first; a negative code when only the right pair is accepted).
+  const triples = new Keys();
+  for (const c of runsOfIds)
+    for (let i = 0; i + 2 < c.length; i++) {
+      const a = c[i];
+      const b = c[i + 1];
+      const d = c[i + 2];
+      if (a === END || b === END || d === END) continue;
+      const left = pairs.get(pairKey(a, b));
+      if (left !== undefined) triples.push(left * SHIFT + d);
+      else {
+        const right = pairs.get(pairKey(b, d));
+        if (right !== undefined) triples.push(-(right * SHIFT + a) - 1);
+      }
+    }
+  const name = (key: number) => {
+    const a = Math.floor(key / SHIFT);
+    return `${words[a]} ${words[key - a * SHIFT]}`;
+  };
+  const phrases = new Set<string>(pairKeys.map(name));
+  const accepted: [number, number, number, number][] = [];
+  runs(triples.data, triples.length, (code, n) => {
+    if (n < minCount) return;
+    let a: number, b: number, d: number;
+    if (code >= 0) {
+      const p = Math.floor(code / SHIFT);
+      d = code - p * SHIFT;
+      a = Math.floor(pairKeys[p] / SHIFT);
+      b = pairKeys[p] - a * SHIFT;
+    } else {
+      const c = -code - 1;
+      const p = Math.floor(c / SHIFT);
+      a = c - p * SHIFT;
+      b = Math.floor(pairKeys[p] / SHIFT);
+      d = pairKeys[p] - b * SHIFT;
+    }
+    const ab = pairs.get(pairKey(a, b));
+    const bd = pairs.get(pairKey(b, d));
+    const left = ab !== undefined && npmi(n, pairCount[ab], uni[d]) >= minNpmi;
+    const right = bd !== undefined && npmi(n, uni[a], pairCount[bd]) >= minNpmi;
+    if (left || right) {
+      phrases.add(`${words[a]} ${words[b]} ${words[d]}`);
+      accepted.push([a, b, d, n]);
+    }
+  });
+  // A pair that mostly occurs inside an accepted triple ("large language" in "large language model")
+  // is a fragment, not a term of its own.
+  for (const [a, b, d, n] of accepted)
+    for (const part of [pairKey(a, b), pairKey(b, d)]) {
+      const p = pairs.get(part);
+      if (p !== undefined && pairCount[p] <= 1.25 * n) phrases.delete(name(part));
+    }
+  return phrases;
+}
+
+/** `learnPhraseIds` for runs of words given as strings. */
+export function learnPhrases(chunks: readonly string[][], options: PhraseOptions = {}): Set<string> {
   const ids = new Map<string, number>();
   const words: string[] = [];
-  const coded = chunks.map((c) =>
-    Int32Array.from(c, (w) => {
+  const flat: number[] = [];
+  for (const c of chunks) {
+    for (const w of c) {
       let i = ids.get(w);
       if (i === undefined) {
         i = words.length;
         ids.set(w, i);
         words.push(w);
       }
-      return i;
-    }),
-  );
-  const v = words.length;
-  const uni = new Float64Array(v);
-  const bi = new Map<number, number>();
-  let total = 0;
-  for (const c of coded)
-    for (let i = 0; i < c.length; i++) {
-      total++;
-      uni[c[i]]++;
-      if (i + 1 < c.length && c[i] !== c[i + 1]) {
-        const key = c[i] * v + c[i + 1];
-        bi.set(key, (bi.get(key) ?? 0) + 1);
-      }
+      flat.push(i);
     }
-  const npmi = (joint: number, a: number, b: number) => {
-    const p = joint / total;
-    return Math.log(p / ((a / total) * (b / total))) / -Math.log(p);
-  };
-  const pairs = new Set<number>();
-  for (const [key, n] of bi) if (n >= minCount && npmi(n, uni[Math.floor(key / v)], uni[key % v]) >= minNpmi) pairs.add(key);
-  const tri = new Map<string, number>();
-  for (const c of coded)
-    for (let i = 0; i + 2 < c.length; i++)
-      if (pairs.has(c[i] * v + c[i + 1]) || pairs.has(c[i + 1] * v + c[i + 2])) {
-        const key = `${c[i]} ${c[i + 1]} ${c[i + 2]}`;
-        tri.set(key, (tri.get(key) ?? 0) + 1);
-      }
-  const name = (key: number) => key2(words[Math.floor(key / v)], words[key % v]);
-  const phrases = new Set<string>([...pairs].map(name));
-  const triples: [string, number][] = [];
-  for (const [key, n] of tri) {
-    if (n < minCount) continue;
-    const [a, b, c] = key.split(' ').map(Number);
-    const ab = a * v + b;
-    const bc = b * v + c;
-    const left = pairs.has(ab) && npmi(n, bi.get(ab)!, uni[c]) >= minNpmi;
-    const right = pairs.has(bc) && npmi(n, uni[a], bi.get(bc)!) >= minNpmi;
-    if (left || right) {
-      phrases.add(`${words[a]} ${words[b]} ${words[c]}`);
-      triples.push([key, n]);
-    }
+    flat.push(END);
   }
-  // A pair that mostly occurs inside an accepted triple ("large language" in "large language model")
-  // is a fragment, not a term of its own.
-  for (const [key, n] of triples) {
-    const [a, b, c] = key.split(' ').map(Number);
-    for (const part of [a * v + b, b * v + c]) if (pairs.has(part) && bi.get(part)! <= 1.25 * n) phrases.delete(name(part));
-  }
-  return phrases;
+  return learnPhraseIds([Int32Array.from(flat)], words, options);
 }
 
 /** The multi-word terms of the learned set that occur in a run of words (overlaps allowed). */
 export function phrasesIn(chunk: readonly string[], phrases: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (let i = 0; i + 1 < chunk.length; i++) {
-    const two = key2(chunk[i], chunk[i + 1]);
+    const two = `${chunk[i]} ${chunk[i + 1]}`;
     if (phrases.has(two)) out.push(two);
     if (i + 2 < chunk.length) {
       const three = `${two} ${chunk[i + 2]}`;

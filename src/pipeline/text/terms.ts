@@ -1,8 +1,8 @@
 import { findAcronyms } from './acronyms';
 import { cleanText } from './normalize';
-import { learnPhrases, phrasesIn } from './phrases';
+import { END, learnPhraseIds, pairKey, phrasesIn } from './phrases';
 import { pluralFolding } from './plurals';
-import { isTermToken, segments, type Token } from './tokenize';
+import { BREAK, isTermToken, lowerWord, WORD } from './tokenize';
 
 export interface TermOptions {
   /** How many times a title's terms count against the abstract's. Default 2. */
@@ -38,20 +38,55 @@ export const containsTerm = (longer: string, shorter: string) => longer !== shor
 
 const looksLikeAcronym = (t: string) => (t.match(/\p{Lu}/gu)?.length ?? 0) >= 2 || /^\p{Lu}+\d/u.test(t);
 
+/** Words as integer ids: one dictionary lookup per token, then arrays indexed by id. */
+class Dictionary {
+  readonly ids = new Map<string, number>();
+  readonly strings: string[] = [];
+  id(s: string): number {
+    let i = this.ids.get(s);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.ids.set(s, i);
+      this.strings.push(s);
+    }
+    return i;
+  }
+}
+
 /**
  * Turns titles and abstracts into terms: clean text, fold plurals, expand acronyms the corpus
  * defines, drop stop words, and add the multi-word terms learned from the corpus itself.
+ *
+ * Every token is looked up once, as written, in a dictionary of surface forms; folding, stop words,
+ * acronyms, hyphen variants and phrases then work on integer ids and per-id tables (string maps per
+ * token were most of this stage's time on large corpora).
  */
 export function extractTerms(input: readonly DocumentText[], options: TermOptions = {}): CorpusTerms {
   const titleWeight = options.titleWeight ?? TERM_DEFAULTS.titleWeight;
+  // Surface forms (tokens as written) and words (lower-cased, folded forms).
+  const surfaces = new Dictionary();
+  const words = new Dictionary();
+  /** Token ids of clean text, END after each punctuation-delimited segment. */
+  const tokenize = (text: string): Int32Array => {
+    const out: number[] = [];
+    for (const seg of text.split(BREAK)) {
+      const before = out.length;
+      for (const m of seg.matchAll(WORD)) out.push(surfaces.id(m[0]));
+      if (out.length > before) out.push(END);
+    }
+    return Int32Array.from(out);
+  };
   const cleaned = input.map((d) => {
     const title = cleanText(d.title);
     const abstract = cleanText(d.abstract);
-    return { title: segments(title), abstract: segments(abstract), defs: findAcronyms(`${title}. ${abstract}`) };
+    return { title: tokenize(title), abstract: tokenize(abstract), defs: findAcronyms(`${title}. ${abstract}`) };
   });
 
+  const surfaceCount = new Float64Array(surfaces.strings.length);
+  for (const d of cleaned) for (const part of [d.title, d.abstract]) for (const s of part) if (s !== END) surfaceCount[s]++;
+  const lowerOf = surfaces.strings.map(lowerWord);
   const counts = new Map<string, number>();
-  for (const d of cleaned) for (const segs of [d.title, d.abstract]) for (const seg of segs) for (const t of seg) counts.set(t.lower, (counts.get(t.lower) ?? 0) + 1);
+  lowerOf.forEach((w, s) => counts.set(w, (counts.get(w) ?? 0) + surfaceCount[s]));
   const fold0 = pluralFolding(counts);
   // Spelling variants are one term: a word written both with and without hyphens ("pre-training",
   // "pretraining"; "multi-modal", "multimodal") takes the form the corpus uses more (ties: hyphenated).
@@ -69,7 +104,7 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
     const f = fold0(w);
     return variant.get(f) ?? f;
   };
-  const foldWords = (words: string[]) => words.map((w) => fold(w));
+  const foldWords = (ws: string[]) => ws.map((w) => fold(w));
 
   // Corpus-wide meaning of each acronym: the expansion most defining papers give (ties: alphabetical).
   const votes = new Map<string, Map<string, number>>();
@@ -84,105 +119,208 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
   for (const [short, v] of [...votes].sort(([a], [b]) => (a < b ? -1 : 1)))
     acronyms.set(short, [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]);
 
-  const toChunks = (segs: Token[][], local: Map<string, string>, anyCase = false): string[][] => {
-    const chunks: string[][] = [];
-    for (const seg of segs) {
-      let run: string[] = [];
-      const add = (w: string) => {
-        if (isTermToken(w)) run.push(w);
-        else if (run.length) {
-          chunks.push(run);
-          run = [];
-        }
-      };
-      for (const t of seg) {
-        const lower = fold(t.lower);
-        // Only a token with capitals can be an acronym (unless the caller says any case): test that first, it is cheap.
-        let expansion: string | undefined;
-        // A user may write an acronym in lower case ("ssm"), but a stop word ("or", "to") is never one.
-        if ((anyCase && isTermToken(t.lower)) || (t.text !== t.lower && looksLikeAcronym(t.text))) {
-          const short = lower.endsWith('s') ? lower.slice(0, -1) : lower;
-          expansion = local.get(lower) ?? local.get(short) ?? acronyms.get(lower) ?? acronyms.get(short);
-        }
-        if (expansion) for (const w of expansion.split(' ')) add(w);
-        else add(lower);
-      }
-      if (run.length) chunks.push(run);
-    }
-    return chunks;
+  // Per word id: whether it can be a term. Per surface id, filled on first use: its folded word, whether
+  // its lower case is a term word, and whether it is written like an acronym.
+  const wordIsTerm: boolean[] = [];
+  const wordId = (w: string) => {
+    const i = words.id(w);
+    if (i === wordIsTerm.length) wordIsTerm.push(isTermToken(w));
+    return i;
   };
-  const docs = cleaned.map((d) => {
-    const local = new Map(d.defs.map((def) => [def.short, foldWords(def.long).join(' ')]));
-    return { title: toChunks(d.title, local), abstract: toChunks(d.abstract, local) };
+  const folded: number[] = [];
+  const lowerIsTerm: boolean[] = [];
+  const acronymLike: boolean[] = [];
+  const prepare = (s: number) => {
+    for (let t = folded.length; t <= s; t++) {
+      const text = surfaces.strings[t];
+      const lower = lowerOf[t] ?? (lowerOf[t] = lowerWord(text));
+      folded.push(wordId(fold(lower)));
+      lowerIsTerm.push(isTermToken(lower));
+      acronymLike.push(text !== lower && looksLikeAcronym(text));
+    }
+  };
+  const expansionIds = new Map<string, number[]>();
+  const idsOf = (expansion: string) => {
+    let ids = expansionIds.get(expansion);
+    if (!ids) expansionIds.set(expansion, (ids = expansion.split(' ').map(wordId)));
+    return ids;
+  };
+  /** The words an acronym token stands for, or undefined: the paper's own definition first, then the corpus's. */
+  const expand = (s: number, local: ReadonlyMap<string, string> | null): number[] | undefined => {
+    const lower = words.strings[folded[s]];
+    const short = lower.endsWith('s') ? lower.slice(0, -1) : lower;
+    const expansion = local?.get(lower) ?? local?.get(short) ?? acronyms.get(lower) ?? acronyms.get(short);
+    return expansion ? idsOf(expansion) : undefined;
+  };
+
+  /** Runs of term words (word ids, END after each run): stop words and punctuation end a run; acronyms are expanded. */
+  const toRuns = (tokens: Int32Array, local: ReadonlyMap<string, string> | null, anyCase = false): number[] => {
+    const out: number[] = [];
+    let open = false;
+    const add = (w: number) => {
+      if (wordIsTerm[w]) {
+        out.push(w);
+        open = true;
+      } else if (open) {
+        out.push(END);
+        open = false;
+      }
+    };
+    for (const s of tokens) {
+      if (s === END) {
+        if (open) out.push(END);
+        open = false;
+        continue;
+      }
+      if (s >= folded.length) prepare(s);
+      // A user may write an acronym in lower case ("ssm"), but a stop word ("or", "to") is never one.
+      const expansion = (anyCase && lowerIsTerm[s]) || acronymLike[s] ? expand(s, local) : undefined;
+      if (expansion) for (const w of expansion) add(w);
+      else add(folded[s]);
+    }
+    if (open) out.push(END);
+    return out;
+  };
+  const runs = cleaned.map((d) => {
+    const local = d.defs.length ? new Map(d.defs.map((def) => [def.short, foldWords(def.long).join(' ')])) : null;
+    return { title: toRuns(d.title, local), abstract: toRuns(d.abstract, local) };
   });
 
   // "test time scaling" and "test-time scaling" are one term, written as the corpus writes it more:
   // a pair the corpus also writes hyphenated is joined when the hyphenated form is at least as common
   // ("test-time"), and a hyphenated word is split when the spaced pair is commoner
   // ("reinforcement-learning" reads "reinforcement learning").
-  const hyphenated = new Map<string, number>();
-  // First halves of hyphenated words: a pair is looked up only when its first word can start one.
+  const known = words.strings.length;
+  const hyphenated = new Float64Array(known);
+  for (const d of runs) for (const part of [d.title, d.abstract]) for (const w of part) if (w !== END && words.strings[w].includes('-')) hyphenated[w]++;
+  // Each hyphenated word as the pair of words it joins, at each hyphen whose halves are words.
+  const joins = new Map<number, number>();
   const heads = new Set<string>();
-  for (const d of docs)
+  const isHead = new Uint8Array(known);
+  for (let w = 0; w < known; w++) {
+    if (!hyphenated[w]) continue;
+    const text = words.strings[w];
+    for (let h = text.indexOf('-'); h > 0; h = text.indexOf('-', h + 1)) {
+      const head = text.slice(0, h);
+      heads.add(head);
+      const a = words.ids.get(head);
+      const b = words.ids.get(text.slice(h + 1));
+      if (a !== undefined && b !== undefined) {
+        joins.set(pairKey(a, b), w);
+        isHead[a] = 1;
+      }
+    }
+  }
+  /** The hyphenated corpus word two adjacent words make, if any (words new to the corpus by their strings). */
+  const joined = (a: number, b: number): number | undefined => {
+    if (a < known && b < known) return isHead[a] ? joins.get(pairKey(a, b)) : undefined;
+    if (!heads.has(words.strings[a])) return undefined;
+    const w = words.ids.get(`${words.strings[a]}-${words.strings[b]}`);
+    return w !== undefined && w < known && hyphenated[w] ? w : undefined;
+  };
+  const spaced = new Map<number, number>();
+  for (const d of runs)
     for (const part of [d.title, d.abstract])
-      for (const c of part)
-        for (const w of c)
-          if (w.includes('-')) {
-            hyphenated.set(w, (hyphenated.get(w) ?? 0) + 1);
-            for (let h = w.indexOf('-'); h > 0; h = w.indexOf('-', h + 1)) heads.add(w.slice(0, h));
-          }
-  const spaced = new Map<string, number>();
-  for (const d of docs)
-    for (const part of [d.title, d.abstract])
-      for (const c of part)
-        for (let i = 0; i + 1 < c.length; i++)
-          if (heads.has(c[i])) {
-            const w = `${c[i]}-${c[i + 1]}`;
-            if (hyphenated.has(w)) spaced.set(w, (spaced.get(w) ?? 0) + 1);
-          }
-  const split = new Set<string>();
-  for (const [w, n] of spaced) if (n > hyphenated.get(w)! && w.indexOf('-') === w.lastIndexOf('-') && w.split('-').every(isTermToken)) split.add(w);
-  const join = (c: string[]) => {
-    const out: string[] = [];
-    for (let i = 0; i < c.length; i++) {
-      const w = i + 1 < c.length && heads.has(c[i]) ? `${c[i]}-${c[i + 1]}` : '';
-      if (w && hyphenated.has(w) && !split.has(w)) {
+      for (let i = 0; i + 1 < part.length; i++) {
+        const a = part[i];
+        if (a === END || part[i + 1] === END || !isHead[a]) continue;
+        const w = joins.get(pairKey(a, part[i + 1]));
+        if (w !== undefined) spaced.set(w, (spaced.get(w) ?? 0) + 1);
+      }
+  const split = new Map<number, number[]>();
+  for (const [w, n] of spaced) {
+    const text = words.strings[w];
+    if (n > hyphenated[w] && text.indexOf('-') === text.lastIndexOf('-') && text.split('-').every(isTermToken)) split.set(w, text.split('-').map(wordId));
+  }
+  const join = (part: readonly number[]): Int32Array => {
+    const out: number[] = [];
+    for (let i = 0; i < part.length; i++) {
+      const a = part[i];
+      if (a === END) {
+        out.push(END);
+        continue;
+      }
+      const b = part[i + 1];
+      const w = i + 1 < part.length && b !== END ? joined(a, b) : undefined;
+      if (w !== undefined && !split.has(w)) {
         out.push(w);
         i++;
-      } else if (split.has(c[i])) out.push(...c[i].split('-'));
-      else out.push(c[i]);
+      } else if (split.has(a)) out.push(...split.get(a)!);
+      else out.push(a);
     }
-    return out;
+    return Int32Array.from(out);
   };
-  for (const d of docs) {
-    d.title = d.title.map(join);
-    d.abstract = d.abstract.map(join);
-  }
+  const docs = runs.map((d) => ({ title: join(d.title), abstract: join(d.abstract) }));
 
   const minCount = options.minPhraseCount === undefined || options.minPhraseCount === 'auto' ? Math.max(3, Math.ceil(input.length / 2000)) : options.minPhraseCount;
-  const phrases = learnPhrases(docs.flatMap((d) => [...d.title, ...d.abstract]), { minCount, minNpmi: options.minPhraseNpmi ?? TERM_DEFAULTS.minPhraseNpmi });
+  const phrases = learnPhraseIds(docs.flatMap((d) => [d.title, d.abstract]), words.strings, { minCount, minNpmi: options.minPhraseNpmi ?? TERM_DEFAULTS.minPhraseNpmi });
+  /** Runs of words of a text a user writes (no definitions of its own), as strings. */
+  const textRuns = (text: string, anyCase: boolean): string[][] => {
+    const ids = join(toRuns(tokenize(cleanText(text)), null, anyCase));
+    const out: string[][] = [];
+    let run: string[] = [];
+    for (const w of ids)
+      if (w === END) {
+        out.push(run);
+        run = [];
+      } else run.push(words.strings[w]);
+    return out;
+  };
   // A term a user names is a term even when its words are common on their own ("information
   // bottleneck" scores a low PMI in a large corpus); two or three words, as phrases are matched.
-  for (const text of options.known ?? [])
-    for (const c of toChunks(segments(cleanText(text)), new Map(), true).map(join)) if (c.length >= 2 && c.length <= 3) phrases.add(c.join(' '));
+  for (const text of options.known ?? []) for (const c of textRuns(text, true)) if (c.length >= 2 && c.length <= 3) phrases.add(c.join(' '));
 
+  // Phrases by word ids: a pair's key to its term id, a triple's by its first pair then third word.
+  const termNames = words.strings.slice();
+  const pairTerm = new Map<number, number>();
+  const tripleTerm = new Map<number, Map<number, number>>();
+  for (const p of phrases) {
+    const ws = p.split(' ').map((w) => words.ids.get(w));
+    if (ws.some((w) => w === undefined)) continue;
+    const key = pairKey(ws[0]!, ws[1]!);
+    const id = termNames.push(p) - 1;
+    if (ws.length === 2) pairTerm.set(key, id);
+    else if (ws.length === 3) {
+      if (!tripleTerm.has(key)) tripleTerm.set(key, new Map());
+      tripleTerm.get(key)!.set(ws[2]!, id);
+    }
+  }
+  // Per paper, counts in a scratch array by term id, in the order terms first occur: each run's words, then its phrases.
+  const acc = new Float64Array(termNames.length);
   const termCounts = docs.map((d) => {
-    const m = new Map<string, number>();
-    const add = (chunks: string[][], w: number) => {
-      for (const c of chunks) {
-        for (const t of c) m.set(t, (m.get(t) ?? 0) + w);
-        for (const t of phrasesIn(c, phrases)) m.set(t, (m.get(t) ?? 0) + w);
-      }
+    const order: number[] = [];
+    const add = (t: number, w: number) => {
+      if (acc[t] === 0) order.push(t);
+      acc[t] += w;
     };
-    add(d.title, titleWeight);
-    add(d.abstract, 1);
+    for (const [part, w] of [[d.title, titleWeight], [d.abstract, 1]] as const)
+      for (let start = 0; start < part.length; ) {
+        let end = start;
+        while (part[end] !== END) end++;
+        for (let i = start; i < end; i++) add(part[i], w);
+        for (let i = start; i + 1 < end; i++) {
+          const key = pairKey(part[i], part[i + 1]);
+          const two = pairTerm.get(key);
+          if (two !== undefined) add(two, w);
+          if (i + 2 < end) {
+            const three = tripleTerm.get(key)?.get(part[i + 2]);
+            if (three !== undefined) add(three, w);
+          }
+        }
+        start = end + 1;
+      }
+    const m = new Map<string, number>();
+    for (const t of order) {
+      m.set(termNames[t], acc[t]);
+      acc[t] = 0;
+    }
     return m;
   });
 
   const normalize = (text: string, anyCase = true): string[] => {
     // A user may write an acronym in lower case ("ssm", "kv cache"): a term is expanded whatever its
     // case; in running prose (`anyCase` false) only words written as acronyms are.
-    const chunks = toChunks(segments(cleanText(text)), new Map(), anyCase).map(join);
+    const chunks = textRuns(text, anyCase);
     const terms = chunks.flatMap((c) => [...phrasesIn(c, phrases), ...c]);
     const whole = chunks.map((c) => c.join(' '));
     return [...new Set([...whole, ...terms])];

@@ -41,12 +41,12 @@ export interface Token {
 }
 
 // Words, keeping inner hyphens and apostrophes ("test-time", "long-context", "model's").
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+export const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 // Punctuation that ends a phrase: multi-word terms never span it.
-const BREAK = /[.,;:!?()[\]"“”]|\s[-–—]\s/;
+export const BREAK = /[.,;:!?()[\]"“”]|\s[-–—]\s/;
 
 /** A word lower-cased, with a curly apostrophe straightened and a possessive 's dropped. */
-function lowerWord(w: string): string {
+export function lowerWord(w: string): string {
   let lower = w.toLowerCase();
   if (lower.includes('’')) lower = lower.replace(/’/g, "'");
   return lower.endsWith("'s") ? lower.slice(0, -2) : lower;
