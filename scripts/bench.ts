@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { buildAtlas } from '../src/pipeline/atlas';
-import { mapOffThread } from './lib/mapThread';
+import { mapOffThread, OFF_THREAD_ABOVE } from './lib/mapThread';
+import { threadPool } from './lib/pool';
 import { assembleCorpus, parseJsonLines, type Corpus, type SourceRecords } from '../src/pipeline/ingest';
 import { parseThemes } from '../src/pipeline/themes';
 import { listInputs, readSource } from './lib/readSources';
@@ -41,10 +42,13 @@ async function timeStages(load: () => Promise<Corpus>): Promise<{ times: Map<str
   times.set('ingest', performance.now() - t);
   let stage = '';
   t = performance.now();
+  // As the command line runs it: the LSA's products on two cores, neighbours and map on a second core
+  // (their row is the wait for them).
+  const pool = corpus.papers.length > OFF_THREAD_ABOVE ? threadPool() : undefined;
   const { atlas, abstracts } = await buildAtlas(corpus, {
     seed: 0,
     themes,
-    // As the command line runs it: neighbours and map on a second core (their row is the wait for them).
+    pool,
     runMap: mapOffThread(),
     onStage: (s) => {
       const now = performance.now();
@@ -54,6 +58,7 @@ async function timeStages(load: () => Promise<Corpus>): Promise<{ times: Map<str
     },
   });
   times.set(stage, performance.now() - t);
+  pool?.close();
   t = performance.now();
   const out = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
   await writeOutput(out, atlas, abstracts);

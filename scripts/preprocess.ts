@@ -11,7 +11,8 @@ import { listInputs, readSource } from './lib/readSources';
 import { readManifest } from './lib/manifest';
 import { checkOutput, OutputError, writeOutput } from './lib/writeOutput';
 import { readPrevious } from './lib/previousAtlas';
-import { mapOffThread } from './lib/mapThread';
+import { mapOffThread, OFF_THREAD_ABOVE } from './lib/mapThread';
+import { threadPool } from './lib/pool';
 import { parseThemes, type ThemeSpec } from '../src/pipeline/themes';
 import { progress, progressDone } from './lib/progress';
 
@@ -199,12 +200,15 @@ async function main(): Promise<void> {
   const previous = opts.fresh ? [] : await readPrevious(out);
   const started = Date.now();
   let built;
+  // The LSA's products on two cores, and the neighbours and map on the second while this one clusters.
+  const pool = corpus.papers.length > OFF_THREAD_ABOVE ? threadPool() : undefined;
   try {
     built = await buildAtlas(corpus, {
       seed: opts.seed,
       k: opts.k,
       themes,
       previous,
+      pool,
       runMap: mapOffThread(),
       onStage: (name) => progress(`${name}`, started),
     });
@@ -212,6 +216,8 @@ async function main(): Promise<void> {
     progressDone(started);
     if (debug) throw e;
     fail(`the analysis stopped: ${(e as Error).message}; nothing written`, 1);
+  } finally {
+    pool?.close();
   }
   const { atlas, abstracts, dropped } = built;
   progressDone(started);

@@ -19,8 +19,10 @@ if (!name || !existsSync(entry)) {
 const checkout = createHash('sha256').update(root).digest('hex').slice(0, 8);
 const outdir = join(root, 'node_modules', '.cache', 'topic-atlas', checkout);
 const out = join(outdir, `${name}.mjs`);
-// The map runs on a worker thread from its own bundle, found beside the command's (scripts/lib/mapThread.ts).
+// The map and the LSA's second thread run on worker threads from their own bundles, found beside the
+// command's (scripts/lib/mapThread.ts, scripts/lib/pool.ts).
 const worker = join(outdir, 'mapWorker.mjs');
+const poolWorker = join(outdir, 'poolWorker.mjs');
 
 /** Newest modification time among the sources a bundle is made of. */
 function newest(dir) {
@@ -33,10 +35,10 @@ function newest(dir) {
   return t;
 }
 
-const stale = !existsSync(out) || !existsSync(worker) || statSync(out).mtimeMs < Math.max(newest(join(root, 'src')), newest(join(root, 'scripts')), statSync(join(root, 'package-lock.json')).mtimeMs);
+const stale = !existsSync(out) || !existsSync(worker) || !existsSync(poolWorker) || statSync(out).mtimeMs < Math.max(newest(join(root, 'src')), newest(join(root, 'scripts')), statSync(join(root, 'package-lock.json')).mtimeMs);
 if (stale) {
   const built = await build({
-    entryPoints: { [name]: entry, mapWorker: join(root, 'scripts', 'lib', 'mapWorker.ts') },
+    entryPoints: { [name]: entry, mapWorker: join(root, 'scripts', 'lib', 'mapWorker.ts'), poolWorker: join(root, 'scripts', 'lib', 'poolWorker.ts') },
     outdir,
     outExtension: { '.js': '.mjs' },
     write: false,

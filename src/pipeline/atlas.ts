@@ -13,6 +13,7 @@ import { EXACT_NEIGHBORS_UP_TO } from './neighbors';
 import { extractTerms, TERM_DEFAULTS, type CorpusTerms, type TermOptions } from './text/terms';
 import type { ThemeSpec } from './themes';
 import { trends } from './trends';
+import type { Pool } from './vectorize/kernels';
 import { lsa, type Lsa } from './vectorize/lsa';
 import { tfidf, type Tfidf, type TfidfOptions } from './vectorize/tfidf';
 
@@ -40,6 +41,8 @@ export interface AtlasOptions {
   previous?: PreviousCluster[];
   identity?: IdentityOptions;
   cooccur?: Omit<CooccurOptions, 'seed' | 'anchors'>;
+  /** Where the LSA's matrix products run (the command line passes a second thread). Default: this thread. */
+  pool?: Pool;
   /** Where the nearest papers and the map are computed (the command line passes a worker thread). Default: this thread. */
   runMap?: MapRunner;
   /** Called as each stage starts, with its name (one of STAGES). */
@@ -61,7 +64,7 @@ const roundTerms = (ts: ClusterTerm[]) => ts.map((t) => ({ term: t.term, weight:
  */
 export function vectorSpace(
   corpus: Corpus,
-  options: Pick<AtlasOptions, 'themes' | 'terms' | 'tfidf' | 'dims' | 'seed'> = {},
+  options: Pick<AtlasOptions, 'themes' | 'terms' | 'tfidf' | 'dims' | 'seed' | 'pool'> = {},
   stage: (name: (typeof STAGES)[number]) => void = () => {},
 ): { terms: CorpusTerms; tf: Tfidf; model: Lsa } {
   stage('terms');
@@ -70,7 +73,7 @@ export function vectorSpace(
   const tf = tfidf(terms.docs, options.tfidf);
   if (tf.terms.length < 2) throw new Error(`the papers share too few terms to find themes (${tf.terms.length} in the vocabulary)`);
   stage('lsa');
-  const model = lsa(tf.matrix, { dims: options.dims ?? ATLAS_DEFAULTS.dims, seed: options.seed ?? ATLAS_DEFAULTS.seed });
+  const model = lsa(tf.matrix, { dims: options.dims ?? ATLAS_DEFAULTS.dims, seed: options.seed ?? ATLAS_DEFAULTS.seed, pool: options.pool });
   return { terms, tf, model };
 }
 

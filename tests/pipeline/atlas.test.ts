@@ -5,6 +5,7 @@ import { buildAtlas } from '../../src/pipeline/atlas';
 import { titleKey } from '../../src/pipeline/ingest';
 import { previousClusters } from '../../src/pipeline/cluster/identity';
 import { mapOffThread } from '../../scripts/lib/mapThread';
+import { threadPool } from '../../scripts/lib/pool';
 import { benchCorpus, BENCH, handLabels, prepareSpace, scoreMembership, scoreSpace, seedCorpus, seedThemes, withoutTheme } from './themeQuality';
 
 const corpus = seedCorpus();
@@ -22,6 +23,17 @@ describe('buildAtlas on the seed dumps', () => {
   it('computes the same neighbours and map on a worker thread as on the main thread', async () => {
     const off = (await buildAtlas(corpus, { seed: 0, themes, runMap: mapOffThread(0) })).atlas;
     expect(JSON.stringify(off)).toBe(JSON.stringify(full));
+  });
+
+  it('computes the same LSA with its products on two threads as on one', async () => {
+    const pool = threadPool();
+    try {
+      const two = (await buildAtlas(corpus, { seed: 0, themes, pool })).atlas;
+      expect(JSON.stringify(two)).toBe(JSON.stringify(full));
+      expect(pool.threads()).toBe(2);
+    } finally {
+      pool.close();
+    }
   });
 
   it('assigns every paper to a cluster, finds well over four clusters, and keeps the counts consistent', async () => {

@@ -1,6 +1,7 @@
 import { randomLcg, randomNormal } from 'd3';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
-import { dense, mulSparseDense, mulSparseTDense, normalizeRows, type Csr, type Dense } from './sparse';
+import { SERIAL, type Pool } from './kernels';
+import { normalizeRows, type Csr, type Dense } from './sparse';
 
 export interface LsaOptions {
   /** Dimensions kept. Default 100 (fewer when the matrix is smaller). */
@@ -10,6 +11,8 @@ export interface LsaOptions {
   /** Extra random directions beyond `dims`. Default 10. */
   oversample?: number;
   seed?: number;
+  /** Where the matrix products run (a second thread, see kernels.ts). Default: this thread. */
+  pool?: Pool;
 }
 
 export interface Lsa {
@@ -20,53 +23,76 @@ export interface Lsa {
   singularValues: number[];
 }
 
-/**
- * One Cholesky-QR pass on the columns of a tall row-major matrix, in place: G = MᵀM = RᵀR, then
- * M ← M R⁻¹. Row by row over contiguous memory, half the work of Gram-Schmidt. Returns false (and
- * leaves M unchanged) when G is not numerically positive definite.
- */
-function cholQr(m: Dense): boolean {
-  const { rows, cols: l, data } = m;
-  const g = new Float64Array(l * l);
-  for (let r = 0; r < rows; r++) {
-    const o = r * l;
+/** Products and factorisations of the LSA on a pool's threads, with matrices they share. */
+class Linalg {
+  constructor(readonly pool: Pool) {}
+  dense(rows: number, cols: number): Dense {
+    return { rows, cols, data: this.pool.floats(rows * cols) };
+  }
+  /** The sparse matrix in memory the pool's threads share (itself when the pool is this thread). */
+  share(a: Csr): Csr {
+    if (this.pool === SERIAL) return a;
+    const indptr = this.pool.ints(a.indptr.length);
+    const indices = this.pool.ints(a.indices.length);
+    const values = this.pool.floats(a.values.length);
+    indptr.set(a.indptr);
+    indices.set(a.indices);
+    values.set(a.values);
+    return { rows: a.rows, cols: a.cols, indptr, indices, values };
+  }
+  /** A · B for sparse A (n×m) and dense B (m×k). */
+  mul(a: Csr, b: Dense): Dense {
+    const out = this.dense(a.rows, b.cols);
+    this.pool.run('mul', { a, b, out });
+    return out;
+  }
+  /** Aᵀ · B for sparse A (n×m) and dense B (n×k): the two parts' sums added. */
+  mulT(a: Csr, b: Dense): Dense {
+    const parts: [Float64Array, Float64Array] = [this.pool.floats(a.cols * b.cols), this.pool.floats(a.cols * b.cols)];
+    this.pool.run('mulT', { a, b, parts });
+    const [p, q] = parts;
+    for (let i = 0; i < p.length; i++) p[i] += q[i];
+    return { rows: a.cols, cols: b.cols, data: p };
+  }
+  /** MᵀM of a tall matrix, the upper triangle. */
+  gram(m: Dense): Float64Array {
+    const l = m.cols;
+    const parts: [Float64Array, Float64Array] = [this.pool.floats(l * l), this.pool.floats(l * l)];
+    this.pool.run('gram', { m, parts });
+    const [g, h] = parts;
+    for (let i = 0; i < g.length; i++) g[i] += h[i];
+    return g;
+  }
+  /**
+   * One Cholesky-QR pass on the columns of a tall row-major matrix, in place: G = MᵀM = RᵀR, then
+   * M ← M R⁻¹. Row by row over contiguous memory, half the work of Gram-Schmidt. Returns false (and
+   * leaves M unchanged) when G is not numerically positive definite.
+   */
+  cholQr(m: Dense): boolean {
+    const l = m.cols;
+    const g = this.gram(m);
+    // Cholesky, upper triangle: G = RᵀR.
+    const rr = this.pool.floats(l * l);
     for (let i = 0; i < l; i++) {
-      const v = data[o + i];
-      if (v === 0) continue;
-      const gi = i * l;
-      for (let j = i; j < l; j++) g[gi + j] += v * data[o + j];
+      let d = g[i * l + i];
+      for (let k = 0; k < i; k++) d -= rr[k * l + i] ** 2;
+      if (!(d > 1e-10 * Math.max(1, g[i * l + i]))) return false;
+      const rii = Math.sqrt(d);
+      rr[i * l + i] = rii;
+      for (let j = i + 1; j < l; j++) {
+        let s = g[i * l + j];
+        for (let k = 0; k < i; k++) s -= rr[k * l + i] * rr[k * l + j];
+        rr[i * l + j] = s / rii;
+      }
     }
+    this.pool.run('solve', { m, r: rr });
+    return true;
   }
-  // Cholesky, upper triangle: G = RᵀR.
-  const rr = new Float64Array(l * l);
-  for (let i = 0; i < l; i++) {
-    let d = g[i * l + i];
-    for (let k = 0; k < i; k++) d -= rr[k * l + i] ** 2;
-    if (!(d > 1e-10 * Math.max(1, g[i * l + i]))) return false;
-    const rii = Math.sqrt(d);
-    rr[i * l + i] = rii;
-    for (let j = i + 1; j < l; j++) {
-      let s = g[i * l + j];
-      for (let k = 0; k < i; k++) s -= rr[k * l + i] * rr[k * l + j];
-      rr[i * l + j] = s / rii;
-    }
+  /** Orthonormalises the columns of a dense matrix in place: Cholesky-QR twice, Gram-Schmidt when the columns are nearly dependent. */
+  orthonormalize(m: Dense): void {
+    if (this.cholQr(m) && this.cholQr(m)) return;
+    gramSchmidt(m);
   }
-  // Each row x becomes y with y R = x (forward substitution on the upper-triangular R).
-  for (let r = 0; r < rows; r++) {
-    const o = r * l;
-    for (let j = 0; j < l; j++) {
-      let s = data[o + j];
-      for (let k = 0; k < j; k++) s -= data[o + k] * rr[k * l + j];
-      data[o + j] = s / rr[j * l + j];
-    }
-  }
-  return true;
-}
-
-/** Orthonormalises the columns of a dense matrix in place: Cholesky-QR twice, Gram-Schmidt when the columns are nearly dependent. */
-function orthonormalize(m: Dense): void {
-  if (cholQr(m) && cholQr(m)) return;
-  gramSchmidt(m);
 }
 
 /** Orthonormalises the columns in place (modified Gram-Schmidt, twice for stability); robust to dependent columns. */
@@ -105,31 +131,24 @@ export function lsa(a: Csr, options: LsaOptions = {}): Lsa {
   const dims = Math.max(1, Math.min(options.dims ?? 100, a.rows - 1, a.cols - 1));
   const l = Math.min(dims + (options.oversample ?? 10), a.rows, a.cols);
   const normal = randomNormal.source(randomLcg(((options.seed ?? 0) + 1) / 7919))();
-  const omega = dense(a.cols, l);
+  const la = new Linalg(options.pool ?? SERIAL);
+  a = la.share(a);
+  const omega = la.dense(a.cols, l);
   for (let i = 0; i < omega.data.length; i++) omega.data[i] = normal();
-  let y = mulSparseDense(a, omega);
-  orthonormalize(y);
+  let y = la.mul(a, omega);
+  la.orthonormalize(y);
   // Power iterations on A Aᵀ sharpen the spectrum; re-orthonormalising the thin n×l side after each
   // round keeps the columns independent (the terms×l side is never orthonormalised: it is the larger).
   // One Cholesky-QR pass between rounds keeps the columns independent; the last gets two, for
   // orthogonality to working precision (CholeskyQR2, Fukaya et al. 2014).
   for (let q = 0; q < (options.powerIterations ?? 4); q++) {
-    y = mulSparseDense(a, mulSparseTDense(a, y));
-    if (!cholQr(y)) gramSchmidt(y);
+    y = la.mul(a, la.mulT(a, y));
+    if (!la.cholQr(y)) gramSchmidt(y);
   }
-  orthonormalize(y);
+  la.orthonormalize(y);
   // B = Qᵀ A is small (l × terms); its SVD comes from the eigen-decomposition of B Bᵀ (l × l).
-  const bt = mulSparseTDense(a, y); // Aᵀ Q = Bᵀ, terms × l
-  const acc = new Float64Array(l * l);
-  for (let t = 0; t < bt.rows; t++) {
-    const o = t * l;
-    for (let i = 0; i < l; i++) {
-      const v = bt.data[o + i];
-      if (v === 0) continue;
-      const oi = i * l;
-      for (let j = i; j < l; j++) acc[oi + j] += v * bt.data[o + j];
-    }
-  }
+  const bt = la.mulT(a, y); // Aᵀ Q = Bᵀ, terms × l
+  const acc = la.gram(bt);
   const bbt = new Matrix(l, l);
   for (let i = 0; i < l; i++)
     for (let j = i; j < l; j++) {
@@ -154,8 +173,12 @@ export function lsa(a: Csr, options: LsaOptions = {}): Lsa {
     for (let i = 0; i < l; i++) s += m.data[o + i] * col[i];
     return s;
   };
-  const docs = dense(a.rows, dims);
-  for (let r = 0; r < a.rows; r++) for (let k = 0; k < dims; k++) docs.data[r * dims + k] = times(y, r, k) * sigma[k];
+  // The papers' coordinates U Σ = Q Ũ Σ.
+  const us = la.pool.floats(l * dims);
+  for (let i = 0; i < l; i++) for (let k = 0; k < dims; k++) us[i * dims + k] = u[k][i] * sigma[k];
+  const shared = la.dense(a.rows, dims);
+  la.pool.run('times', { m: y, u: us, out: shared });
+  const docs: Dense = { rows: a.rows, cols: dims, data: Float64Array.from(shared.data) };
   // x V = x Bᵀ Ũ Σ⁻¹ maps a TF-IDF row where A's own rows land (U Σ).
   const termVector = (t: number) => Float64Array.from({ length: dims }, (_, k) => (sigma[k] > 0 ? times(bt, t, k) / sigma[k] : 0));
   return { docs: normalizeRows(docs), termVector, singularValues: sigma };

@@ -16,43 +16,6 @@ export interface Dense {
 
 export const dense = (rows: number, cols: number): Dense => ({ rows, cols, data: new Float64Array(rows * cols) });
 
-/** A · B for sparse A (n×m) and dense B (m×k). */
-export function mulSparseDense(a: Csr, b: Dense): Dense {
-  const out = dense(a.rows, b.cols);
-  const k = b.cols;
-  // Arrays in locals: the engine then keeps them in registers across the inner loop.
-  const { indptr, indices, values } = a;
-  const od = out.data;
-  const bd = b.data;
-  for (let r = 0; r < a.rows; r++) {
-    const o = r * k;
-    for (let p = indptr[r]; p < indptr[r + 1]; p++) {
-      const v = values[p];
-      const bo = indices[p] * k;
-      for (let j = 0; j < k; j++) od[o + j] += v * bd[bo + j];
-    }
-  }
-  return out;
-}
-
-/** Aᵀ · B for sparse A (n×m) and dense B (n×k). */
-export function mulSparseTDense(a: Csr, b: Dense): Dense {
-  const out = dense(a.cols, b.cols);
-  const k = b.cols;
-  const { indptr, indices, values } = a;
-  const od = out.data;
-  const bd = b.data;
-  for (let r = 0; r < a.rows; r++) {
-    const bo = r * k;
-    for (let p = indptr[r]; p < indptr[r + 1]; p++) {
-      const v = values[p];
-      const o = indices[p] * k;
-      for (let j = 0; j < k; j++) od[o + j] += v * bd[bo + j];
-    }
-  }
-  return out;
-}
-
 /** Scales each row of a dense matrix to unit length (rows of zeros stay zero). */
 export function normalizeRows(m: Dense): Dense {
   for (let r = 0; r < m.rows; r++) {
