@@ -5,7 +5,7 @@ import { clusterIdentity, IDENTITY_DEFAULTS, type IdentityOptions, type Previous
 import { twoLevelClusters } from './cluster/twoLevel';
 import { assignThemes, locateThemes, ZERO_SHOT_DEFAULTS, type ZeroShotOptions } from './cluster/zeroShot';
 import { cooccurrence, COOCCUR_DEFAULTS, type CooccurOptions } from './cooccur/cooccur';
-import { addCounts, ClassTfidf, labelFromTerms } from './describe/ctfidf';
+import { ClassTfidf, labelFromTerms } from './describe/ctfidf';
 import { paperKeywords } from './describe/keywords';
 import { epochsFor, LAYOUT_DEFAULTS, type LayoutOptions } from './layout/umap';
 import { neighboursAndMap, type MapRunner } from './layout/neighboursAndMap';
@@ -70,7 +70,7 @@ export function vectorSpace(
   stage('terms');
   const terms = extractTerms(corpus.papers, { ...options.terms, known: (options.themes ?? []).flatMap((t) => t.seeds) });
   stage('tf-idf');
-  const tf = tfidf(terms.docs, options.tfidf);
+  const tf = tfidf(terms.counts, options.tfidf);
   if (tf.terms.length < 2) throw new Error(`the papers share too few terms to find themes (${tf.terms.length} in the vocabulary)`);
   stage('lsa');
   const model = lsa(tf.matrix, { dims: options.dims ?? ATLAS_DEFAULTS.dims, seed: options.seed ?? ATLAS_DEFAULTS.seed, pool: options.pool });
@@ -108,20 +108,41 @@ export async function buildAtlas(
   const clusterTheme = levels.clusterTheme.map((t) => (t >= 0 ? matches[t].theme : null));
 
   stage('describe');
-  const vocab = new Set(tf.terms);
-  const classCounts = Array.from({ length: k }, () => new Map<string, number>());
-  terms.docs.forEach((d, i) => addCounts(classCounts[assign[i]], d));
-  const ctf = new ClassTfidf(classCounts, vocab);
+  // Term counts by vocabulary index: per cluster, and per cluster and dump.
+  const vocabSize = tf.terms.length;
+  const { indptr, indices } = tf.matrix;
+  const classCounts = Array.from({ length: k }, () => new Float64Array(vocabSize));
+  for (let i = 0; i < n; i++) {
+    const into = classCounts[assign[i]];
+    for (let p = indptr[i]; p < indptr[i + 1]; p++) into[indices[p]] += tf.counts[p];
+  }
+  const ctf = new ClassTfidf(classCounts, tf.terms);
   const dumpIndex = new Map(corpus.dumps.map((d, i) => [d.id, i]));
-  const perDump = Array.from({ length: k }, () => new Map<number, Map<string, number>>());
+  const nDumps = corpus.dumps.length;
+  // Papers by (cluster, dump), a paper once in each dump it is in; then each pair's terms, in one scratch array.
+  const byPair: [number, number][] = [];
   corpus.papers.forEach((p, i) => {
-    for (const d of p.dumps) {
-      const m = perDump[assign[i]];
-      const di = dumpIndex.get(d)!;
-      if (!m.has(di)) m.set(di, new Map());
-      addCounts(m.get(di)!, terms.docs[i]);
-    }
+    for (const d of p.dumps) byPair.push([assign[i] * nDumps + dumpIndex.get(d)!, i]);
   });
+  byPair.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const dumpTerms = Array.from({ length: k }, () => [] as { dump: string; terms: ClusterTerm[] }[]);
+  const scratch = new Float64Array(vocabSize);
+  for (let start = 0; start < byPair.length; ) {
+    const key = byPair[start][0];
+    const touched: number[] = [];
+    let end = start;
+    for (; end < byPair.length && byPair[end][0] === key; end++) {
+      const i = byPair[end][1];
+      for (let p = indptr[i]; p < indptr[i + 1]; p++) {
+        if (scratch[indices[p]] === 0) touched.push(indices[p]);
+        scratch[indices[p]] += tf.counts[p];
+      }
+    }
+    const c = Math.floor(key / nDumps);
+    dumpTerms[c].push({ dump: corpus.dumps[key - c * nDumps].id, terms: roundTerms(ctf.describeSome(touched, scratch, 5, 5).terms) });
+    for (const t of touched) scratch[t] = 0;
+    start = end;
+  }
   const clusters: Cluster[] = classCounts.map((counts, c) => {
     const d = ctf.describe(counts);
     const spec = clusterTheme[c];
@@ -134,7 +155,7 @@ export async function buildAtlas(
       size: 0,
       terms: roundTerms(d.terms),
       termStats: d.stats.map((s) => ({ term: s.term, pwt: sig(s.pwt), pw: sig(s.pw) })),
-      dumpTerms: [...perDump[c]].sort((a, b) => a[0] - b[0]).map(([di, m]) => ({ dump: corpus.dumps[di].id, terms: roundTerms(ctf.describe(m, 5, 5).terms) })),
+      dumpTerms: dumpTerms[c],
     };
   });
   assign.forEach((a) => clusters[a].size++);
@@ -146,9 +167,12 @@ export async function buildAtlas(
     options.identity,
   );
   clusters.forEach((c, i) => (c.key = identity.keys[i]));
-  const groupCounts = Array.from({ length: levels.groups }, () => new Map<string, number>());
-  classCounts.forEach((counts, c) => addCounts(groupCounts[clusterGroup[c]], counts));
-  const gtf = new ClassTfidf(groupCounts, vocab);
+  const groupCounts = Array.from({ length: levels.groups }, () => new Float64Array(vocabSize));
+  classCounts.forEach((counts, c) => {
+    const into = groupCounts[clusterGroup[c]];
+    for (let t = 0; t < vocabSize; t++) into[t] += counts[t];
+  });
+  const gtf = new ClassTfidf(groupCounts, tf.terms);
   const groupTerms = groupCounts.map((counts) => gtf.describe(counts, 20).terms);
   // A top-level theme's label uses the terms it holds most strongly: a term among another group's
   // first ten with a higher weight there ("language model" in most of them) names that group, not this.

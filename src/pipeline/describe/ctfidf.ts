@@ -8,53 +8,55 @@ export interface ClassTerms {
   stats: TermStat[];
 }
 
-/** Adds a document's term counts into a class's counts. */
-export function addCounts(into: Map<string, number>, counts: ReadonlyMap<string, number>): void {
-  for (const [t, c] of counts) into.set(t, (into.get(t) ?? 0) + c);
-}
-
 /**
  * Class-based TF-IDF as BERTopic defines it (Grootendorst 2022): W(t,c) = tf(t,c)/|c| · log(1 + A/f(t)),
  * with tf(t,c) the term's frequency in class c (L1-normalised), f(t) its frequency over all classes
- * and A the average number of words per class. `candidates` limits which terms may rank (the vocabulary).
+ * and A the average number of words per class. Classes are term counts by vocabulary index (`names`
+ * gives each index's term, in sorted order).
  */
 export class ClassTfidf {
-  private readonly idf = new Map<string, number>();
-  private readonly pw = new Map<string, number>();
+  private readonly idf: Float64Array;
+  private readonly pw: Float64Array;
 
-  constructor(classes: readonly ReadonlyMap<string, number>[], private readonly candidates: ReadonlySet<string>) {
-    const totals = new Map<string, number>();
+  constructor(classes: readonly Float64Array[], private readonly names: readonly string[]) {
+    const totals = new Float64Array(names.length);
+    for (const c of classes) for (let t = 0; t < totals.length; t++) totals[t] += c[t];
     let words = 0;
-    for (const c of classes) for (const [t, n] of c) if (candidates.has(t)) {
-      totals.set(t, (totals.get(t) ?? 0) + n);
-      words += n;
-    }
+    for (const f of totals) words += f;
     const avg = words / Math.max(1, classes.length);
-    for (const [t, f] of totals) {
-      this.idf.set(t, Math.log(1 + avg / f));
-      this.pw.set(t, f / words);
-    }
+    this.idf = totals.map((f) => (f > 0 ? Math.log(1 + avg / f) : NaN));
+    this.pw = totals.map((f) => f / words);
+  }
+
+  /** Top terms of a class given as counts by vocabulary index. */
+  describe(counts: Float64Array, top = 10, statsTop = 30): ClassTerms {
+    const ids: number[] = [];
+    for (let t = 0; t < counts.length; t++) if (counts[t] > 0) ids.push(t);
+    return this.describeSome(ids, counts, top, statsTop);
   }
 
   /**
-   * Top terms of one class. A term inside a better-ranked multi-word term of the list ("attention"
-   * under "sparse attention") is dropped, so the list reads as terms rather than fragments.
+   * Top terms of a class whose non-zero counts (by vocabulary index) are at `ids`. A term inside a
+   * better-ranked multi-word term of the list ("attention" under "sparse attention") is dropped, so
+   * the list reads as terms rather than fragments.
    */
-  describe(counts: ReadonlyMap<string, number>, top = 10, statsTop = 30): ClassTerms {
+  describeSome(ids: readonly number[], counts: Float64Array, top = 10, statsTop = 30): ClassTerms {
     let total = 0;
-    for (const [t, n] of counts) if (this.candidates.has(t)) total += n;
-    const scored: { term: string; weight: number; n: number }[] = [];
-    for (const [t, n] of counts) {
-      const idf = this.idf.get(t);
-      if (idf !== undefined && total > 0) scored.push({ term: t, weight: (n / total) * idf, n });
+    for (const t of ids) total += counts[t];
+    const scored: { t: number; term: string; weight: number; n: number }[] = [];
+    for (const t of ids) {
+      const idf = this.idf[t];
+      if (!Number.isNaN(idf) && total > 0) scored.push({ t, term: this.names[t], weight: (counts[t] / total) * idf, n: counts[t] });
     }
-    scored.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
+    // Ties by term, as the vocabulary is sorted.
+    scored.sort((a, b) => b.weight - a.weight || a.t - b.t);
     // A term mostly seen inside a longer candidate ("mutual" in "mutual information") is a fragment.
     const pool = scored.slice(0, statsTop * 2);
-    const kept = pool.filter((s) => !pool.some((p) => containsTerm(p.term, s.term) && (p.n >= 0.5 * s.n || p.weight > s.weight))).slice(0, statsTop);
+    const longer = pool.filter((p) => p.term.includes(' '));
+    const kept = pool.filter((s) => !longer.some((p) => containsTerm(p.term, s.term) && (p.n >= 0.5 * s.n || p.weight > s.weight))).slice(0, statsTop);
     return {
       terms: kept.slice(0, top).map((s) => ({ term: s.term, weight: s.weight })),
-      stats: kept.map((s) => ({ term: s.term, pwt: s.n / total, pw: this.pw.get(s.term)! })),
+      stats: kept.map((s) => ({ term: s.term, pwt: s.n / total, pw: this.pw[s.t] })),
     };
   }
 }

@@ -7,13 +7,15 @@ import type { Csr } from '../vectorize/sparse';
  */
 export function paperKeywords(matrix: Csr, terms: readonly string[], count = 6): string[][] {
   const out: string[][] = [];
+  const words = terms.map((t) => t.split(' ').length);
   for (let r = 0; r < matrix.rows; r++) {
-    const entries: [string, number][] = [];
-    for (let p = matrix.indptr[r]; p < matrix.indptr[r + 1]; p++) entries.push([terms[matrix.indices[p]], matrix.values[p]]);
+    const entries: number[] = [];
+    for (let p = matrix.indptr[r]; p < matrix.indptr[r + 1]; p++) entries.push(p);
     // Multi-word terms first among equals: they carry the meaning the words only share.
-    entries.sort((a, b) => b[1] - a[1] || b[0].split(' ').length - a[0].split(' ').length || (a[0] < b[0] ? -1 : 1));
+    const { indices, values } = matrix;
+    entries.sort((a, b) => values[b] - values[a] || words[indices[b]] - words[indices[a]] || (terms[indices[a]] < terms[indices[b]] ? -1 : 1));
     const kept: string[] = [];
-    for (const [t] of entries) {
+    for (const t of entries.map((p) => terms[indices[p]])) {
       if (kept.length >= count) break;
       const inside = kept.some((k) => containsTerm(k, t));
       if (!inside) kept.push(t);

@@ -22,15 +22,54 @@ export interface DocumentText {
   abstract: string;
 }
 
+/** Term counts of each document, compressed by rows: document d's terms are `terms[indptr[d]..indptr[d + 1]]`, in the order they first occur. */
+export interface TermCounts {
+  /** Text of each term id: words, then multi-word terms. */
+  names: readonly string[];
+  indptr: Int32Array;
+  terms: Int32Array;
+  counts: Float64Array;
+}
+
 export interface CorpusTerms {
   /** Per document, its terms (words and multi-word terms) with title-weighted counts. */
-  docs: Map<string, number>[];
+  counts: TermCounts;
+  /** The same counts as one map per document, built when first read (for inspection; the stages read `counts`). */
+  readonly docs: Map<string, number>[];
   /** Multi-word terms learned from the corpus. */
   phrases: Set<string>;
   /** Acronyms resolved corpus-wide to the expansion most papers give ("ssm" -> "state space model"). */
   acronyms: Map<string, string>;
   /** Maps a phrase or word as a user writes it to the corpus's term ("SSMs" -> "state space model"); `anyCase` (default true) expands lower-case acronyms. */
   normalize: (text: string, anyCase?: boolean) => string[];
+}
+
+/** Term counts from one map per document (term -> count). */
+export function countsOf(maps: readonly ReadonlyMap<string, number>[]): TermCounts {
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const indptr = new Int32Array(maps.length + 1);
+  const terms: number[] = [];
+  const counts: number[] = [];
+  maps.forEach((m, d) => {
+    for (const [t, c] of m) {
+      let i = ids.get(t);
+      if (i === undefined) ids.set(t, (i = names.push(t) - 1));
+      terms.push(i);
+      counts.push(c);
+    }
+    indptr[d + 1] = terms.length;
+  });
+  return { names, indptr, terms: Int32Array.from(terms), counts: Float64Array.from(counts) };
+}
+
+/** One map per document (term -> count) from term counts. */
+export function mapsOf(c: TermCounts): Map<string, number>[] {
+  return Array.from({ length: c.indptr.length - 1 }, (_, d) => {
+    const m = new Map<string, number>();
+    for (let p = c.indptr[d]; p < c.indptr[d + 1]; p++) m.set(c.names[c.terms[p]], c.counts[p]);
+    return m;
+  });
 }
 
 /** Whether a term contains another as whole words ("sparse attention" contains "attention", not "tent"). */
@@ -287,7 +326,11 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
   }
   // Per paper, counts in a scratch array by term id, in the order terms first occur: each run's words, then its phrases.
   const acc = new Float64Array(termNames.length);
-  const termCounts = docs.map((d) => {
+  const indptr = new Int32Array(docs.length + 1);
+  let ids = new Int32Array(1 << 16);
+  let values = new Float64Array(1 << 16);
+  let filled = 0;
+  docs.forEach((d, doc) => {
     const order: number[] = [];
     const add = (t: number, w: number) => {
       if (acc[t] === 0) order.push(t);
@@ -309,13 +352,23 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
         }
         start = end + 1;
       }
-    const m = new Map<string, number>();
+    if (filled + order.length > ids.length) {
+      const size = Math.max(2 * ids.length, filled + order.length);
+      const grownIds = new Int32Array(size);
+      grownIds.set(ids);
+      const grownValues = new Float64Array(size);
+      grownValues.set(values);
+      ids = grownIds;
+      values = grownValues;
+    }
     for (const t of order) {
-      m.set(termNames[t], acc[t]);
+      ids[filled] = t;
+      values[filled++] = acc[t];
       acc[t] = 0;
     }
-    return m;
+    indptr[doc + 1] = filled;
   });
+  const termCounts: TermCounts = { names: termNames, indptr, terms: ids.slice(0, filled), counts: values.slice(0, filled) };
 
   const normalize = (text: string, anyCase = true): string[] => {
     // A user may write an acronym in lower case ("ssm", "kv cache"): a term is expanded whatever its
@@ -326,5 +379,14 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
     return [...new Set([...whole, ...terms])];
   };
 
-  return { docs: termCounts, phrases, acronyms, normalize };
+  let maps: Map<string, number>[] | undefined;
+  return {
+    counts: termCounts,
+    get docs() {
+      return (maps ??= mapsOf(termCounts));
+    },
+    phrases,
+    acronyms,
+    normalize,
+  };
 }

@@ -1,3 +1,4 @@
+import { countsOf, type TermCounts } from '../text/terms';
 import type { Csr } from './sparse';
 
 export interface TfidfOptions {
@@ -13,6 +14,8 @@ export interface TfidfOptions {
 
 export interface Tfidf {
   matrix: Csr;
+  /** The raw (title-weighted) term counts behind each entry of `matrix.values`, in the same places. */
+  counts: Float64Array;
   terms: string[];
   index: Map<string, number>;
   df: Int32Array;
@@ -21,41 +24,54 @@ export interface Tfidf {
 
 /**
  * TF-IDF with sublinear term frequency and smoothed idf, rows scaled to unit length
- * (the scikit-learn TfidfVectorizer(sublinear_tf=True) formulation).
+ * (the scikit-learn TfidfVectorizer(sublinear_tf=True) formulation). Reads term counts by id, or one
+ * map per document.
  */
-export function tfidf(docs: readonly ReadonlyMap<string, number>[], options: TfidfOptions = {}): Tfidf {
-  const n = docs.length;
+export function tfidf(input: TermCounts | readonly ReadonlyMap<string, number>[], options: TfidfOptions = {}): Tfidf {
+  const docs = 'indptr' in input ? input : countsOf(input);
+  const n = docs.indptr.length - 1;
   const minDf = options.minDf === undefined || options.minDf === 'auto' ? (n < 100 ? 1 : Math.max(2, Math.ceil(n / 5000))) : options.minDf;
   const maxDf = Math.floor((options.maxDfRatio ?? 0.5) * n);
-  const df = new Map<string, number>();
-  for (const d of docs) for (const t of d.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  const terms = [...df]
-    .filter(([, c]) => c >= minDf && c <= Math.max(maxDf, minDf))
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+  const df = new Int32Array(docs.names.length);
+  for (const t of docs.terms) df[t]++;
+  const ids = [...df.keys()]
+    .filter((t) => df[t] >= minDf && df[t] <= Math.max(maxDf, minDf))
+    .sort((a, b) => df[b] - df[a] || (docs.names[a] < docs.names[b] ? -1 : 1))
     .slice(0, options.maxTerms ?? 30000)
-    .map(([t]) => t)
-    .sort();
+    .sort((a, b) => (docs.names[a] < docs.names[b] ? -1 : 1));
+  const terms = ids.map((t) => docs.names[t]);
   const index = new Map(terms.map((t, i) => [t, i]));
-  const dfArr = Int32Array.from(terms, (t) => df.get(t)!);
+  const column = new Int32Array(docs.names.length).fill(-1);
+  ids.forEach((t, i) => (column[t] = i));
+  const dfArr = Int32Array.from(ids, (t) => df[t]);
   const idf = Float64Array.from(dfArr, (c) => Math.log((1 + n) / (1 + c)) + 1);
   const boost = Float64Array.from(terms, (t) => options.boost?.get(t) ?? 1);
 
   const indptr = new Int32Array(n + 1);
-  const idx: number[] = [];
-  const val: number[] = [];
-  docs.forEach((d, r) => {
-    const entries = [...d].map(([t, c]) => [index.get(t), c] as const).filter((e): e is readonly [number, number] => e[0] !== undefined).sort((a, b) => a[0] - b[0]);
+  let nnz = 0;
+  for (const t of docs.terms) if (column[t] >= 0) nnz++;
+  const indices = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  const counts = new Float64Array(nnz);
+  let p = 0;
+  const row: number[] = [];
+  for (let r = 0; r < n; r++) {
+    row.length = 0;
+    for (let q = docs.indptr[r]; q < docs.indptr[r + 1]; q++) if (column[docs.terms[q]] >= 0) row.push(q);
+    row.sort((a, b) => column[docs.terms[a]] - column[docs.terms[b]]);
     let norm = 0;
-    const start = val.length;
-    for (const [j, c] of entries) {
-      const w = (1 + Math.log(c)) * idf[j] * boost[j];
-      idx.push(j);
-      val.push(w);
+    const start = p;
+    for (const q of row) {
+      const j = column[docs.terms[q]];
+      const w = (1 + Math.log(docs.counts[q])) * idf[j] * boost[j];
+      indices[p] = j;
+      values[p] = w;
+      counts[p++] = docs.counts[q];
       norm += w * w;
     }
     norm = Math.sqrt(norm);
-    if (norm > 0) for (let p = start; p < val.length; p++) val[p] /= norm;
-    indptr[r + 1] = val.length;
-  });
-  return { matrix: { rows: n, cols: terms.length, indptr, indices: Int32Array.from(idx), values: Float64Array.from(val) }, terms, index, df: dfArr, idf };
+    if (norm > 0) for (let i = start; i < p; i++) values[i] /= norm;
+    indptr[r + 1] = p;
+  }
+  return { matrix: { rows: n, cols: terms.length, indptr, indices, values }, counts, terms, index, df: dfArr, idf };
 }

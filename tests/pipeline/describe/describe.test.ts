@@ -3,9 +3,13 @@ import { ClassTfidf, labelFromTerms } from '../../../src/pipeline/describe/ctfid
 import { paperKeywords } from '../../../src/pipeline/describe/keywords';
 import type { Csr } from '../../../src/pipeline/vectorize/sparse';
 
+/** Counts by index of a sorted vocabulary, from term -> count. */
+const byIndex = (vocab: string[], m: Map<string, number>) => Float64Array.from(vocab, (t) => m.get(t) ?? 0);
+
 describe('ClassTfidf', () => {
-  const classes = [new Map([['sparse attention', 4], ['attention', 6], ['kernel', 2]]), new Map([['mamba', 5], ['attention', 2], ['kernel', 1]])];
-  const ctf = new ClassTfidf(classes, new Set(['sparse attention', 'attention', 'kernel', 'mamba']));
+  const vocab = ['attention', 'kernel', 'mamba', 'sparse attention'];
+  const classes = [new Map([['sparse attention', 4], ['attention', 6], ['kernel', 2]]), new Map([['mamba', 5], ['attention', 2], ['kernel', 1]])].map((m) => byIndex(vocab, m));
+  const ctf = new ClassTfidf(classes, vocab);
 
   it('ClassTfidf.describe weighs tf(t,c)/|c| by log(1 + A/f(t)) as BERTopic does', () => {
     const A = (12 + 8) / 2;
@@ -23,8 +27,10 @@ describe('ClassTfidf', () => {
   });
 
   it('ClassTfidf.describe drops a word seen mostly inside a listed multi-word term', () => {
-    const c = new ClassTfidf([new Map([['sparse attention', 4], ['sparse', 4], ['video', 3]]), new Map([['video', 1], ['other', 5]])], new Set(['sparse attention', 'sparse', 'video', 'other']));
-    expect(c.describe(new Map([['sparse attention', 4], ['sparse', 4], ['video', 3]])).terms.map((t) => t.term)).toEqual(['sparse attention', 'video']);
+    const v = ['other', 'sparse', 'sparse attention', 'video'];
+    const first = byIndex(v, new Map([['sparse attention', 4], ['sparse', 4], ['video', 3]]));
+    const c = new ClassTfidf([first, byIndex(v, new Map([['video', 1], ['other', 5]]))], v);
+    expect(c.describe(first).terms.map((t) => t.term)).toEqual(['sparse attention', 'video']);
   });
 });
 
