@@ -1,12 +1,13 @@
-/** Worker-thread entry of pool.ts: runs part 1 of each kernel it is sent, then flags it done. */
+/** Worker-thread entry of pool.ts: runs part 1 of each kernel, or a task's second input, then flags it done. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { KERNELS, type KernelName } from '../../src/pipeline/vectorize/kernels';
-import type { PoolInit } from './pool';
+import { KERNELS, TASKS } from '../../src/pipeline/parallel';
+import type { PoolInit, PoolJob } from './pool';
 
-const { control } = workerData as PoolInit;
-parentPort!.on('message', ({ kernel, args }: { kernel: KernelName; args: unknown }) => {
+const { control, results } = workerData as PoolInit;
+parentPort!.on('message', (job: PoolJob) => {
   try {
-    (KERNELS[kernel] as (a: unknown, part: 0 | 1) => void)(args, 1);
+    if ('kernel' in job) (KERNELS[job.kernel] as (a: unknown, part: 0 | 1) => void)(job.args, 1);
+    else results.postMessage((TASKS[job.task] as (input: unknown) => unknown)(job.input));
     Atomics.store(control, 0, 1);
   } catch (e) {
     Atomics.store(control, 0, 2);

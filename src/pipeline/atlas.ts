@@ -13,7 +13,7 @@ import { EXACT_NEIGHBORS_UP_TO } from './neighbors';
 import { extractTerms, TERM_DEFAULTS, type CorpusTerms, type TermOptions } from './text/terms';
 import type { ThemeSpec } from './themes';
 import { trends } from './trends';
-import type { Pool } from './vectorize/kernels';
+import type { Pool } from './parallel';
 import { lsa, type Lsa } from './vectorize/lsa';
 import { tfidf, type Tfidf, type TfidfOptions } from './vectorize/tfidf';
 
@@ -32,7 +32,7 @@ export interface AtlasOptions {
   neighbors?: number;
   /** Keywords listed per paper. Default 8. */
   keywordsPerPaper?: number;
-  terms?: Omit<TermOptions, 'known'>;
+  terms?: Omit<TermOptions, 'known' | 'pool'>;
   tfidf?: TfidfOptions;
   zeroShot?: ZeroShotOptions;
   hierarchy?: HierarchyOptions;
@@ -41,7 +41,7 @@ export interface AtlasOptions {
   previous?: PreviousCluster[];
   identity?: IdentityOptions;
   cooccur?: Omit<CooccurOptions, 'seed' | 'anchors'>;
-  /** Where the LSA's matrix products run (the command line passes a second thread). Default: this thread. */
+  /** A second thread for tokenising and the LSA's matrix products (the command line passes one). Default: this thread only. */
   pool?: Pool;
   /** Where the nearest papers and the map are computed (the command line passes a worker thread). Default: this thread. */
   runMap?: MapRunner;
@@ -68,7 +68,7 @@ export function vectorSpace(
   stage: (name: (typeof STAGES)[number]) => void = () => {},
 ): { terms: CorpusTerms; tf: Tfidf; model: Lsa } {
   stage('terms');
-  const terms = extractTerms(corpus.papers, { ...options.terms, known: (options.themes ?? []).flatMap((t) => t.seeds) });
+  const terms = extractTerms(corpus.papers, { ...options.terms, known: (options.themes ?? []).flatMap((t) => t.seeds), pool: options.pool });
   stage('tf-idf');
   const tf = tfidf(terms.counts, options.tfidf);
   if (tf.terms.length < 2) throw new Error(`the papers share too few terms to find themes (${tf.terms.length} in the vocabulary)`);

@@ -1,4 +1,5 @@
-import { findAcronyms } from './acronyms';
+import type { Pool } from '../parallel';
+import { findAcronyms, type AcronymDefinition } from './acronyms';
 import { cleanText } from './normalize';
 import { END, learnPhraseIds, pairKey, phrasesIn } from './phrases';
 import { pluralFolding } from './plurals';
@@ -13,6 +14,8 @@ export interface TermOptions {
   minPhraseNpmi?: number;
   /** Multi-word terms a user names (named themes' seed terms): always terms, however rare their words make them look. Default none. */
   known?: readonly string[];
+  /** A second thread for tokenising (see ../parallel.ts). Default: this thread only. */
+  pool?: Pool;
 }
 
 export const TERM_DEFAULTS = { titleWeight: 2, minPhraseCount: 'auto' as const, minPhraseNpmi: 0.3 };
@@ -92,6 +95,35 @@ class Dictionary {
   }
 }
 
+/** Token ids of clean text (surface forms in `surfaces`), END after each punctuation-delimited segment. */
+function tokenizeInto(text: string, surfaces: Dictionary): Int32Array {
+  const out: number[] = [];
+  for (const seg of text.split(BREAK)) {
+    const before = out.length;
+    for (const m of seg.matchAll(WORD)) out.push(surfaces.id(m[0]));
+    if (out.length > before) out.push(END);
+  }
+  return Int32Array.from(out);
+}
+
+/** A paper's title and abstract as token ids, and the acronyms it defines. */
+export interface TokenizedText {
+  title: Int32Array;
+  abstract: Int32Array;
+  defs: AcronymDefinition[];
+}
+
+/** Cleans and tokenises papers: token ids into the returned surface forms (a task a second thread can run). */
+export function tokenizeTexts(input: readonly DocumentText[]): { surfaces: string[]; docs: TokenizedText[] } {
+  const surfaces = new Dictionary();
+  const docs = input.map((d) => {
+    const title = cleanText(d.title);
+    const abstract = cleanText(d.abstract);
+    return { title: tokenizeInto(title, surfaces), abstract: tokenizeInto(abstract, surfaces), defs: findAcronyms(`${title}. ${abstract}`) };
+  });
+  return { surfaces: surfaces.strings, docs };
+}
+
 /**
  * Turns titles and abstracts into terms: clean text, fold plurals, expand acronyms the corpus
  * defines, drop stop words, and add the multi-word terms learned from the corpus itself.
@@ -102,24 +134,23 @@ class Dictionary {
  */
 export function extractTerms(input: readonly DocumentText[], options: TermOptions = {}): CorpusTerms {
   const titleWeight = options.titleWeight ?? TERM_DEFAULTS.titleWeight;
-  // Surface forms (tokens as written) and words (lower-cased, folded forms).
+  // Surface forms (tokens as written) and words (lower-cased, folded forms). Papers are tokenised in
+  // two halves (on two threads when a pool has them); the second half's surface ids are then renumbered
+  // into the first's dictionary, which gives the ids one pass in order would.
   const surfaces = new Dictionary();
   const words = new Dictionary();
-  /** Token ids of clean text, END after each punctuation-delimited segment. */
-  const tokenize = (text: string): Int32Array => {
-    const out: number[] = [];
-    for (const seg of text.split(BREAK)) {
-      const before = out.length;
-      for (const m of seg.matchAll(WORD)) out.push(surfaces.id(m[0]));
-      if (out.length > before) out.push(END);
+  const half = options.pool ? input.length >> 1 : input.length;
+  const texts = (from: number, to: number) => input.slice(from, to).map((d) => ({ title: d.title, abstract: d.abstract }));
+  const parts = options.pool ? options.pool.split('tokenize', [texts(0, half), texts(half, input.length)]) : [tokenizeTexts(input)];
+  const cleaned: TokenizedText[] = [];
+  for (const part of parts) {
+    const ids = Int32Array.from(part.surfaces, (w) => surfaces.id(w));
+    for (const d of part.docs) {
+      for (const tokens of [d.title, d.abstract]) for (let i = 0; i < tokens.length; i++) if (tokens[i] !== END) tokens[i] = ids[tokens[i]];
+      cleaned.push(d);
     }
-    return Int32Array.from(out);
-  };
-  const cleaned = input.map((d) => {
-    const title = cleanText(d.title);
-    const abstract = cleanText(d.abstract);
-    return { title: tokenize(title), abstract: tokenize(abstract), defs: findAcronyms(`${title}. ${abstract}`) };
-  });
+  }
+  const tokenize = (text: string) => tokenizeInto(text, surfaces);
 
   const surfaceCount = new Float64Array(surfaces.strings.length);
   for (const d of cleaned) for (const part of [d.title, d.abstract]) for (const s of part) if (s !== END) surfaceCount[s]++;

@@ -2,7 +2,7 @@ import type { Csr, Dense } from './sparse';
 
 /**
  * The row-range kernels of the LSA, each run as two fixed parts: on two threads when a second is at
- * hand (see Pool), one after the other when not. The parts, and the order in which their partial sums
+ * hand (see Pool in ../parallel.ts), one after the other when not. The parts, and the order in which their partial sums
  * are added, are the same either way, so the result does not depend on the threads used.
  */
 
@@ -140,23 +140,3 @@ function times({ m, u, out }: TimesArgs, part: 0 | 1): void {
 export const KERNELS = { mul, mulT, gram, solve, times };
 export type Kernels = typeof KERNELS;
 export type KernelName = keyof Kernels;
-
-/** Where the kernels run. */
-export interface Pool {
-  /** A zeroed array every thread of the pool can read and write. */
-  floats(length: number): Float64Array;
-  ints(length: number): Int32Array;
-  /** Runs both parts of a kernel and returns when both are done. */
-  run<K extends KernelName>(kernel: K, args: Parameters<Kernels[K]>[0]): void;
-}
-
-/** Both parts on this thread, one after the other. */
-export const SERIAL: Pool = {
-  floats: (n) => new Float64Array(n),
-  ints: (n) => new Int32Array(n),
-  run(kernel, args) {
-    const k = KERNELS[kernel] as (args: unknown, part: 0 | 1) => void;
-    k(args, 0);
-    k(args, 1);
-  },
-};

@@ -1,6 +1,6 @@
 import { randomLcg, randomNormal } from 'd3';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
-import { SERIAL, type Pool } from './kernels';
+import { SERIAL, type Pool } from '../parallel';
 import { normalizeRows, type Csr, type Dense } from './sparse';
 
 export interface LsaOptions {
