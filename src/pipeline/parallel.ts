@@ -1,4 +1,4 @@
-import { tokenizeTexts } from './text/terms';
+import { tokenizeTexts } from './text/tokenize';
 import { KERNELS, type KernelName, type Kernels } from './vectorize/kernels';
 
 /**

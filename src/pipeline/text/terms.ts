@@ -1,9 +1,8 @@
 import type { Pool } from '../parallel';
-import { findAcronyms, type AcronymDefinition } from './acronyms';
 import { cleanText } from './normalize';
 import { END, learnPhraseIds, pairKey, phrasesIn } from './phrases';
 import { pluralFolding } from './plurals';
-import { BREAK, isTermToken, lowerWord, WORD } from './tokenize';
+import { Dictionary, isTermToken, lowerWord, tokenizeInto, tokenizeTexts, type TokenizedText } from './tokenize';
 
 export interface TermOptions {
   /** How many times a title's terms count against the abstract's. Default 2. */
@@ -79,50 +78,6 @@ export function mapsOf(c: TermCounts): Map<string, number>[] {
 export const containsTerm = (longer: string, shorter: string) => longer !== shorter && ` ${longer} `.includes(` ${shorter} `);
 
 const looksLikeAcronym = (t: string) => (t.match(/\p{Lu}/gu)?.length ?? 0) >= 2 || /^\p{Lu}+\d/u.test(t);
-
-/** Words as integer ids: one dictionary lookup per token, then arrays indexed by id. */
-class Dictionary {
-  readonly ids = new Map<string, number>();
-  readonly strings: string[] = [];
-  id(s: string): number {
-    let i = this.ids.get(s);
-    if (i === undefined) {
-      i = this.strings.length;
-      this.ids.set(s, i);
-      this.strings.push(s);
-    }
-    return i;
-  }
-}
-
-/** Token ids of clean text (surface forms in `surfaces`), END after each punctuation-delimited segment. */
-function tokenizeInto(text: string, surfaces: Dictionary): Int32Array {
-  const out: number[] = [];
-  for (const seg of text.split(BREAK)) {
-    const before = out.length;
-    for (const m of seg.matchAll(WORD)) out.push(surfaces.id(m[0]));
-    if (out.length > before) out.push(END);
-  }
-  return Int32Array.from(out);
-}
-
-/** A paper's title and abstract as token ids, and the acronyms it defines. */
-export interface TokenizedText {
-  title: Int32Array;
-  abstract: Int32Array;
-  defs: AcronymDefinition[];
-}
-
-/** Cleans and tokenises papers: token ids into the returned surface forms (a task a second thread can run). */
-export function tokenizeTexts(input: readonly DocumentText[]): { surfaces: string[]; docs: TokenizedText[] } {
-  const surfaces = new Dictionary();
-  const docs = input.map((d) => {
-    const title = cleanText(d.title);
-    const abstract = cleanText(d.abstract);
-    return { title: tokenizeInto(title, surfaces), abstract: tokenizeInto(abstract, surfaces), defs: findAcronyms(`${title}. ${abstract}`) };
-  });
-  return { surfaces: surfaces.strings, docs };
-}
 
 /**
  * Turns titles and abstracts into terms: clean text, fold plurals, expand acronyms the corpus

@@ -1,4 +1,7 @@
 import { eng } from 'stopword';
+import { findAcronyms, type AcronymDefinition } from './acronyms';
+import { END } from './phrases';
+import { cleanText } from './normalize';
 
 // Words every abstract uses whatever its subject (the boilerplate of the genre), on top of English
 // stop words: they would otherwise dominate topic terms.
@@ -63,4 +66,48 @@ export function segments(text: string): Token[][] {
 /** Whether a lower-cased token can be a term: not a stop word, not a bare number, at least two characters. */
 export function isTermToken(lower: string): boolean {
   return lower.length >= 2 && !STOP_WORDS.has(lower) && !/^[\d.,'-]+$/.test(lower);
+}
+
+/** Words as integer ids: one dictionary lookup per token, then arrays indexed by id. */
+export class Dictionary {
+  readonly ids = new Map<string, number>();
+  readonly strings: string[] = [];
+  id(s: string): number {
+    let i = this.ids.get(s);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.ids.set(s, i);
+      this.strings.push(s);
+    }
+    return i;
+  }
+}
+
+/** Token ids of clean text (surface forms in `surfaces`), END after each punctuation-delimited segment. */
+export function tokenizeInto(text: string, surfaces: Dictionary): Int32Array {
+  const out: number[] = [];
+  for (const seg of text.split(BREAK)) {
+    const before = out.length;
+    for (const m of seg.matchAll(WORD)) out.push(surfaces.id(m[0]));
+    if (out.length > before) out.push(END);
+  }
+  return Int32Array.from(out);
+}
+
+/** A paper's title and abstract as token ids, and the acronyms it defines. */
+export interface TokenizedText {
+  title: Int32Array;
+  abstract: Int32Array;
+  defs: AcronymDefinition[];
+}
+
+/** Cleans and tokenises papers: token ids into the returned surface forms (a task a second thread can run). */
+export function tokenizeTexts(input: readonly { title: string; abstract: string }[]): { surfaces: string[]; docs: TokenizedText[] } {
+  const surfaces = new Dictionary();
+  const docs = input.map((d) => {
+    const title = cleanText(d.title);
+    const abstract = cleanText(d.abstract);
+    return { title: tokenizeInto(title, surfaces), abstract: tokenizeInto(abstract, surfaces), defs: findAcronyms(`${title}. ${abstract}`) };
+  });
+  return { surfaces: surfaces.strings, docs };
 }
