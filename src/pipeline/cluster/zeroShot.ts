@@ -20,8 +20,8 @@ export interface ZeroShotOptions {
   /**
    * Membership cut-off: how far a paper's score must stand above the median paper's, in robust
    * standard deviations times √(2 ln n) for n papers, the rate at which the largest of n background
-   * deviations grows, so that a larger corpus does not let more unrelated papers pass by chance.
-   * Default 2.5 (fitted on the seed labels).
+   * deviations grows (Gaussian tails), so the cut-off keeps pace with the chance excursions of a
+   * larger corpus. Default 2.5 (fitted on the seed labels, see scripts/evaluate-themes.ts).
    */
   cutoff?: number;
   /** Random queries of the null model the presence test compares a theme with. Default 99. */
