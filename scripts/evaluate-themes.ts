@@ -19,7 +19,7 @@ const f1 = (s: ThemeScore) => (s.precision + s.recall ? (2 * s.precision * s.rec
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 const GRID: ZeroShotOptions[] = [];
-for (const memberShare of [0.3, 0.4, 0.5, 0.6, 0.7]) for (const mix of [0.5, 0.7, 0.9]) for (const descriptionWeight of [0, 0.25, 0.5]) GRID.push({ memberShare, mix, descriptionWeight });
+for (const cutoff of [1.5, 2, 2.5, 3, 3.5, 4]) for (const mix of [0.3, 0.5, 0.7, 0.9]) for (const descriptionWeight of [0, 0.25, 0.5]) GRID.push({ cutoff, mix, descriptionWeight });
 
 type Space = ReturnType<typeof prepareSpace>;
 /** The grid point with the best mean F1 over the themes (ties: the earlier). */
@@ -38,12 +38,12 @@ const table = (title: string, scores: ThemeScore[]) => {
   for (const s of scores)
     out(`    ${s.theme.padEnd(24)} ${s.found ? 'found    ' : 'NOT FOUND'} P ${s.precision.toFixed(2)}  R ${s.recall.toFixed(2)}  (${s.assigned} assigned, ${s.relevant} labelled)`);
 };
-const describe = (o: ZeroShotOptions) => `memberShare ${o.memberShare}, mix ${o.mix}, descriptionWeight ${o.descriptionWeight}`;
+const describe = (o: ZeroShotOptions) => `cutoff ${o.cutoff}, mix ${o.mix}, descriptionWeight ${o.descriptionWeight}`;
 
 const seedLabels = handLabels('seed');
 const benchLabels = handLabels('bench');
 const seed = prepareSpace(seedCorpus(), themes);
-const defaults = { memberShare: ZERO_SHOT_DEFAULTS.memberShare, mix: ZERO_SHOT_DEFAULTS.mix, descriptionWeight: ZERO_SHOT_DEFAULTS.descriptionWeight };
+const defaults = { cutoff: ZERO_SHOT_DEFAULTS.cutoff, mix: ZERO_SHOT_DEFAULTS.mix, descriptionWeight: ZERO_SHOT_DEFAULTS.descriptionWeight };
 out(`defaults: ${describe(defaults)}`);
 out(`\nSeed data (531 papers)`);
 table('defaults, on the seed labels', scoreSpace(seed, themes, seedLabels));

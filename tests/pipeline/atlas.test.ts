@@ -187,22 +187,22 @@ describe('named themes against hand labels', () => {
   });
 
   // The membership cut-off was fitted on the seed labels (scripts/evaluate-themes.ts): in-sample here.
-  it('each theme reaches precision and recall of at least 0.6 on the seed labels (in-sample)', async () => {
+  it('each theme reaches precision of at least 0.6 and recall of at least 0.8 on the seed labels (in-sample)', async () => {
     for (const s of scoreMembership(themes.map((t) => t.id), full.themes.map((t) => t.found), full.papers.map((p) => full.themes.findIndex((t) => t.clusters.includes(p.cluster))), full.papers.map((p) => p.title), seedLabels)) {
       expect(s.found, s.theme).toBe(true);
       expect(s.precision, `${s.theme} precision`).toBeGreaterThanOrEqual(0.6);
-      expect(s.recall, `${s.theme} recall`).toBeGreaterThanOrEqual(0.6);
+      expect(s.recall, `${s.theme} recall`).toBeGreaterThanOrEqual(0.8);
     }
   });
 
   // Held out: nothing was fitted on the benchmark labels. Bounds are today's level, below the 0.8 aimed at.
-  it.skipIf(!benchCorpus(1))(`on the held-out benchmark labels at 5,000 papers, each well-represented theme is found with precision ≥ 0.6 and recall ≥ 0.4`, () => {
+  it.skipIf(!benchCorpus(1))(`on the held-out benchmark labels at 5,000 papers, each well-represented theme is found with precision ≥ 0.6 and recall ≥ 0.7`, () => {
     const c = benchCorpus(5000)!;
     const scores = scoreSpace(prepareSpace(c, themes), themes, handLabels('bench'));
     for (const s of scores.filter((x) => x.relevant >= 10)) {
       expect(s.found, s.theme).toBe(true);
       expect(s.precision, `${s.theme} precision`).toBeGreaterThanOrEqual(0.6);
-      expect(s.recall, `${s.theme} recall`).toBeGreaterThanOrEqual(0.4);
+      expect(s.recall, `${s.theme} recall`).toBeGreaterThanOrEqual(0.7);
     }
   }, 120_000);
   if (!benchCorpus(1)) it.skip(`held-out evaluation: benchmark corpus not found at ${BENCH}`, () => {});

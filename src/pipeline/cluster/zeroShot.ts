@@ -11,24 +11,30 @@ export interface ZeroShotOptions {
   feedbackWeight?: number;
   /** Terms of the feedback papers' mean kept in the sparse query. Default 40. */
   feedbackTerms?: number;
-  /** Share of the sparse TF-IDF cosine in a paper's similarity; the rest is the LSA cosine. Default 0.5. */
+  /**
+   * Share of the TF-IDF space in a paper's score; the rest is the LSA space's. Each space's cosine is
+   * first put in robust standard scores of its own, so the share does not depend on how widely
+   * cosines spread in either space. Default 0.7 (fitted on the seed labels, see scripts/evaluate-themes.ts).
+   */
   mix?: number;
   /**
-   * Where the membership cut-off lies between the median paper's similarity (0) and the mean of the
-   * `feedback` most similar papers' (1). Default 0.5.
+   * Membership cut-off: how far a paper's score must stand above the median paper's, in robust
+   * standard deviations times √(2 ln n) for n papers, the rate at which the largest of n background
+   * deviations grows (Gaussian tails), so the cut-off keeps pace with the chance excursions of a
+   * larger corpus. Default 2.5 (fitted on the seed labels, see scripts/evaluate-themes.ts).
    */
-  memberShare?: number;
+  cutoff?: number;
   /** Random queries of the null model the presence test compares a theme with. Default 99. */
   nulls?: number;
   /** Significance level of the presence test: a theme is found when p ≤ alpha. Default 0.05. */
   alpha?: number;
   /** Papers whose mean similarity to the seed terms is the presence test's statistic. Default 5. */
   evidence?: number;
-  /** Weight of a description's terms against the seed terms'. Default 0.25 (fitted on the seed labels, see scripts/evaluate-themes.ts). */
+  /** Weight of a description's terms against the seed terms'. Default 0.25 (fitted on the seed labels). */
   descriptionWeight?: number;
 }
 
-export const ZERO_SHOT_DEFAULTS = { feedback: 10, feedbackWeight: 0.5, feedbackTerms: 40, mix: 0.5, memberShare: 0.5, nulls: 99, alpha: 0.05, evidence: 5, descriptionWeight: 0.25 };
+export const ZERO_SHOT_DEFAULTS = { feedback: 10, feedbackWeight: 0.5, feedbackTerms: 40, mix: 0.7, cutoff: 2.5, nulls: 99, alpha: 0.05, evidence: 5, descriptionWeight: 0.25 };
 
 /** A named theme located in one corpus. */
 export interface ThemeMatch {
@@ -39,7 +45,7 @@ export interface ThemeMatch {
   found: boolean;
   /** p-value of the presence test (share of null queries, plus one, reaching the theme's statistic). */
   p: number;
-  /** Each paper's similarity to the refined query relative to the membership cut-off: 1 at the cut-off (NaN when the theme has no terms here). */
+  /** Each paper's score for the refined query (robust standard deviations above the median paper) relative to the membership cut-off: 1 at the cut-off (NaN when the theme has no terms here). */
   score: Float64Array;
 }
 
@@ -58,30 +64,43 @@ function unitDense(v: Float64Array): Float64Array {
   return v.map((x) => x / n);
 }
 
-/** Each paper's similarity to a query: `mix` × cosine in TF-IDF space + (1 − mix) × cosine in LSA space. */
-function similarities(tf: Tfidf, model: Lsa, sparse: SparseQuery, latent: Float64Array, mix: number): Float64Array {
+/**
+ * Each paper's score for a query: its cosine to the query in TF-IDF space and in LSA space, each in
+ * robust standard scores over the corpus, mixed `mix` to 1 − `mix`, and the mix standardised again.
+ * Each space is measured against its own background: how far a paper stands out from the typical
+ * paper there, not how large its cosine is (exact-term cosines are small and spread little, latent
+ * cosines large and broad, and by how much differs from corpus to corpus).
+ */
+function scores(tf: Tfidf, model: Lsa, sparse: SparseQuery, latent: Float64Array, mix: number): Float64Array {
   const a = tf.matrix;
-  const out = new Float64Array(a.rows);
+  const exact = new Float64Array(a.rows);
+  const near = new Float64Array(a.rows);
   for (let i = 0; i < a.rows; i++) {
     let s = 0;
     for (let p = a.indptr[i]; p < a.indptr[i + 1]; p++) {
       const w = sparse.get(a.indices[p]);
       if (w !== undefined) s += w * a.values[p];
     }
-    out[i] = mix * s + (1 - mix) * dot(row(model.docs, i), latent);
+    exact[i] = s;
+    near[i] = dot(row(model.docs, i), latent);
   }
-  return out;
+  const zExact = standardize(exact);
+  const zNear = standardize(near);
+  return standardize(zExact.map((v, i) => mix * v + (1 - mix) * zNear[i]));
 }
 
 /**
  * Robust standard scores: distance from the median in units of the scaled median absolute deviation,
- * so the few papers of a theme (its tail) do not widen the yardstick they are measured by.
+ * so the few papers of a theme (its tail) do not widen the yardstick they are measured by. When more
+ * than half the values are equal (no deviation at the median), the scaled mean absolute deviation
+ * stands in (Iglewicz & Hoaglin's modified z-score).
  */
 function standardize(s: Float64Array): Float64Array {
   const sorted = Float64Array.from(s).sort();
   const median = sorted[sorted.length >> 1];
   const dev = Float64Array.from(s, (v) => Math.abs(v - median)).sort();
-  const sd = 1.4826 * dev[dev.length >> 1] || 1;
+  const mad = dev[dev.length >> 1];
+  const sd = mad > 0 ? 1.4826 * mad : 1.2533 * (dev.reduce((a, b) => a + b, 0) / dev.length) || 1;
   return s.map((v) => (v - median) / sd);
 }
 
@@ -156,11 +175,13 @@ function presence(tf: Tfidf, columns: TermColumns, seedTerms: readonly number[],
  * Locates each named theme in this corpus, as BERTopic's zero-shot topic modelling does with
  * embeddings: the theme is a query (its seed terms and description, idf-weighted) in the TF-IDF and
  * LSA spaces, refined by the papers it ranks first (Rocchio 1971). What counts as similar is set by
- * this corpus, not an absolute cosine: in robust standard scores over all papers, a paper joins
- * when it passes `memberShare` of the way from the median paper to the theme's `feedback` best
- * papers, and the theme is found only when its seed terms pass the presence test (`presence`),
- * judged before feedback, which would otherwise drift toward whatever the corpus holds nearest to
- * an absent theme.
+ * this corpus, not an absolute cosine: a paper's score is how far it stands out from the typical
+ * paper, in robust standard scores of each space mixed (`scores`), and a paper joins when its score
+ * passes `cutoff` × √(2 ln n) robust standard deviations above the median paper's: a yardstick set
+ * by the corpus's background, not by the theme's own most similar papers, which stand out further
+ * the more of them a corpus holds. The theme is found only when its seed terms pass the presence
+ * test (`presence`), judged before feedback, which would otherwise drift toward whatever the corpus
+ * holds nearest to an absent theme.
  */
 export function locateThemes(themes: readonly ThemeSpec[], tf: Tfidf, model: Lsa, normalize: (s: string, anyCase?: boolean) => string[], options: ZeroShotOptions = {}): ThemeMatch[] {
   if (themes.length === 0) return [];
@@ -190,10 +211,10 @@ export function locateThemes(themes: readonly ThemeSpec[], tf: Tfidf, model: Lsa
     const seedSparse = unitSparse(new Map(weights));
     const p = seedTerms.length ? presence(tf, columns, seedTerms, byDf, rank, o) : 1;
     const seedLatent = project(model, weights);
-    const seedZ = standardize(similarities(tf, model, seedSparse, seedLatent, o.mix));
+    const seedScore = scores(tf, model, seedSparse, seedLatent, o.mix);
 
     // Rocchio feedback from the papers the seed query ranks first, in both spaces.
-    const top = topIndices(seedZ, Math.min(o.feedback, n));
+    const top = topIndices(seedScore, Math.min(o.feedback, n));
     const mean = new Map<number, number>();
     const latent = Float64Array.from(seedLatent);
     const a = tf.matrix;
@@ -206,11 +227,9 @@ export function locateThemes(themes: readonly ThemeSpec[], tf: Tfidf, model: Lsa
     const kept = [...mean].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, o.feedbackTerms);
     for (const [j, v] of kept) sparse.set(j, (sparse.get(j) ?? 0) + o.feedbackWeight * v);
     unitSparse(sparse);
-    const sims = similarities(tf, model, sparse, unitDense(latent), o.mix);
-    const z = standardize(sims);
-    const best = topIndices(sims, Math.min(o.feedback, n)).reduce((acc, i) => acc + z[i], 0) / Math.min(o.feedback, n);
+    const z = scores(tf, model, sparse, unitDense(latent), o.mix);
     // Scores are re-expressed so that 1 is the cut-off: the paper nearer its theme wins between two.
-    const cut = o.memberShare * best;
+    const cut = o.cutoff * Math.sqrt(2 * Math.log(Math.max(n, 3)));
     return { theme, terms, found: p <= o.alpha, p, score: z.map((v) => v / cut) };
   });
 }
