@@ -156,7 +156,7 @@ describe('theme identity across runs', () => {
     expect(JSON.stringify(again.atlas)).toBe(JSON.stringify(full));
   });
 
-  it('gives unique keys, a named theme its own, and carries most keys on when the data grows', async () => {
+  it('gives unique keys, a named theme its own, and carries a key on to the cluster that continues it when the data grows', async () => {
     expect(new Set(full.clusters.map((c) => c.key)).size).toBe(full.clusters.length);
     for (const c of full.clusters) expect(c.key).toBe(c.theme ? `theme:${c.theme}` : c.key.replace(/^theme:/, 'x'));
     const early = new Set(corpus.dumps.slice(0, 3).map((d) => d.id));
@@ -165,11 +165,27 @@ describe('theme identity across runs', () => {
     const grown = await buildAtlas(corpus, { seed: 0, themes, ...quick, previous: previousClusters(before) });
     const kept = before.clusters.filter((c) => grown.atlas.clusters.some((g) => g.key === c.key));
     expect(kept.length + grown.dropped.length).toBe(before.clusters.length);
-    expect(kept.length / before.clusters.length).toBeGreaterThanOrEqual(0.6);
+    const members = (atlas: typeof full, id: number) => new Set(atlas.papers.filter((p) => p.cluster === id).map((p) => p.id));
+    // A cluster that clearly continues (Jaccard ≥ 0.5 over the earlier papers: at most one can) keeps the earlier key.
+    let continued = 0;
+    for (const c of before.clusters.filter((c) => !c.theme)) {
+      const was = members(before, c.id);
+      for (const g of grown.atlas.clusters) {
+        const now = new Set([...members(grown.atlas, g.id)].filter((id) => part.papers.some((p) => p.id === id)));
+        const both = [...was].filter((id) => now.has(id)).length;
+        if (both / (was.size + now.size - both) >= 0.5) {
+          continued++;
+          expect(g.key, `${c.label} -> ${g.label}`).toBe(c.key);
+        }
+      }
+    }
+    expect(continued).toBeGreaterThan(0);
+    // Most earlier keys carry on: papers move between neighbouring clusters as k grows with the data, most themes stay.
+    expect(kept.length / before.clusters.length).toBeGreaterThan(0.5);
     // A carried key sits on a cluster holding many of the same papers, or with alike top terms.
     for (const c of kept.filter((c) => !c.theme)) {
       const g = grown.atlas.clusters.find((x) => x.key === c.key)!;
-      const was = new Set(before.papers.filter((p) => p.cluster === c.id).map((p) => p.id));
+      const was = members(before, c.id);
       const now = grown.atlas.papers.filter((p) => p.cluster === g.id && was.has(p.id)).length;
       const shared = g.terms.filter((t) => c.terms.some((u) => u.term === t.term)).length;
       expect(now / was.size >= 0.3 || shared >= 2, `${c.label} -> ${g.label}`).toBe(true);
