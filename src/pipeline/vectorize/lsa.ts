@@ -88,11 +88,6 @@ class Linalg {
     this.pool.run('solve', { m, r: rr });
     return true;
   }
-  /** Orthonormalises the columns of a dense matrix in place: Cholesky-QR twice, Gram-Schmidt when the columns are nearly dependent. */
-  orthonormalize(m: Dense): void {
-    if (this.cholQr(m) && this.cholQr(m)) return;
-    gramSchmidt(m);
-  }
 }
 
 /** Orthonormalises the columns in place (modified Gram-Schmidt, twice for stability); robust to dependent columns. */
@@ -136,16 +131,16 @@ export function lsa(a: Csr, options: LsaOptions = {}): Lsa {
   const omega = la.dense(a.cols, l);
   for (let i = 0; i < omega.data.length; i++) omega.data[i] = normal();
   let y = la.mul(a, omega);
-  la.orthonormalize(y);
-  // Power iterations on A Aᵀ sharpen the spectrum; re-orthonormalising the thin n×l side after each
-  // round keeps the columns independent (the terms×l side is never orthonormalised: it is the larger).
-  // One Cholesky-QR pass between rounds keeps the columns independent; the last gets two, for
-  // orthogonality to working precision (CholeskyQR2, Fukaya et al. 2014).
+  if (!la.cholQr(y)) gramSchmidt(y);
+  // Power iterations on A Aᵀ sharpen the spectrum; one Cholesky-QR pass on the thin n×l side after
+  // each round keeps the columns independent (the terms×l side is never orthonormalised: it is the
+  // larger), and a second pass after the last makes them orthonormal to working precision
+  // (CholeskyQR2, Fukaya et al. 2014). Gram-Schmidt takes over when the columns are nearly dependent.
   for (let q = 0; q < (options.powerIterations ?? 4); q++) {
     y = la.mul(a, la.mulT(a, y));
     if (!la.cholQr(y)) gramSchmidt(y);
   }
-  la.orthonormalize(y);
+  if (!la.cholQr(y)) gramSchmidt(y);
   // B = Qᵀ A is small (l × terms); its SVD comes from the eigen-decomposition of B Bᵀ (l × l).
   const bt = la.mulT(a, y); // Aᵀ Q = Bᵀ, terms × l
   const acc = la.gram(bt);
