@@ -217,7 +217,8 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
   // ("reinforcement-learning" reads "reinforcement learning").
   const known = words.strings.length;
   const hyphenated = new Float64Array(known);
-  for (const d of runs) for (const part of [d.title, d.abstract]) for (const w of part) if (w !== END && words.strings[w].includes('-')) hyphenated[w]++;
+  const hasHyphen = Uint8Array.from(words.strings, (w) => (w.includes('-') ? 1 : 0));
+  for (const d of runs) for (const part of [d.title, d.abstract]) for (const w of part) if (w !== END && hasHyphen[w]) hyphenated[w]++;
   // Each hyphenated word as the pair of words it joins, at each hyphen whose halves are words.
   const joins = new Map<number, number>();
   const heads = new Set<string>();
@@ -257,6 +258,9 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
     const text = words.strings[w];
     if (n > hyphenated[w] && text.indexOf('-') === text.lastIndexOf('-') && text.split('-').every(isTermToken)) split.set(w, text.split('-').map(wordId));
   }
+  // The same by word id, for the pass over every token (a split word is a corpus word, below `known`).
+  const splitOf: (number[] | undefined)[] = new Array(known);
+  for (const [w, parts] of split) splitOf[w] = parts;
   const join = (part: readonly number[]): Int32Array => {
     const out: number[] = [];
     for (let i = 0; i < part.length; i++) {
@@ -267,10 +271,10 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
       }
       const b = part[i + 1];
       const w = i + 1 < part.length && b !== END ? joined(a, b) : undefined;
-      if (w !== undefined && !split.has(w)) {
+      if (w !== undefined && !(w < known && splitOf[w])) {
         out.push(w);
         i++;
-      } else if (split.has(a)) out.push(...split.get(a)!);
+      } else if (a < known && splitOf[a]) out.push(...splitOf[a]!);
       else out.push(a);
     }
     return Int32Array.from(out);
