@@ -28,13 +28,6 @@ export interface MulArgs {
   out: Dense;
 }
 
-export interface MulTArgs {
-  a: Csr;
-  b: Dense;
-  /** Per part, its rows' share of Aᵀ·B (a.cols × b.cols), zero on entry. */
-  parts: [Float64Array, Float64Array];
-}
-
 export interface GramArgs {
   m: Dense;
   /** Per part, the upper triangle of its rows' share of MᵀM (cols × cols), zero on entry. */
@@ -43,8 +36,8 @@ export interface GramArgs {
 
 export interface SolveArgs {
   m: Dense;
-  /** Upper-triangular cols × cols R: each row x of M becomes y with y R = x. */
-  r: Float64Array;
+  /** The inverse of an upper-triangular cols × cols R: each row x of M becomes y = x R⁻¹, so that y R = x. */
+  inverse: Float64Array;
 }
 
 export interface TimesArgs {
@@ -64,26 +57,17 @@ function mul({ a, b, out }: MulArgs, part: 0 | 1): void {
   const [r0, r1] = part === 0 ? [0, cut] : [cut, a.rows];
   for (let r = r0; r < r1; r++) {
     const o = r * k;
-    for (let p = indptr[r]; p < indptr[r + 1]; p++) {
+    const end = indptr[r + 1];
+    let p = indptr[r];
+    // Four entries of the row at a time: one load and store of the output per four products.
+    for (; p + 3 < end; p += 4) {
+      const v0 = values[p], v1 = values[p + 1], v2 = values[p + 2], v3 = values[p + 3];
+      const b0 = indices[p] * k, b1 = indices[p + 1] * k, b2 = indices[p + 2] * k, b3 = indices[p + 3] * k;
+      for (let j = 0; j < k; j++) od[o + j] += v0 * bd[b0 + j] + v1 * bd[b1 + j] + v2 * bd[b2 + j] + v3 * bd[b3 + j];
+    }
+    for (; p < end; p++) {
       const v = values[p];
       const bo = indices[p] * k;
-      for (let j = 0; j < k; j++) od[o + j] += v * bd[bo + j];
-    }
-  }
-}
-
-function mulT({ a, b, parts }: MulTArgs, part: 0 | 1): void {
-  const k = b.cols;
-  const { indptr, indices, values } = a;
-  const od = parts[part];
-  const bd = b.data;
-  const cut = splitRow(indptr, a.rows);
-  const [r0, r1] = part === 0 ? [0, cut] : [cut, a.rows];
-  for (let r = r0; r < r1; r++) {
-    const bo = r * k;
-    for (let p = indptr[r]; p < indptr[r + 1]; p++) {
-      const v = values[p];
-      const o = indices[p] * k;
       for (let j = 0; j < k; j++) od[o + j] += v * bd[bo + j];
     }
   }
@@ -94,28 +78,47 @@ function gram({ m, parts }: GramArgs, part: 0 | 1): void {
   const g = parts[part];
   const cut = evenSplit(rows);
   const [r0, r1] = part === 0 ? [0, cut] : [cut, rows];
-  for (let r = r0; r < r1; r++) {
+  let r = r0;
+  // Four rows at a time: one load and store of G per four products.
+  for (; r + 3 < r1; r += 4) {
+    const o0 = r * l, o1 = o0 + l, o2 = o1 + l, o3 = o2 + l;
+    for (let i = 0; i < l; i++) {
+      const v0 = data[o0 + i], v1 = data[o1 + i], v2 = data[o2 + i], v3 = data[o3 + i];
+      const gi = i * l;
+      for (let j = i; j < l; j++) g[gi + j] += v0 * data[o0 + j] + v1 * data[o1 + j] + v2 * data[o2 + j] + v3 * data[o3 + j];
+    }
+  }
+  for (; r < r1; r++) {
     const o = r * l;
     for (let i = 0; i < l; i++) {
       const v = data[o + i];
-      if (v === 0) continue;
       const gi = i * l;
       for (let j = i; j < l; j++) g[gi + j] += v * data[o + j];
     }
   }
 }
 
-function solve({ m, r: rr }: SolveArgs, part: 0 | 1): void {
+function solve({ m, inverse }: SolveArgs, part: 0 | 1): void {
   const { rows, cols: l, data } = m;
   const cut = evenSplit(rows);
   const [r0, r1] = part === 0 ? [0, cut] : [cut, rows];
+  const y = new Float64Array(l);
   for (let r = r0; r < r1; r++) {
     const o = r * l;
-    for (let j = 0; j < l; j++) {
-      let s = data[o + j];
-      for (let k = 0; k < j; k++) s -= data[o + k] * rr[k * l + j];
-      data[o + j] = s / rr[j * l + j];
+    y.fill(0);
+    let i = 0;
+    // y = x R⁻¹, four rows of the upper-triangular R⁻¹ at a time (entries left of the diagonal are 0).
+    for (; i + 3 < l; i += 4) {
+      const v0 = data[o + i], v1 = data[o + i + 1], v2 = data[o + i + 2], v3 = data[o + i + 3];
+      const u0 = i * l, u1 = u0 + l, u2 = u1 + l, u3 = u2 + l;
+      for (let j = i; j < l; j++) y[j] += v0 * inverse[u0 + j] + v1 * inverse[u1 + j] + v2 * inverse[u2 + j] + v3 * inverse[u3 + j];
     }
+    for (; i < l; i++) {
+      const v = data[o + i];
+      const ui = i * l;
+      for (let j = i; j < l; j++) y[j] += v * inverse[ui + j];
+    }
+    data.set(y, o);
   }
 }
 
@@ -128,15 +131,21 @@ function times({ m, u, out }: TimesArgs, part: 0 | 1): void {
   for (let r = r0; r < r1; r++) {
     const o = r * l;
     const oo = r * d;
-    for (let i = 0; i < l; i++) {
+    let i = 0;
+    // Four rows of U at a time: one load and store of the output per four products.
+    for (; i + 3 < l; i += 4) {
+      const v0 = data[o + i], v1 = data[o + i + 1], v2 = data[o + i + 2], v3 = data[o + i + 3];
+      const u0 = i * d, u1 = u0 + d, u2 = u1 + d, u3 = u2 + d;
+      for (let k = 0; k < d; k++) od[oo + k] += v0 * u[u0 + k] + v1 * u[u1 + k] + v2 * u[u2 + k] + v3 * u[u3 + k];
+    }
+    for (; i < l; i++) {
       const v = data[o + i];
-      if (v === 0) continue;
       const ui = i * d;
       for (let k = 0; k < d; k++) od[oo + k] += v * u[ui + k];
     }
   }
 }
 
-export const KERNELS = { mul, mulT, gram, solve, times };
+export const KERNELS = { mul, gram, solve, times };
 export type Kernels = typeof KERNELS;
 export type KernelName = keyof Kernels;

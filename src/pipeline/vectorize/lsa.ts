@@ -40,19 +40,28 @@ class Linalg {
     values.set(a.values);
     return { rows: a.rows, cols: a.cols, indptr, indices, values };
   }
+  /** Aᵀ in compressed rows, in shared memory: products with it gather rows as products with A do. */
+  transpose(a: Csr): Csr {
+    const nnz = a.indptr[a.rows];
+    const indptr = this.pool.ints(a.cols + 1);
+    const indices = this.pool.ints(nnz);
+    const values = this.pool.floats(nnz);
+    for (let p = 0; p < nnz; p++) indptr[a.indices[p] + 1]++;
+    for (let j = 0; j < a.cols; j++) indptr[j + 1] += indptr[j];
+    const fill = indptr.slice(0, a.cols);
+    for (let r = 0; r < a.rows; r++)
+      for (let p = a.indptr[r]; p < a.indptr[r + 1]; p++) {
+        const q = fill[a.indices[p]]++;
+        indices[q] = r;
+        values[q] = a.values[p];
+      }
+    return { rows: a.cols, cols: a.rows, indptr, indices, values };
+  }
   /** A · B for sparse A (n×m) and dense B (m×k). */
   mul(a: Csr, b: Dense): Dense {
     const out = this.dense(a.rows, b.cols);
     this.pool.run('mul', { a, b, out });
     return out;
-  }
-  /** Aᵀ · B for sparse A (n×m) and dense B (n×k): the two parts' sums added. */
-  mulT(a: Csr, b: Dense): Dense {
-    const parts: [Float64Array, Float64Array] = [this.pool.floats(a.cols * b.cols), this.pool.floats(a.cols * b.cols)];
-    this.pool.run('mulT', { a, b, parts });
-    const [p, q] = parts;
-    for (let i = 0; i < p.length; i++) p[i] += q[i];
-    return { rows: a.cols, cols: b.cols, data: p };
   }
   /** MᵀM of a tall matrix, the upper triangle. */
   gram(m: Dense): Float64Array {
@@ -85,7 +94,18 @@ class Linalg {
         rr[i * l + j] = s / rii;
       }
     }
-    this.pool.run('solve', { m, r: rr });
+    // R⁻¹, column by column from the diagonal up; each row of M is then multiplied by it, which reads
+    // memory in order (a substitution per row would walk R's columns).
+    const inverse = this.pool.floats(l * l);
+    for (let j = 0; j < l; j++) {
+      inverse[j * l + j] = 1 / rr[j * l + j];
+      for (let i = j - 1; i >= 0; i--) {
+        let s = 0;
+        for (let k = i + 1; k <= j; k++) s += rr[i * l + k] * inverse[k * l + j];
+        inverse[i * l + j] = -s / rr[i * l + i];
+      }
+    }
+    this.pool.run('solve', { m, inverse });
     return true;
   }
 }
@@ -128,6 +148,7 @@ export function lsa(a: Csr, options: LsaOptions = {}): Lsa {
   const normal = randomNormal.source(randomLcg(((options.seed ?? 0) + 1) / 7919))();
   const la = new Linalg(options.pool ?? SERIAL);
   a = la.share(a);
+  const at = la.transpose(a);
   const omega = la.dense(a.cols, l);
   for (let i = 0; i < omega.data.length; i++) omega.data[i] = normal();
   let y = la.mul(a, omega);
@@ -137,12 +158,12 @@ export function lsa(a: Csr, options: LsaOptions = {}): Lsa {
   // larger), and a second pass after the last makes them orthonormal to working precision
   // (CholeskyQR2, Fukaya et al. 2014). Gram-Schmidt takes over when the columns are nearly dependent.
   for (let q = 0; q < (options.powerIterations ?? 4); q++) {
-    y = la.mul(a, la.mulT(a, y));
+    y = la.mul(a, la.mul(at, y));
     if (!la.cholQr(y)) gramSchmidt(y);
   }
   if (!la.cholQr(y)) gramSchmidt(y);
   // B = Qᵀ A is small (l × terms); its SVD comes from the eigen-decomposition of B Bᵀ (l × l).
-  const bt = la.mulT(a, y); // Aᵀ Q = Bᵀ, terms × l
+  const bt = la.mul(at, y); // Aᵀ Q = Bᵀ, terms × l
   const acc = la.gram(bt);
   const bbt = new Matrix(l, l);
   for (let i = 0; i < l; i++)
