@@ -13,6 +13,54 @@ const SHIFT = 2 ** 26;
 /** One number for an ordered pair of word ids. */
 export const pairKey = (a: number, b: number) => a * SHIFT + b;
 
+/**
+ * A map from ordered pairs of non-negative integer ids to non-negative integers, by open addressing
+ * over typed arrays. Written here because a Map keyed by one number per pair (past 2^31, so a heap
+ * number) was a large share of the terms stage; no package offers an integer-pair hash map.
+ */
+export class PairMap {
+  private keysA = new Int32Array(1024).fill(-1);
+  private keysB = new Int32Array(1024);
+  private values = new Int32Array(1024);
+  private mask = 1023;
+  size = 0;
+
+  private slot(a: number, b: number): number {
+    let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77)) >>> 0;
+    h ^= h >>> 15;
+    let i = h & this.mask;
+    while (this.keysA[i] !== -1 && (this.keysA[i] !== a || this.keysB[i] !== b)) i = (i + 1) & this.mask;
+    return i;
+  }
+
+  /** The value of the pair, or -1. */
+  get(a: number, b: number): number {
+    const i = this.slot(a, b);
+    return this.keysA[i] === -1 ? -1 : this.values[i];
+  }
+
+  set(a: number, b: number, value: number): void {
+    if (2 * (this.size + 1) > this.keysA.length) this.grow();
+    const i = this.slot(a, b);
+    if (this.keysA[i] === -1) {
+      this.size++;
+      this.keysA[i] = a;
+      this.keysB[i] = b;
+    }
+    this.values[i] = value;
+  }
+
+  private grow(): void {
+    const [ka, kb, vs] = [this.keysA, this.keysB, this.values];
+    this.keysA = new Int32Array(ka.length * 2).fill(-1);
+    this.keysB = new Int32Array(ka.length * 2);
+    this.values = new Int32Array(ka.length * 2);
+    this.mask = ka.length * 2 - 1;
+    this.size = 0;
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== -1) this.set(ka[i], kb[i], vs[i]);
+  }
+}
+
 /** Counts of each distinct value of a filled prefix of `keys`, in ascending order (typed-array sort, then runs). */
 function runs(keys: Float64Array, length: number, visit: (key: number, count: number) => void): void {
   const sorted = keys.subarray(0, length).sort();
@@ -63,15 +111,15 @@ export function learnPhraseIds(runsOfIds: readonly Int32Array[], words: readonly
     const p = joint / total;
     return Math.log(p / ((a / total) * (b / total))) / -Math.log(p);
   };
-  // Accepted pairs: key -> [index, count].
-  const pairs = new Map<number, number>();
+  // Accepted pairs: ids -> index into pairKeys and pairCount.
+  const pairs = new PairMap();
   const pairCount: number[] = [];
   const pairKeys: number[] = [];
   runs(bigrams.data, bigrams.length, (key, n) => {
     if (n < minCount) return;
     const a = Math.floor(key / SHIFT);
     if (npmi(n, uni[a], uni[key - a * SHIFT]) < minNpmi) return;
-    pairs.set(key, pairKeys.length);
+    pairs.set(a, key - a * SHIFT, pairKeys.length);
     pairKeys.push(key);
     pairCount.push(n);
   });
@@ -84,11 +132,11 @@ export function learnPhraseIds(runsOfIds: readonly Int32Array[], words: readonly
       const b = c[i + 1];
       const d = c[i + 2];
       if (a === END || b === END || d === END) continue;
-      const left = pairs.get(pairKey(a, b));
-      if (left !== undefined) triples.push(left * SHIFT + d);
+      const left = pairs.get(a, b);
+      if (left >= 0) triples.push(left * SHIFT + d);
       else {
-        const right = pairs.get(pairKey(b, d));
-        if (right !== undefined) triples.push(-(right * SHIFT + a) - 1);
+        const right = pairs.get(b, d);
+        if (right >= 0) triples.push(-(right * SHIFT + a) - 1);
       }
     }
   const name = (key: number) => {
@@ -112,10 +160,10 @@ export function learnPhraseIds(runsOfIds: readonly Int32Array[], words: readonly
       b = Math.floor(pairKeys[p] / SHIFT);
       d = pairKeys[p] - b * SHIFT;
     }
-    const ab = pairs.get(pairKey(a, b));
-    const bd = pairs.get(pairKey(b, d));
-    const left = ab !== undefined && npmi(n, pairCount[ab], uni[d]) >= minNpmi;
-    const right = bd !== undefined && npmi(n, uni[a], pairCount[bd]) >= minNpmi;
+    const ab = pairs.get(a, b);
+    const bd = pairs.get(b, d);
+    const left = ab >= 0 && npmi(n, pairCount[ab], uni[d]) >= minNpmi;
+    const right = bd >= 0 && npmi(n, uni[a], pairCount[bd]) >= minNpmi;
     if (left || right) {
       phrases.add(`${words[a]} ${words[b]} ${words[d]}`);
       accepted.push([a, b, d, n]);
@@ -124,9 +172,9 @@ export function learnPhraseIds(runsOfIds: readonly Int32Array[], words: readonly
   // A pair that mostly occurs inside an accepted triple ("large language" in "large language model")
   // is a fragment, not a term of its own.
   for (const [a, b, d, n] of accepted)
-    for (const part of [pairKey(a, b), pairKey(b, d)]) {
-      const p = pairs.get(part);
-      if (p !== undefined && pairCount[p] <= 1.25 * n) phrases.delete(name(part));
+    for (const [x, y] of [[a, b], [b, d]]) {
+      const p = pairs.get(x, y);
+      if (p >= 0 && pairCount[p] <= 1.25 * n) phrases.delete(name(pairKey(x, y)));
     }
   return phrases;
 }

@@ -1,6 +1,6 @@
 import type { Pool } from '../parallel';
 import { cleanText } from './normalize';
-import { END, learnPhraseIds, pairKey, phrasesIn } from './phrases';
+import { END, learnPhraseIds, PairMap, phrasesIn } from './phrases';
 import { pluralFolding } from './plurals';
 import { Dictionary, isTermToken, lowerWord, tokenizeInto, tokenizeTexts, type TokenizedText } from './tokenize';
 
@@ -220,7 +220,7 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
   const hasHyphen = Uint8Array.from(words.strings, (w) => (w.includes('-') ? 1 : 0));
   for (const d of runs) for (const part of [d.title, d.abstract]) for (const w of part) if (w !== END && hasHyphen[w]) hyphenated[w]++;
   // Each hyphenated word as the pair of words it joins, at each hyphen whose halves are words.
-  const joins = new Map<number, number>();
+  const joins = new PairMap();
   const heads = new Set<string>();
   const isHead = new Uint8Array(known);
   for (let w = 0; w < known; w++) {
@@ -232,14 +232,17 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
       const a = words.ids.get(head);
       const b = words.ids.get(text.slice(h + 1));
       if (a !== undefined && b !== undefined) {
-        joins.set(pairKey(a, b), w);
+        joins.set(a, b, w);
         isHead[a] = 1;
       }
     }
   }
   /** The hyphenated corpus word two adjacent words make, if any (words new to the corpus by their strings). */
   const joined = (a: number, b: number): number | undefined => {
-    if (a < known && b < known) return isHead[a] ? joins.get(pairKey(a, b)) : undefined;
+    if (a < known && b < known) {
+      const w = isHead[a] ? joins.get(a, b) : -1;
+      return w >= 0 ? w : undefined;
+    }
     if (!heads.has(words.strings[a])) return undefined;
     const w = words.ids.get(`${words.strings[a]}-${words.strings[b]}`);
     return w !== undefined && w < known && hyphenated[w] ? w : undefined;
@@ -250,8 +253,8 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
       for (let i = 0; i + 1 < part.length; i++) {
         const a = part[i];
         if (a === END || part[i + 1] === END || !isHead[a]) continue;
-        const w = joins.get(pairKey(a, part[i + 1]));
-        if (w !== undefined) spaced.set(w, (spaced.get(w) ?? 0) + 1);
+        const w = joins.get(a, part[i + 1]);
+        if (w >= 0) spaced.set(w, (spaced.get(w) ?? 0) + 1);
       }
   const split = new Map<number, number[]>();
   for (const [w, n] of spaced) {
@@ -301,17 +304,19 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
 
   // Phrases by word ids: a pair's key to its term id, a triple's by its first pair then third word.
   const termNames = words.strings.slice();
-  const pairTerm = new Map<number, number>();
-  const tripleTerm = new Map<number, Map<number, number>>();
+  const pairTerm = new PairMap();
+  // A triple's first pair -> index of the map from its third word to the term.
+  const tripleFirst = new PairMap();
+  const tripleThird: Map<number, number>[] = [];
   for (const p of phrases) {
     const ws = p.split(' ').map((w) => words.ids.get(w));
     if (ws.some((w) => w === undefined)) continue;
-    const key = pairKey(ws[0]!, ws[1]!);
     const id = termNames.push(p) - 1;
-    if (ws.length === 2) pairTerm.set(key, id);
+    if (ws.length === 2) pairTerm.set(ws[0]!, ws[1]!, id);
     else if (ws.length === 3) {
-      if (!tripleTerm.has(key)) tripleTerm.set(key, new Map());
-      tripleTerm.get(key)!.set(ws[2]!, id);
+      let slot = tripleFirst.get(ws[0]!, ws[1]!);
+      if (slot < 0) tripleFirst.set(ws[0]!, ws[1]!, (slot = tripleThird.push(new Map()) - 1));
+      tripleThird[slot].set(ws[2]!, id);
     }
   }
   // Per paper, counts in a scratch array by term id, in the order terms first occur: each run's words, then its phrases.
@@ -332,11 +337,11 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
         while (part[end] !== END) end++;
         for (let i = start; i < end; i++) add(part[i], w);
         for (let i = start; i + 1 < end; i++) {
-          const key = pairKey(part[i], part[i + 1]);
-          const two = pairTerm.get(key);
-          if (two !== undefined) add(two, w);
+          const two = pairTerm.get(part[i], part[i + 1]);
+          if (two >= 0) add(two, w);
           if (i + 2 < end) {
-            const three = tripleTerm.get(key)?.get(part[i + 2]);
+            const slot = tripleFirst.get(part[i], part[i + 1]);
+            const three = slot >= 0 ? tripleThird[slot].get(part[i + 2]) : undefined;
             if (three !== undefined) add(three, w);
           }
         }
