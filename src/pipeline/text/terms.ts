@@ -2,7 +2,7 @@ import type { Pool } from '../parallel';
 import { cleanText } from './normalize';
 import { END, learnPhraseIds, PairMap, phrasesIn } from './phrases';
 import { pluralFolding } from './plurals';
-import { Dictionary, isTermToken, lowerWord, tokenizeInto, tokenizeTexts, type TokenizedText } from './tokenize';
+import { Dictionary, isTermToken, lowerWord, SurfaceTable, tokenizeInto, tokenizeTexts, type TokenizedText } from './tokenize';
 
 export interface TermOptions {
   /** How many times a title's terms count against the abstract's. Default 2. */
@@ -92,7 +92,7 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
   // Surface forms (tokens as written) and words (lower-cased, folded forms). Papers are tokenised in
   // two halves (on two threads when a pool has them); the second half's surface ids are then renumbered
   // into the first's dictionary, which gives the ids one pass in order would.
-  const surfaces = new Dictionary();
+  const surfaces = new SurfaceTable();
   const words = new Dictionary();
   const half = options.pool ? input.length >> 1 : input.length;
   const texts = (from: number, to: number) => input.slice(from, to).map((d) => ({ title: d.title, abstract: d.abstract }));

@@ -4,7 +4,8 @@ import { cleanText } from '../../../src/pipeline/text/normalize';
 import { learnPhrases, phrasesIn } from '../../../src/pipeline/text/phrases';
 import { pluralFolding } from '../../../src/pipeline/text/plurals';
 import { extractTerms } from '../../../src/pipeline/text/terms';
-import { isTermToken, segments } from '../../../src/pipeline/text/tokenize';
+import { isTermToken, segments, SurfaceTable, tokenizeInto } from '../../../src/pipeline/text/tokenize';
+import { END } from '../../../src/pipeline/text/phrases';
 
 describe('cleanText', () => {
   it('cleanText drops LaTeX math, URLs and markdown emphasis as the seed abstracts carry them', () => {
@@ -20,6 +21,26 @@ describe('segments and stop words', () => {
     const segs = segments('Test-time scaling of LLMs, with long-context KV caches.');
     expect(segs.map((s) => s.map((t) => t.lower))).toEqual([['test-time', 'scaling', 'of', 'llms'], ['with', 'long-context', 'kv', 'caches']]);
     expect(segs[0][3].text).toBe('LLMs');
+  });
+
+  it('tokenizeInto reads the same words and segments as segments(), on punctuation, dashes, apostrophes and non-Latin text', () => {
+    const texts = [
+      'Test-time scaling of LLMs, with long-context KV caches.',
+      'GPT-4o’s score: 3.5 vs. 4 - a gap; x—y and x – y, "quoted" “curly” (paren) [bracket]!',
+      "don't stop -here- or 'there' -- Ünïcödé Straße, 東京 大学 and 𝑥-rays 🙂 ok?",
+      ' - leading dash and trailing - ',
+      '',
+    ];
+    const surfaces = new SurfaceTable();
+    for (const text of texts) {
+      const ids = Array.from(tokenizeInto(text, surfaces));
+      const runs: string[][] = [];
+      let run: string[] = [];
+      for (const id of ids)
+        if (id === END) (runs.push(run), (run = []));
+        else run.push(surfaces.strings[id]);
+      expect(runs, text).toEqual(segments(text).map((seg) => seg.map((t) => t.text)));
+    }
   });
 
   it('isTermToken drops English and abstract boilerplate words, numbers and single letters', () => {
