@@ -79,7 +79,8 @@ function report(title: string, all: Map<string, number>[]): number {
   return total;
 }
 
-function peer(corpus: Corpus, k: number): number | null {
+/** Runs the scikit-learn reference on the corpus with k clusters: its wall time and peak memory (MB), or null. */
+function peer(corpus: Corpus, k: number): { wall: number; peakMb: number } | null {
   if (!existsSync(PEER) || spawnSync('/usr/bin/python3', ['-c', 'import sklearn, umap'], { encoding: 'utf8' }).status !== 0) {
     process.stdout.write('\nscikit-learn reference skipped: needs /usr/bin/python3 with python3-sklearn and umap-learn (apt-get install -y python3-sklearn umap-learn python3-pynndescent)\n');
     return null;
@@ -94,14 +95,15 @@ function peer(corpus: Corpus, k: number): number | null {
     return null;
   }
   process.stdout.write(`\nscikit-learn reference (${PEER}, k=${k}), whole process: ${ms(wall)}\n${r.stderr.split('\n').filter((l) => l.startsWith('[stage]')).map((l) => `  ${l}`).join('\n')}\n`);
-  return wall;
+  const peakMb = Number(/\[stage\] total.*peak RSS\s+([\d.]+) MB/.exec(r.stderr)?.[1] ?? NaN);
+  return { wall, peakMb };
 }
 
 /**
  * Times `npm run preprocess` (the bundled command users run) on a corpus in a fresh process, with its
  * peak memory from GNU time when installed: the in-process stage times above run through tsx.
  */
-function wholeCommand(jsonl: string): string {
+function wholeCommand(jsonl: string): { line: string; wall: number; peakMb: number } {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-scale-'));
   writeFileSync(join(dir, 'in.jsonl'), jsonl);
   const args = ['scripts/run.mjs', 'preprocess', '--input', join(dir, 'in.jsonl'), '--out', join(dir, 'out')];
@@ -111,9 +113,9 @@ function wholeCommand(jsonl: string): string {
     ? spawnSync('/usr/bin/time', ['-f', 'peak-kb %M', process.execPath, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' } })
     : spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
   const wall = performance.now() - started;
-  if (r.status !== 0) return `npm run preprocess failed: ${r.stderr.slice(-300)}`;
+  if (r.status !== 0) return { line: `npm run preprocess failed: ${r.stderr.slice(-300)}`, wall: NaN, peakMb: NaN };
   const kb = Number(/peak-kb (\d+)/.exec(r.stderr)?.[1] ?? NaN);
-  return `npm run preprocess (whole command): ${ms(wall)}${Number.isFinite(kb) ? `, peak RSS ${(kb / 1024).toFixed(0)} MB` : ' (peak RSS needs /usr/bin/time)'}`;
+  return { line: `npm run preprocess (whole command): ${ms(wall)}${Number.isFinite(kb) ? `, peak RSS ${(kb / 1024).toFixed(0)} MB` : ' (peak RSS needs /usr/bin/time)'}`, wall, peakMb: kb / 1024 };
 }
 
 async function main() {
@@ -132,8 +134,8 @@ async function main() {
   process.stdout.write(`\nnpm run preprocess (whole command, Node start-up included): ${ms(median(cli))} (median of ${runs})\n`);
 
   if (args.peer) {
-    const wall = peer(last!.corpus, last!.k);
-    if (wall) process.stdout.write(`ratio: Topic Atlas command / scikit-learn process = ${(median(cli) / wall).toFixed(2)}; pipeline in process / scikit-learn = ${(inProcess / wall).toFixed(2)}\n`);
+    const ref = peer(last!.corpus, last!.k);
+    if (ref) process.stdout.write(`ratio: Topic Atlas command / scikit-learn process = ${(median(cli) / ref.wall).toFixed(2)}; pipeline in process / scikit-learn = ${(inProcess / ref.wall).toFixed(2)}\n`);
   }
 
   if (existsSync(BENCH)) {
@@ -149,9 +151,17 @@ async function main() {
     const lines = gunzipSync(readFileSync(BENCH)).toString('utf8').split('\n');
     for (const n of sizes) {
       const text = lines.slice(0, n).join('\n');
-      const { times } = await timeStages(async () => assembleCorpus([parseJsonLines(text, 'bench.jsonl')]));
+      const { times, corpus, k } = await timeStages(async () => assembleCorpus([parseJsonLines(text, 'bench.jsonl')]));
       report(`Benchmark corpus, first ${n} papers`, [times]);
-      process.stdout.write(`  ${wholeCommand(text)}\n`);
+      const command = wholeCommand(text);
+      process.stdout.write(`  ${command.line}\n`);
+      if (args.peer) {
+        const ref = peer(corpus, k);
+        if (ref)
+          process.stdout.write(
+            `ratio at ${n} papers: Topic Atlas command / scikit-learn process = ${(command.wall / ref.wall).toFixed(2)} in time, ${(command.peakMb / ref.peakMb).toFixed(2)} in peak memory\n`,
+          );
+      }
     }
   }
 }
