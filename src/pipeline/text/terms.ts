@@ -94,8 +94,8 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
   // into the first's dictionary, which gives the ids one pass in order would.
   const surfaces = new SurfaceTable();
   const words = new Dictionary();
-  const half = options.pool ? input.length >> 1 : input.length;
   const texts = (from: number, to: number) => input.slice(from, to).map((d) => ({ title: d.title, abstract: d.abstract }));
+  const half = input.length >> 1;
   const parts = options.pool ? options.pool.split('tokenize', [texts(0, half), texts(half, input.length)]) : [tokenizeTexts(input)];
   const cleaned: TokenizedText[] = [];
   for (const part of parts) {

@@ -44,9 +44,9 @@ export interface Token {
 }
 
 // Words, keeping inner hyphens and apostrophes ("test-time", "long-context", "model's").
-export const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 // Punctuation that ends a phrase: multi-word terms never span it.
-export const BREAK = /[.,;:!?()[\]"“”]|\s[-–—]\s/;
+const BREAK = /[.,;:!?()[\]"“”]|\s[-–—]\s/;
 
 /** A word lower-cased, with a curly apostrophe straightened and a possessive 's dropped. */
 export function lowerWord(w: string): string {

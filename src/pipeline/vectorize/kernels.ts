@@ -7,7 +7,7 @@ import type { Csr, Dense } from './sparse';
  */
 
 /** The first row of part 1: rows split so that each part holds about half of `weight` (cumulative, length rows + 1). */
-export function splitRow(cumulative: ArrayLike<number>, rows: number): number {
+function splitRow(cumulative: ArrayLike<number>, rows: number): number {
   const half = cumulative[rows] / 2;
   let lo = 0;
   let hi = rows;
