@@ -45,11 +45,12 @@ async function timeStages(load: () => Promise<Corpus>): Promise<{ times: Map<str
   // As the command line runs it: the LSA's products on two cores, neighbours and map on a second core
   // (their row is the wait for them).
   const pool = corpus.papers.length > OFF_THREAD_ABOVE ? threadPool() : undefined;
+  const runMap = mapOffThread(corpus.papers.length);
   const { atlas, abstracts } = await buildAtlas(corpus, {
     seed: 0,
     themes,
     pool,
-    runMap: mapOffThread(),
+    runMap,
     onStage: (s) => {
       const now = performance.now();
       if (stage) times.set(stage, now - t);
@@ -59,6 +60,7 @@ async function timeStages(load: () => Promise<Corpus>): Promise<{ times: Map<str
   });
   times.set(stage, performance.now() - t);
   pool?.close();
+  runMap.close();
   t = performance.now();
   const out = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
   await writeOutput(out, atlas, abstracts);

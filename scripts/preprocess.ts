@@ -202,6 +202,7 @@ async function main(): Promise<void> {
   let built;
   // The LSA's products on two cores, and the neighbours and map on the second while this one clusters.
   const pool = corpus.papers.length > OFF_THREAD_ABOVE ? threadPool() : undefined;
+  const runMap = mapOffThread(corpus.papers.length);
   try {
     built = await buildAtlas(corpus, {
       seed: opts.seed,
@@ -209,7 +210,7 @@ async function main(): Promise<void> {
       themes,
       previous,
       pool,
-      runMap: mapOffThread(),
+      runMap,
       onStage: (name) => progress(`${name}`, started),
     });
   } catch (e) {
@@ -218,6 +219,7 @@ async function main(): Promise<void> {
     fail(`the analysis stopped: ${(e as Error).message}; nothing written`, 1);
   } finally {
     pool?.close();
+    runMap.close();
   }
   const { atlas, abstracts, dropped } = built;
   progressDone(started);

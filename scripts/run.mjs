@@ -2,7 +2,6 @@
 // Runs a TypeScript command of scripts/ (e.g. `node scripts/run.mjs preprocess --k 20`) from a bundle
 // that esbuild builds once and rebuilds only when a source file changed: starting Node on one
 // prebuilt file takes a fraction of the time of transpiling and resolving the module graph per run.
-import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -37,6 +36,8 @@ function newest(dir) {
 
 const stale = !existsSync(out) || !existsSync(worker) || !existsSync(poolWorker) || statSync(out).mtimeMs < Math.max(newest(join(root, 'src')), newest(join(root, 'scripts')), statSync(join(root, 'package-lock.json')).mtimeMs);
 if (stale) {
+  // esbuild is loaded only to rebuild: importing it costs a run that needs no rebuild some 30 ms.
+  const { build } = await import('esbuild');
   const built = await build({
     entryPoints: { [name]: entry, mapWorker: join(root, 'scripts', 'lib', 'mapWorker.ts'), poolWorker: join(root, 'scripts', 'lib', 'poolWorker.ts') },
     outdir,
