@@ -319,36 +319,56 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
       tripleThird[slot].set(ws[2]!, id);
     }
   }
+  // Words that start a phrase of two or of three words: only their pairs are looked up.
+  const startsPair = new Uint8Array(termNames.length);
+  const startsTriple = new Uint8Array(termNames.length);
+  for (const p of phrases) {
+    const first = words.ids.get(p.slice(0, p.indexOf(' ')));
+    if (first !== undefined) (p.split(' ').length === 2 ? startsPair : startsTriple)[first] = 1;
+  }
   // Per paper, counts in a scratch array by term id, in the order terms first occur: each run's words, then its phrases.
   const acc = new Float64Array(termNames.length);
   const indptr = new Int32Array(docs.length + 1);
   let ids = new Int32Array(1 << 16);
   let values = new Float64Array(1 << 16);
   let filled = 0;
+  const order = new Int32Array(termNames.length);
   docs.forEach((d, doc) => {
-    const order: number[] = [];
-    const add = (t: number, w: number) => {
-      if (acc[t] === 0) order.push(t);
-      acc[t] += w;
-    };
-    for (const [part, w] of [[d.title, titleWeight], [d.abstract, 1]] as const)
+    let seen = 0;
+    for (let side = 0; side < 2; side++) {
+      const part = side === 0 ? d.title : d.abstract;
+      const w = side === 0 ? titleWeight : 1;
       for (let start = 0; start < part.length; ) {
         let end = start;
         while (part[end] !== END) end++;
-        for (let i = start; i < end; i++) add(part[i], w);
+        for (let i = start; i < end; i++) {
+          const t = part[i];
+          if (acc[t] === 0) order[seen++] = t;
+          acc[t] += w;
+        }
         for (let i = start; i + 1 < end; i++) {
-          const two = pairTerm.get(part[i], part[i + 1]);
-          if (two >= 0) add(two, w);
-          if (i + 2 < end) {
-            const slot = tripleFirst.get(part[i], part[i + 1]);
+          const a = part[i];
+          if (startsPair[a]) {
+            const two = pairTerm.get(a, part[i + 1]);
+            if (two >= 0) {
+              if (acc[two] === 0) order[seen++] = two;
+              acc[two] += w;
+            }
+          }
+          if (i + 2 < end && startsTriple[a]) {
+            const slot = tripleFirst.get(a, part[i + 1]);
             const three = slot >= 0 ? tripleThird[slot].get(part[i + 2]) : undefined;
-            if (three !== undefined) add(three, w);
+            if (three !== undefined) {
+              if (acc[three] === 0) order[seen++] = three;
+              acc[three] += w;
+            }
           }
         }
         start = end + 1;
       }
-    if (filled + order.length > ids.length) {
-      const size = Math.max(2 * ids.length, filled + order.length);
+    }
+    if (filled + seen > ids.length) {
+      const size = Math.max(2 * ids.length, filled + seen);
       const grownIds = new Int32Array(size);
       grownIds.set(ids);
       const grownValues = new Float64Array(size);
@@ -356,7 +376,8 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
       ids = grownIds;
       values = grownValues;
     }
-    for (const t of order) {
+    for (let o = 0; o < seen; o++) {
+      const t = order[o];
       ids[filled] = t;
       values[filled++] = acc[t];
       acc[t] = 0;
