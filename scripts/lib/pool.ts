@@ -42,12 +42,13 @@ export function threadPool(): Pool & { close: () => void; threads: () => number 
     worker = null;
     port1.close();
   };
+  let started = false;
   const ready = () => {
     if (!worker) return false;
-    if (Atomics.load(control, 1) === 1) return true;
+    if (Atomics.load(control, 1) === 1) return (started = true);
     Atomics.wait(control, 1, 0, START_MS);
     if (Atomics.load(control, 1) !== 1) close();
-    return worker !== null;
+    return (started = worker !== null);
   };
   /** Hands the worker a job, runs `here` meanwhile, and waits for the worker. */
   const both = (job: PoolJob, here: () => void) => {
@@ -73,7 +74,8 @@ export function threadPool(): Pool & { close: () => void; threads: () => number 
       return [first, second.message] as never;
     },
     close,
-    /** Threads the work runs on: 2 once the worker has started, 1 when it did not start. */
-    threads: () => (ready() ? 2 : 1),
+    release: close,
+    /** Threads the work runs on: 2 once the worker has started (also after it was released), 1 when it did not start. */
+    threads: () => (started || ready() ? 2 : 1),
   };
 }

@@ -96,6 +96,8 @@ export async function buildAtlas(
   const mapped = (options.runMap ?? neighboursAndMap)(model.docs, kNeighbours, o.seed, o.layout ?? {});
   // A failure is reported where the result is awaited; until then it must not count as unhandled.
   mapped.catch(() => {});
+  // Nothing after the LSA splits in two: the pool's thread ends, and its memory is freed before the peak.
+  options.pool?.release?.();
 
   // Named themes first, wherever they are; the papers of none are clustered freely.
   stage('themes');

@@ -20,6 +20,8 @@ export interface Pool {
   run<K extends KernelName>(kernel: K, args: Parameters<Kernels[K]>[0]): void;
   /** Runs a task on two inputs, the first here and the second on the other thread, and returns both results. */
   split<T extends TaskName>(task: T, inputs: [Parameters<Tasks[T]>[0], Parameters<Tasks[T]>[0]]): [ReturnType<Tasks[T]>, ReturnType<Tasks[T]>];
+  /** No more work will be split: the pool may end its other threads and free their memory (later work runs here). */
+  release?(): void;
 }
 
 /** Everything on this thread, one part after the other. */
