@@ -1,15 +1,17 @@
 /**
  * Benchmark: times each preprocessing stage on the seed data (median of runs) with peak memory,
  * the whole `npm run preprocess` command, and optionally the scikit-learn reference pipeline on the
- * same papers (`--peer`) and larger samples of the benchmark corpus (`--sizes 2000,5000`).
+ * same papers (`--peer`) and larger samples of the benchmark corpus (`--sizes 2000,5000`). For each
+ * sample, the dashboard on the command's output in headless Chromium (unless `--no-browser`): the
+ * first payload's size, the map's first draw after navigation and frame times while zooming.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { buildAtlas } from '../src/pipeline/atlas';
 import { mapOffThread, OFF_THREAD_ABOVE } from './lib/mapThread';
 import { threadPool } from './lib/pool';
@@ -17,10 +19,12 @@ import { assembleCorpus, parseJsonLines, type Corpus, type SourceRecords } from 
 import { parseThemes } from '../src/pipeline/themes';
 import { listInputs, readSource } from './lib/readSources';
 import { writeOutput } from './lib/writeOutput';
+import { CHROMIUM, startDashboard, type Dashboard } from '../tests/browser/harness';
+import { firstDrawMs, mean, percentile, zoomFrames } from '../tests/browser/mapTiming';
 
 const BENCH = '../shared/bench/arxiv-daily-50k.jsonl.gz';
 const PEER = '../shared/bench/peer_sklearn.py';
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, peer: { type: 'boolean', default: false }, sizes: { type: 'string', default: '' } } });
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, peer: { type: 'boolean', default: false }, sizes: { type: 'string', default: '' }, 'no-browser': { type: 'boolean', default: false } } });
 const runs = Math.max(1, Number(args.runs));
 const themes = parseThemes(JSON.parse(readFileSync('data/themes.json', 'utf8')));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -105,7 +109,7 @@ function peer(corpus: Corpus, k: number): { wall: number; peakMb: number } | nul
  * Times `npm run preprocess` (the bundled command users run) on a corpus in a fresh process, with its
  * peak memory from GNU time when installed: the in-process stage times above run through tsx.
  */
-function wholeCommand(jsonl: string): { line: string; wall: number; peakMb: number } {
+function wholeCommand(jsonl: string): { line: string; wall: number; peakMb: number; out: string } {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-scale-'));
   writeFileSync(join(dir, 'in.jsonl'), jsonl);
   const args = ['scripts/run.mjs', 'preprocess', '--input', join(dir, 'in.jsonl'), '--out', join(dir, 'out')];
@@ -115,9 +119,38 @@ function wholeCommand(jsonl: string): { line: string; wall: number; peakMb: numb
     ? spawnSync('/usr/bin/time', ['-f', 'peak-kb %M', process.execPath, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' } })
     : spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
   const wall = performance.now() - started;
-  if (r.status !== 0) return { line: `npm run preprocess failed: ${r.stderr.slice(-300)}`, wall: NaN, peakMb: NaN };
+  if (r.status !== 0) return { line: `npm run preprocess failed: ${r.stderr.slice(-300)}`, wall: NaN, peakMb: NaN, out: '' };
   const kb = Number(/peak-kb (\d+)/.exec(r.stderr)?.[1] ?? NaN);
-  return { line: `npm run preprocess (whole command): ${ms(wall)}${Number.isFinite(kb) ? `, peak RSS ${(kb / 1024).toFixed(0)} MB` : ' (peak RSS needs /usr/bin/time)'}`, wall, peakMb: kb / 1024 };
+  return { line: `npm run preprocess (whole command): ${ms(wall)}${Number.isFinite(kb) ? `, peak RSS ${(kb / 1024).toFixed(0)} MB` : ' (peak RSS needs /usr/bin/time)'}`, wall, peakMb: kb / 1024, out: join(dir, 'out') };
+}
+
+/**
+ * The dashboard on an atlas the command wrote: the first payload (atlas.json, raw and gzip), the map's
+ * first draw after navigation (median of three loads) and the frames while zooming it. The browser is
+ * closed again before anything else is timed.
+ */
+async function inBrowser(out: string, name: string): Promise<string> {
+  const atlas = readFileSync(join(out, 'atlas.json'));
+  const payload = `first payload (atlas.json) ${(atlas.length / 1e6).toFixed(1)} MB, ${(gzipSync(atlas).length / 1e6).toFixed(2)} MB gzip`;
+  if (args['no-browser'] || !existsSync(CHROMIUM)) return `${payload}; browser timings skipped (${args['no-browser'] ? '--no-browser' : `no Chromium at ${CHROMIUM}`})`;
+  const dashboard: Dashboard = await startDashboard({});
+  cpSync(out, join(dashboard.root, 'fixtures', name), { recursive: true });
+  const draws: number[] = [];
+  let zoom = { frames: [0], draws: [0] };
+  try {
+    for (let i = 0; i < 3; i++) {
+      const { page } = await dashboard.open(`?data=fixtures/${name}`);
+      draws.push(await firstDrawMs(page));
+      if (i === 2) zoom = await zoomFrames(page);
+      await page.close();
+    }
+  } finally {
+    await dashboard.close();
+  }
+  return (
+    `${payload}; map drawn ${percentile(draws, 0.5).toFixed(0)} ms after navigation (median of 3 loads); zooming: frame interval mean ` +
+    `${mean(zoom.frames).toFixed(1)} ms, p95 ${percentile(zoom.frames, 0.95).toFixed(1)} ms, canvas draw p95 ${percentile(zoom.draws, 0.95).toFixed(1)} ms`
+  );
 }
 
 async function main() {
@@ -127,13 +160,16 @@ async function main() {
   const inProcess = report(`Seed data: ${last!.corpus.papers.length} papers, ${last!.corpus.dumps.length} dumps, k=${last!.k}`, seedRuns);
 
   const cli: number[] = [];
+  let seedOut = '';
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    const r = spawnSync(process.execPath, ['scripts/run.mjs', 'preprocess', '--out', mkdtempSync(join(tmpdir(), 'atlas-cli-'))], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    seedOut = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
+    const r = spawnSync(process.execPath, ['scripts/run.mjs', 'preprocess', '--out', seedOut], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
     if (r.status !== 0) throw new Error(`preprocess failed: ${r.stderr}`);
     cli.push(performance.now() - started);
   }
   process.stdout.write(`\nnpm run preprocess (whole command, Node start-up included): ${ms(median(cli))} (median of ${runs})\n`);
+  process.stdout.write(`dashboard: ${await inBrowser(seedOut, 'seed')}\n`);
 
   if (args.peer) {
     const ref = peer(last!.corpus, last!.k);
@@ -157,6 +193,7 @@ async function main() {
       report(`Benchmark corpus, first ${n} papers`, [times]);
       const command = wholeCommand(text);
       process.stdout.write(`  ${command.line}\n`);
+      if (command.out) process.stdout.write(`  dashboard: ${await inBrowser(command.out, `n${n}`)}\n`);
       if (args.peer) {
         const ref = peer(corpus, k);
         if (ref)
