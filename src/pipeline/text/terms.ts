@@ -308,23 +308,22 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
   // A triple's first pair -> index of the map from its third word to the term.
   const tripleFirst = new PairMap();
   const tripleThird: Map<number, number>[] = [];
+  // Words that start a phrase of two or of three words: only their pairs are looked up.
+  const startsPair = new Uint8Array(words.strings.length);
+  const startsTriple = new Uint8Array(words.strings.length);
   for (const p of phrases) {
     const ws = p.split(' ').map((w) => words.ids.get(w));
     if (ws.some((w) => w === undefined)) continue;
     const id = termNames.push(p) - 1;
-    if (ws.length === 2) pairTerm.set(ws[0]!, ws[1]!, id);
-    else if (ws.length === 3) {
+    if (ws.length === 2) {
+      pairTerm.set(ws[0]!, ws[1]!, id);
+      startsPair[ws[0]!] = 1;
+    } else if (ws.length === 3) {
       let slot = tripleFirst.get(ws[0]!, ws[1]!);
       if (slot < 0) tripleFirst.set(ws[0]!, ws[1]!, (slot = tripleThird.push(new Map()) - 1));
       tripleThird[slot].set(ws[2]!, id);
+      startsTriple[ws[0]!] = 1;
     }
-  }
-  // Words that start a phrase of two or of three words: only their pairs are looked up.
-  const startsPair = new Uint8Array(termNames.length);
-  const startsTriple = new Uint8Array(termNames.length);
-  for (const p of phrases) {
-    const first = words.ids.get(p.slice(0, p.indexOf(' ')));
-    if (first !== undefined) (p.split(' ').length === 2 ? startsPair : startsTriple)[first] = 1;
   }
   // Per paper, counts in a scratch array by term id, in the order terms first occur: each run's words, then its phrases.
   const acc = new Float64Array(termNames.length);

@@ -92,7 +92,7 @@ function hashRange(text: string, start: number, end: number): number {
 
 /**
  * Surface forms (words as written) with integer ids, looked up by a range of the text being read: a
- * word is hashed as it is scanned and compared in place, and only a form not seen before becomes a
+ * word is hashed over its range and compared in place, and only a form not seen before becomes a
  * string. Written here because a regular expression's match strings and a Map lookup per token were
  * most of the time of tokenising a large corpus.
  */

@@ -53,21 +53,17 @@ export function tfidf(input: TermCounts | readonly ReadonlyMap<string, number>[]
   const indices = new Int32Array(nnz);
   const values = new Float64Array(nnz);
   const counts = new Float64Array(nnz);
-  // Each row's kept entries in column order: keys (column, then place in the row) packed in one integer
-  // and sorted natively, with no comparator; rows too long to pack (none in practice) sort by comparator.
-  const keys = new Int32Array(1 << 16);
+  // Each row's kept entries in column order: keys (column, then place in the row) packed in one number,
+  // exact in a double for any vocabulary and row length, and sorted natively, with no comparator.
+  let longest = 0;
+  for (let r = 0; r < n; r++) longest = Math.max(longest, docs.indptr[r + 1] - docs.indptr[r]);
+  const keys = new Float64Array(longest);
   let p = 0;
   for (let r = 0; r < n; r++) {
     const from = docs.indptr[r];
     let m = 0;
-    for (let q = from; q < docs.indptr[r + 1]; q++) if (column[docs.terms[q]] >= 0 && m < keys.length) keys[m++] = column[docs.terms[q]] * 65536 + (q - from);
-    let row: ArrayLike<number>;
-    if (docs.indptr[r + 1] - from <= 65536) row = keys.subarray(0, m).sort().map((key) => from + (key & 65535));
-    else {
-      const qs: number[] = [];
-      for (let q = from; q < docs.indptr[r + 1]; q++) if (column[docs.terms[q]] >= 0) qs.push(q);
-      row = qs.sort((a, b) => column[docs.terms[a]] - column[docs.terms[b]]);
-    }
+    for (let q = from; q < docs.indptr[r + 1]; q++) if (column[docs.terms[q]] >= 0) keys[m++] = column[docs.terms[q]] * longest + (q - from);
+    const row = keys.subarray(0, m).sort().map((key) => from + (key % longest));
     let norm = 0;
     const start = p;
     for (let i = 0; i < row.length; i++) {
