@@ -21,8 +21,8 @@ export interface ExportMeta {
 export function chartSvg(body: HTMLElement, meta: ExportMeta): { svg: string; width: number; height: number } {
   const box = body.getBoundingClientRect();
   const width = Math.round(box.width);
-  const layers = [...body.querySelectorAll<HTMLCanvasElement | SVGSVGElement>('canvas, svg')].filter((el) => !el.closest('[data-no-export]') && el.getBoundingClientRect().width > 0);
-  const chartHeight = Math.round(Math.max(...layers.map((el) => el.getBoundingClientRect().bottom - box.top), 10)) + HEADER;
+  const layers = [...body.querySelectorAll<HTMLCanvasElement | SVGSVGElement>('canvas, svg')].filter((el) => !el.closest('[data-no-export]') && shownRect(el).width > 0);
+  const chartHeight = Math.round(Math.max(...layers.map((el) => shownRect(el).bottom - box.top), 10)) + HEADER;
   const legend = meta.legend?.length ? legendLayout(meta.legend, width - 24, 180, (s) => textWidth(s, `11px ${FONT_FAMILY}`)) : null;
   const height = chartHeight + (legend ? legend.height + 12 : 0);
   const ns = 'http://www.w3.org/2000/svg';
@@ -39,14 +39,14 @@ export function chartSvg(body: HTMLElement, meta: ExportMeta): { svg: string; wi
   root.append(text(ns, meta.title, 12, 20, 15, 700));
   if (meta.subtitle) root.append(text(ns, meta.subtitle, 12, 36, 11.5, 400, '#57606a'));
   for (const el of layers) {
-    const r = el.getBoundingClientRect();
+    const r = shownRect(el);
     const g = document.createElementNS(ns, 'g');
     g.setAttribute('transform', `translate(${Math.round(r.left - box.left)},${Math.round(r.top - box.top) + HEADER})`);
     if (el instanceof HTMLCanvasElement) {
       const img = document.createElementNS(ns, 'image');
       img.setAttribute('width', String(Math.round(r.width)));
       img.setAttribute('height', String(Math.round(r.height)));
-      const png = el.toDataURL('image/png');
+      const png = shownPixels(el, r).toDataURL('image/png');
       img.setAttribute('href', png);
       // Older SVG tools only read xlink:href.
       img.setAttributeNS('http://www.w3.org/1999/xlink', 'xlink:href', png);
@@ -97,6 +97,29 @@ function rect(ns: string, w: number, h: number) {
   r.setAttribute('height', String(h));
   r.setAttribute('fill', '#fff');
   return r;
+}
+
+/** The part of a layer on screen: a canvas may reach past the frame that clips it (the map's does). */
+function shownRect(el: Element): DOMRect {
+  const r = el.getBoundingClientRect();
+  const frame = el.parentElement;
+  if (!frame || getComputedStyle(frame).overflow === 'visible') return r;
+  const f = frame.getBoundingClientRect();
+  const [left, top] = [Math.max(r.left, f.left), Math.max(r.top, f.top)];
+  const [right, bottom] = [Math.min(r.right, f.right), Math.min(r.bottom, f.bottom)];
+  return new DOMRect(left, top, Math.max(0, right - left), Math.max(0, bottom - top));
+}
+
+/** The canvas's pixels inside `shown` (a part of its on-screen box), as a canvas of their own. */
+function shownPixels(el: HTMLCanvasElement, shown: DOMRect): HTMLCanvasElement {
+  const r = el.getBoundingClientRect();
+  if (shown.width === r.width && shown.height === r.height) return el;
+  const [kx, ky] = [el.width / r.width, el.height / r.height];
+  const crop = document.createElement('canvas');
+  crop.width = Math.max(1, Math.round(shown.width * kx));
+  crop.height = Math.max(1, Math.round(shown.height * ky));
+  crop.getContext('2d')!.drawImage(el, (shown.left - r.left) * kx, (shown.top - r.top) * ky, crop.width, crop.height, 0, 0, crop.width, crop.height);
+  return crop;
 }
 
 function text(ns: string, s: string, x: number, y: number, size: number, weight: number, fill = '#1f2328') {

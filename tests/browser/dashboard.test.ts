@@ -324,6 +324,52 @@ describe('the map', () => {
   });
 });
 
+describe('the map while panning and zooming', () => {
+  it('moves with the gesture and, once it rests, shows exactly what a fresh drawing of that view shows', async () => {
+    const { page, errors } = await d.open('?data=fixtures/synth');
+    await ready(page);
+    const map = page.locator('[data-chart=map] .map');
+    const svg = page.locator('[data-chart=map] svg[role=application]');
+    const box = (await svg.boundingBox())!;
+    const shot = () => map.screenshot();
+    // Settled: two pictures a moment apart agree.
+    const settled = async () => {
+      let last = await shot();
+      await expect
+        .poll(async () => {
+          await page.waitForTimeout(250);
+          const now = await shot();
+          const same = now.equals(last);
+          last = now;
+          return same;
+        })
+        .toBe(true);
+      return last;
+    };
+    await page.mouse.move(box.x + box.width + 40, box.y);
+    const start = await settled();
+    // Zoom in with the wheel, drag, zoom out, then reset to the fitted view.
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
+    for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -60);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) await page.mouse.move(box.x + box.width * 0.3 + i * 20, box.y + box.height * 0.6 - i * 8);
+    await page.mouse.up();
+    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, 60);
+    await page.mouse.move(box.x + box.width + 40, box.y);
+    expect((await settled()).equals(start)).toBe(false);
+    await page.locator('[data-chart=map] [aria-label="Reset zoom"]').click();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    expect((await settled()).equals(start)).toBe(true);
+    // A small step is shown first as the last drawing scaled; at rest the view is drawn anew, unscaled.
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    await page.mouse.wheel(0, -40);
+    await settled();
+    expect(await page.locator('[data-chart=map] canvas').evaluate((c) => (c as HTMLCanvasElement).style.transform)).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('links back to the papers', () => {
   it('a paper from an export links to its page, with its id and authors; a javascript: URL stays text', async () => {
     const { page, errors } = await d.open('?data=fixtures/linked');

@@ -34,6 +34,10 @@ it('exports each chart as a self-contained SVG with its title, size and styles i
   // The map's points are a canvas: the SVG carries them as an embedded image, and its colour legend.
   const map = (await exportOf(page, 'map', 'SVG')).data.toString('utf8');
   expect(map).toContain('<image');
+  // The image is what the map's frame shows: the canvas reaches past the frame, and that part stays out.
+  const frame = (await page.locator('[data-chart=map] .map').boundingBox())!;
+  const image = map.match(/<image width="(\d+)" height="(\d+)"/)!;
+  expect([Number(image[1]), Number(image[2])]).toEqual([Math.round(frame.width), Math.round(frame.height)]);
   const words = (s: string) => s.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
   for (const g of synth.atlas.groups) expect(words(map)).toContain(g.label);
   expect(errors).toEqual([]);

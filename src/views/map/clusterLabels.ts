@@ -35,9 +35,17 @@ export interface LabelInput {
 
 /**
  * Places a label for each cluster (and top-level theme) whose anchor is on screen: the selected
- * cluster first, then top-level themes, then clusters by size, none overlapping.
+ * cluster first, then top-level themes, then clusters by size, none overlapping another or `obstacles`.
  */
-export function mapLabels(inputs: LabelInput[], width: number, height: number, font: string, selected: number | null, groupFont = font): PlacedLabel<MapLabel>[] {
+export function mapLabels(
+  inputs: LabelInput[],
+  width: number,
+  height: number,
+  font: string,
+  selected: number | null,
+  groupFont = font,
+  obstacles: { x0: number; y0: number; x1: number; y1: number }[] = [],
+): PlacedLabel<MapLabel>[] {
   const cands = inputs
     .filter((l) => l.x >= 0 && l.y >= 0 && l.x <= width && l.y <= height)
     .map((l) => {
@@ -47,5 +55,5 @@ export function mapLabels(inputs: LabelInput[], width: number, height: number, f
       const priority = !group && l.id === selected ? Infinity : group ? 1e9 + l.size : l.size;
       return { item: { id: l.id, group, text, full: l.name }, x: l.x, y: l.y, width: textWidth(`● ${text}`, f) + 6, height: group ? 19 : 16, priority };
     });
-  return placeLabels(cands, width, height, 2);
+  return placeLabels(cands, width, height, 2, obstacles);
 }

@@ -25,6 +25,44 @@ export interface DrawOptions {
 
 const images = new WeakMap<CanvasRenderingContext2D, ImageData>();
 
+/** What `renderPoints` needs, in device pixels and plain arrays (so a worker can draw it too). */
+export interface PixelJob {
+  xs: ArrayLike<number>;
+  ys: ArrayLike<number>;
+  /** Point indices ordered by colour group; group g is `order[starts[g]] .. order[starts[g + 1] - 1]`. */
+  order: ArrayLike<number>;
+  starts: ArrayLike<number>;
+  /** Each group's colour as 0xBBGGRR. */
+  colors: ArrayLike<number>;
+  /** Colour of the papers outside the selection, 0xBBGGRR. */
+  muted: number;
+  /** Screen = (ox + x·s, oy − y·s) in device pixels. */
+  s: number;
+  ox: number;
+  oy: number;
+  /** Point radius in device pixels. */
+  radius: number;
+  mask: Uint8Array | null;
+}
+
+/** The job for `o` drawn at `dpr` device pixels per CSS pixel. */
+export function pixelJob(o: DrawOptions, dpr: number): PixelJob {
+  const { order, starts, slots } = o.groups;
+  return {
+    xs: o.xs,
+    ys: o.ys,
+    order,
+    starts,
+    colors: slots.map((slot) => packed(slotColor(slot))),
+    muted: packed(MUTED),
+    s: o.view.s * dpr,
+    ox: o.view.ox * dpr,
+    oy: o.view.oy * dpr,
+    radius: o.radius * dpr,
+    mask: o.mask,
+  };
+}
+
 /** Draws every point at device-pixel resolution (`dpr` device pixels per CSS pixel). */
 export function drawPoints(ctx: CanvasRenderingContext2D, o: DrawOptions, dpr: number): void {
   const W = Math.round(o.width * dpr);
@@ -34,23 +72,25 @@ export function drawPoints(ctx: CanvasRenderingContext2D, o: DrawOptions, dpr: n
     img = ctx.createImageData(W, H);
     images.set(ctx, img);
   }
-  // One 32-bit word per pixel, read as 0xAABBGGRR (every browser platform is little-endian).
-  const px = new Uint32Array(img.data.buffer);
-  px.fill(0xffffffff);
-  const s = o.view.s * dpr;
-  const ox = o.view.ox * dpr;
-  const oy = o.view.oy * dpr;
-  const R = o.radius * dpr;
-  const { order, starts, slots } = o.groups;
+  renderPoints(new Uint32Array(img.data.buffer), W, H, pixelJob(o, dpr));
+  ctx.putImageData(img, 0, 0);
+}
 
-  const pass = (selected: boolean, rgb: (slot: number) => [number, number, number], alpha: number) => {
-    for (let g = 0; g < slots.length; g++) {
-      const [cr, cg, cb] = rgb(slots[g]);
+/** Fills `px` (W x H words read as 0xAABBGGRR; every browser platform is little-endian) with the points on white. */
+export function renderPoints(px: Uint32Array, W: number, H: number, job: PixelJob): void {
+  px.fill(0xffffffff);
+  const { s, ox, oy, order, starts, xs, ys, mask } = job;
+  const R = job.radius;
+
+  const pass = (selected: boolean, colorOf: (g: number) => number, alpha: number) => {
+    for (let g = 0; g + 1 < starts.length; g++) {
+      const c = colorOf(g);
+      const [cr, cg, cb] = [c & 255, (c >>> 8) & 255, (c >>> 16) & 255];
       for (let j = starts[g]; j < starts[g + 1]; j++) {
         const i = order[j];
-        if (o.mask && (o.mask[i] === 1) !== selected) continue;
-        const fx = ox + o.xs[i] * s;
-        const fy = oy - o.ys[i] * s;
+        if (mask && (mask[i] === 1) !== selected) continue;
+        const fx = ox + xs[i] * s;
+        const fy = oy - ys[i] * s;
         if (fx < -R - 1 || fy < -R - 1 || fx > W + R + 1 || fy > H + R + 1) continue;
         const x0 = Math.max(0, Math.floor(fx - R - 0.5));
         const x1 = Math.min(W - 1, Math.ceil(fx + R + 0.5));
@@ -75,10 +115,14 @@ export function drawPoints(ctx: CanvasRenderingContext2D, o: DrawOptions, dpr: n
       }
     }
   };
-  const muted = toRgb(MUTED);
-  if (o.mask) pass(false, () => muted, 0.75);
-  pass(true, (slot) => toRgb(slotColor(slot)), 0.85);
-  ctx.putImageData(img, 0, 0);
+  if (mask) pass(false, () => job.muted, 0.75);
+  pass(true, (g) => job.colors[g], 0.85);
+}
+
+/** A CSS colour as 0xBBGGRR. */
+function packed(css: string): number {
+  const [r, g, b] = toRgb(css);
+  return (b << 16) | (g << 8) | r;
 }
 
 const rgbCache = new Map<string, [number, number, number]>();

@@ -1,0 +1,30 @@
+/**
+ * Draws the map's points off the main thread while the user pans and zooms, so the page keeps its
+ * frame rate while a new drawing is made. Holds the positions and colour order sent once; each job
+ * is a view, and the answer the drawn pixels (transferred, not copied).
+ */
+import { renderPoints, type PixelJob } from './drawPoints';
+
+export type PointsRequest =
+  | { type: 'points'; xs: Float64Array | Float32Array; ys: Float64Array | Float32Array; order: Uint32Array; starts: number[] }
+  | { type: 'draw'; id: number; width: number; height: number; job: Omit<PixelJob, 'xs' | 'ys' | 'order' | 'starts'> };
+
+export interface PointsAnswer {
+  id: number;
+  width: number;
+  height: number;
+  pixels: ArrayBuffer;
+}
+
+let points: Pick<PixelJob, 'xs' | 'ys' | 'order' | 'starts'> | null = null;
+
+self.onmessage = (e: MessageEvent<PointsRequest>) => {
+  const m = e.data;
+  if (m.type === 'points') points = { xs: m.xs, ys: m.ys, order: m.order, starts: m.starts };
+  else if (points) {
+    const px = new Uint32Array(m.width * m.height);
+    renderPoints(px, m.width, m.height, { ...points, ...m.job });
+    const answer: PointsAnswer = { id: m.id, width: m.width, height: m.height, pixels: px.buffer };
+    (self as unknown as Worker).postMessage(answer, [px.buffer]);
+  }
+};
