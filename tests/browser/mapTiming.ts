@@ -50,3 +50,26 @@ export async function zoomFrames(page: Page): Promise<{ frames: number[]; draws:
     return { frames: frames.slice(1), draws: performance.getEntriesByName('map-draw').map((e) => e.duration) };
   });
 }
+
+/**
+ * Milliseconds from a click on a theme in the themes list to the end of the frame that shows its
+ * selection (map, trends and table updated), for the first `n` themes in turn.
+ */
+export async function filterMs(page: Page, n = 5): Promise<number[]> {
+  await page.waitForSelector('[data-chart=themes] li[data-cluster] button.main');
+  await page.evaluate('window.__name = (f) => f');
+  return page.evaluate(async (n) => {
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const button = document.querySelectorAll<HTMLButtonElement>('[data-chart=themes] li[data-cluster] button.main')[i];
+      if (!button) break;
+      const t0 = performance.now();
+      button.click();
+      // The frame the click's updates draw in, and its paint.
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+      times.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    return times;
+  }, n);
+}

@@ -63,7 +63,24 @@ export function pixelJob(o: DrawOptions, dpr: number): PixelJob {
   };
 }
 
-/** Draws every point at device-pixel resolution (`dpr` device pixels per CSS pixel). */
+const mutedLayers = new WeakMap<CanvasRenderingContext2D, { key: string; xs: ArrayLike<number>; px: Uint32Array }>();
+
+/** What a muted layer depends on: the pixels, the view, the point size and colour. */
+const mutedKey = (job: PixelJob, W: number, H: number) => [W, H, job.s, job.ox, job.oy, job.radius, job.muted].join();
+
+/** Whether `drawPoints` on `ctx` holds the muted layer for `job`. */
+export const hasMutedLayer = (ctx: CanvasRenderingContext2D, job: PixelJob, W: number, H: number) =>
+  mutedLayers.get(ctx)?.key === mutedKey(job, W, H) && mutedLayers.get(ctx)?.xs === job.xs;
+
+/** Hands `drawPoints` on `ctx` the muted layer for `job`, drawn elsewhere (by the worker, ahead of a selection). */
+export function keepMutedLayer(ctx: CanvasRenderingContext2D, job: PixelJob, W: number, H: number, px: Uint32Array): void {
+  mutedLayers.set(ctx, { key: mutedKey(job, W, H), xs: job.xs, px });
+}
+
+/**
+ * Draws every point at device-pixel resolution (`dpr` device pixels per CSS pixel). With a selection,
+ * the muted layer of a view is kept, so selecting other papers in the same view redraws only them.
+ */
 export function drawPoints(ctx: CanvasRenderingContext2D, o: DrawOptions, dpr: number): void {
   const W = Math.round(o.width * dpr);
   const H = Math.round(o.height * dpr);
@@ -72,51 +89,74 @@ export function drawPoints(ctx: CanvasRenderingContext2D, o: DrawOptions, dpr: n
     img = ctx.createImageData(W, H);
     images.set(ctx, img);
   }
-  renderPoints(new Uint32Array(img.data.buffer), W, H, pixelJob(o, dpr));
+  const px = new Uint32Array(img.data.buffer);
+  const job = pixelJob(o, dpr);
+  if (job.mask) {
+    const key = mutedKey(job, W, H);
+    let layer = mutedLayers.get(ctx);
+    if (layer?.key !== key || layer.xs !== job.xs) {
+      renderMutedLayer(px, W, H, job);
+      layer = { key, xs: job.xs, px: px.slice() };
+      mutedLayers.set(ctx, layer);
+    }
+    renderPoints(px, W, H, job, layer.px);
+  } else renderPoints(px, W, H, job);
   ctx.putImageData(img, 0, 0);
 }
 
-/** Fills `px` (W x H words read as 0xAABBGGRR; every browser platform is little-endian) with the points on white. */
-export function renderPoints(px: Uint32Array, W: number, H: number, job: PixelJob): void {
-  px.fill(0xffffffff);
-  const { s, ox, oy, order, starts, xs, ys, mask } = job;
-  const R = job.radius;
+/**
+ * Fills `px` (W x H words read as 0xAABBGGRR; every browser platform is little-endian) with the points
+ * on white: with a selection, every point muted and the selected ones over them in their colours.
+ * `mutedLayer`, when given, is that muted picture for this view, drawn before by `renderMutedLayer`.
+ */
+export function renderPoints(px: Uint32Array, W: number, H: number, job: PixelJob, mutedLayer?: Uint32Array): void {
+  if (job.mask && mutedLayer) px.set(mutedLayer);
+  else if (job.mask) renderMutedLayer(px, W, H, job);
+  else px.fill(0xffffffff);
+  discs(px, W, H, job, job.mask, (g) => job.colors[g], 0.85);
+}
 
-  const pass = (selected: boolean, colorOf: (g: number) => number, alpha: number) => {
-    for (let g = 0; g + 1 < starts.length; g++) {
-      const c = colorOf(g);
-      const [cr, cg, cb] = [c & 255, (c >>> 8) & 255, (c >>> 16) & 255];
-      for (let j = starts[g]; j < starts[g + 1]; j++) {
-        const i = order[j];
-        if (mask && (mask[i] === 1) !== selected) continue;
-        const fx = ox + xs[i] * s;
-        const fy = oy - ys[i] * s;
-        if (fx < -R - 1 || fy < -R - 1 || fx > W + R + 1 || fy > H + R + 1) continue;
-        const x0 = Math.max(0, Math.floor(fx - R - 0.5));
-        const x1 = Math.min(W - 1, Math.ceil(fx + R + 0.5));
-        const y0 = Math.max(0, Math.floor(fy - R - 0.5));
-        const y1 = Math.min(H - 1, Math.ceil(fy + R + 0.5));
-        for (let y = y0; y <= y1; y++) {
-          const dy = y + 0.5 - fy;
-          const row = y * W;
-          for (let x = x0; x <= x1; x++) {
-            const dx = x + 0.5 - fx;
-            // Coverage of the pixel by the disc, linear across its one-pixel edge (anti-aliasing).
-            const cov = R + 0.5 - Math.sqrt(dx * dx + dy * dy);
-            if (cov <= 0) continue;
-            const a = (cov >= 1 ? 1 : cov) * alpha;
-            const d = px[row + x];
-            const r = d & 255;
-            const gg = (d >>> 8) & 255;
-            const b = (d >>> 16) & 255;
-            px[row + x] = 0xff000000 | ((b + (cb - b) * a) << 16) | ((gg + (cg - gg) * a) << 8) | (r + (cr - r) * a);
-          }
+/** Every point in the muted colour on white. */
+export function renderMutedLayer(px: Uint32Array, W: number, H: number, job: PixelJob): void {
+  px.fill(0xffffffff);
+  discs(px, W, H, job, null, () => job.muted, 0.75);
+}
+
+/** Blends a disc for each point (those `only` marks, when given) onto `px` in its group's colour. */
+function discs(px: Uint32Array, W: number, H: number, job: PixelJob, only: Uint8Array | null, colorOf: (g: number) => number, alpha: number): void {
+  const { s, ox, oy, order, starts, xs, ys } = job;
+  const R = job.radius;
+  for (let g = 0; g + 1 < starts.length; g++) {
+    const c = colorOf(g);
+    const [cr, cg, cb] = [c & 255, (c >>> 8) & 255, (c >>> 16) & 255];
+    for (let j = starts[g]; j < starts[g + 1]; j++) {
+      const i = order[j];
+      if (only && only[i] !== 1) continue;
+      const fx = ox + xs[i] * s;
+      const fy = oy - ys[i] * s;
+      if (fx < -R - 1 || fy < -R - 1 || fx > W + R + 1 || fy > H + R + 1) continue;
+      const x0 = Math.max(0, Math.floor(fx - R - 0.5));
+      const x1 = Math.min(W - 1, Math.ceil(fx + R + 0.5));
+      const y0 = Math.max(0, Math.floor(fy - R - 0.5));
+      const y1 = Math.min(H - 1, Math.ceil(fy + R + 0.5));
+      for (let y = y0; y <= y1; y++) {
+        const dy = y + 0.5 - fy;
+        const row = y * W;
+        for (let x = x0; x <= x1; x++) {
+          const dx = x + 0.5 - fx;
+          // Coverage of the pixel by the disc, linear across its one-pixel edge (anti-aliasing).
+          const cov = R + 0.5 - Math.sqrt(dx * dx + dy * dy);
+          if (cov <= 0) continue;
+          const a = (cov >= 1 ? 1 : cov) * alpha;
+          const d = px[row + x];
+          const r = d & 255;
+          const gg = (d >>> 8) & 255;
+          const b = (d >>> 16) & 255;
+          px[row + x] = 0xff000000 | ((b + (cb - b) * a) << 16) | ((gg + (cg - gg) * a) << 8) | (r + (cr - r) * a);
         }
       }
     }
-  };
-  if (mask) pass(false, () => job.muted, 0.75);
-  pass(true, (g) => job.colors[g], 0.85);
+  }
 }
 
 /** A CSS colour as 0xBBGGRR. */

@@ -1,13 +1,14 @@
 /**
  * Draws the map's points off the main thread while the user pans and zooms, so the page keeps its
  * frame rate while a new drawing is made. Holds the positions and colour order sent once; each job
- * is a view, and the answer the drawn pixels (transferred, not copied).
+ * is a view, and the answer the drawn pixels (transferred, not copied); between gestures, it draws
+ * the muted layer of the view, so the first selection there draws only the selected papers.
  */
-import { renderPoints, type PixelJob } from './drawPoints';
+import { renderMutedLayer, renderPoints, type PixelJob } from './drawPoints';
 
 export type PointsRequest =
   | { type: 'points'; xs: Float64Array | Float32Array; ys: Float64Array | Float32Array; order: Uint32Array; starts: number[] }
-  | { type: 'draw'; id: number; width: number; height: number; job: Omit<PixelJob, 'xs' | 'ys' | 'order' | 'starts'> };
+  | { type: 'draw'; id: number; width: number; height: number; job: Omit<PixelJob, 'xs' | 'ys' | 'order' | 'starts'>; mutedLayer?: boolean };
 
 export interface PointsAnswer {
   id: number;
@@ -23,7 +24,9 @@ self.onmessage = (e: MessageEvent<PointsRequest>) => {
   if (m.type === 'points') points = { xs: m.xs, ys: m.ys, order: m.order, starts: m.starts };
   else if (points) {
     const px = new Uint32Array(m.width * m.height);
-    renderPoints(px, m.width, m.height, { ...points, ...m.job });
+    // The muted layer alone: what a selection in this view is drawn over.
+    if (m.mutedLayer) renderMutedLayer(px, m.width, m.height, { ...points, ...m.job });
+    else renderPoints(px, m.width, m.height, { ...points, ...m.job });
     const answer: PointsAnswer = { id: m.id, width: m.width, height: m.height, pixels: px.buffer };
     (self as unknown as Worker).postMessage(answer, [px.buffer]);
   }
