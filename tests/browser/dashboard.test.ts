@@ -570,6 +570,17 @@ describe('themes', () => {
     await expect.poll(() => page.locator('[data-chart=map] text[data-cluster="3"]').getAttribute('fill')).toBe('#1f2328');
     expect(await page.locator('[data-chart=map] text[data-cluster="0"]').getAttribute('fill')).toBe('#8c959f');
     expect(await count(page)).toBe(`All ${synth.atlas.papers.length} papers`);
+    // With another theme selected, the hovered one still shows in its colours (as selecting it would).
+    await page.locator('[data-chart=themes] li[data-cluster="0"] button.main').click();
+    await page.locator('[data-chart=themes] li[data-cluster="3"] button.main').hover();
+    const coloured = () =>
+      page.locator('[data-chart=map] canvas').evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) > 40) n++;
+        return n;
+      });
+    await expect.poll(coloured).toBeGreaterThan(50);
     await page.close();
   });
 });
