@@ -217,7 +217,7 @@ export async function buildAtlas(
         terms: { ...TERM_DEFAULTS, ...o.terms, phrases: terms.phrases.size, vocabulary: tf.terms.length },
         lsa: { dims: model.docs.cols },
         kmeans: levels.record.kmeans,
-        hierarchy: { ...HIERARCHY_DEFAULTS, ...o.hierarchy, linkage: 'ward', distance: 'cosine', criterion: 'largest gap in merge distance', ...levels.record.cut },
+        hierarchy: { ...HIERARCHY_DEFAULTS, ...o.hierarchy, linkage: 'ward', distance: 'cosine', criterion: 'largest gap in merge distance among the cuts whose largest group holds at most maxShare of the papers', ...levels.record.cut },
         zeroShot: { ...ZERO_SHOT_DEFAULTS, ...o.zeroShot },
         umap: { ...LAYOUT_DEFAULTS, nEpochs: epochsFor(n), ...o.layout, metric: 'cosine', implementation: mapMethod },
         neighbors: { method: knn.method, exactUpTo: EXACT_NEIGHBORS_UP_TO, ...(knn.method === 'nn-descent' ? { rounds: nnDescentRounds(n) } : {}), space: 'LSA vectors, cosine' },

@@ -5,16 +5,21 @@ export interface HierarchyOptions {
   minGroups?: number;
   /** Most top-level groups (one colour each). Default 14. */
   maxGroups?: number;
+  /**
+   * Largest share of the papers one top-level theme should hold: a cut whose largest group holds more
+   * is taken only when every cut in range does. Default 0.25.
+   */
+  maxShare?: number;
 }
 
-export const HIERARCHY_DEFAULTS = { minGroups: 6, maxGroups: 14 };
+export const HIERARCHY_DEFAULTS = { minGroups: 6, maxGroups: 14, maxShare: 0.25 };
 
 export interface Grouping {
   /** Group of each input vector, groups numbered by where their first member stands. */
   groups: Int32Array;
   count: number;
-  /** The cut: number of groups and the gap in merge distance that chose it. */
-  cut: { groups: number; gap: number; height: number };
+  /** The cut: number of groups, the gap in merge distance that chose it, the largest group's share of the weight. */
+  cut: { groups: number; gap: number; height: number; largestShare: number };
 }
 
 /** Cosine similarity of two vectors of any length (0 when either is zero). */
@@ -33,16 +38,24 @@ export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): nu
 const cosineDistance = (a: Float64Array, b: Float64Array) => 1 - cosineSimilarity(a, b);
 
 /**
- * Groups vectors (fine clusters' centroids) into top-level themes by agglomerative clustering
- * (ml-hclust, Ward linkage over cosine distances: average linkage leaves one giant group), as BERTopic's `hierarchical_topics` does.
- * The tree is cut where the merge distance jumps most between `minGroups` and `maxGroups` groups:
- * the largest gap is where the themes below stop being alike.
+ * Groups vectors (fine clusters' centroids, `weights` their papers) into top-level themes by
+ * agglomerative clustering (ml-hclust, Ward linkage over cosine distances: average linkage leaves one
+ * giant group), as BERTopic's `hierarchical_topics` does. The tree is cut where the merge distance
+ * jumps most between `minGroups` and `maxGroups` groups (the largest gap is where the themes below
+ * stop being alike), among the cuts whose largest group holds at most `maxShare` of the weight: a
+ * top-level theme holding more is too broad to read as one, and its hue would cover that much of the
+ * map in shades nobody can tell apart. When no cut in range meets it, among those whose largest group
+ * is smallest.
  */
-export function groupVectors(vectors: readonly Float64Array[], options: HierarchyOptions = {}): Grouping {
+export function groupVectors(vectors: readonly Float64Array[], options: HierarchyOptions = {}, weights?: ArrayLike<number>): Grouping {
   const n = vectors.length;
-  if (n <= 1) return { groups: new Int32Array(n), count: n, cut: { groups: n, gap: 0, height: 0 } };
+  if (n <= 1) return { groups: new Int32Array(n), count: n, cut: { groups: n, gap: 0, height: 0, largestShare: n ? 1 : 0 } };
   const lo = Math.min(options.minGroups ?? HIERARCHY_DEFAULTS.minGroups, n);
   const hi = Math.min(options.maxGroups ?? HIERARCHY_DEFAULTS.maxGroups, n);
+  const maxShare = options.maxShare ?? HIERARCHY_DEFAULTS.maxShare;
+  const weight = (i: number) => (weights ? weights[i] : 1);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += weight(i);
   const distances = vectors.map((a) => vectors.map((b) => cosineDistance(a, b)));
   const tree = agnes(distances, { method: 'ward', isDistanceMatrix: true });
   const heights: number[] = [];
@@ -50,18 +63,27 @@ export function groupVectors(vectors: readonly Float64Array[], options: Hierarch
     if (!c.isLeaf) heights.push(c.height);
   });
   heights.sort((a, b) => b - a);
+  const partsOf = (g: number): number[][] => (g >= n ? vectors.map((_, i) => [i]) : tree.group(g).children.map((c: Node) => c.indices()));
+  const largestShare = (parts: number[][]) => Math.max(...parts.map((p) => p.reduce((s, i) => s + weight(i), 0))) / (total || 1);
   // Cutting below the (g-1) highest merges leaves g groups; the gap is between merge g-1 and g.
-  let best = lo;
-  let bestGap = -Infinity;
+  const cuts = [];
   for (let g = lo; g <= hi; g++) {
     const above = g >= 2 ? heights[g - 2] : Infinity;
     const below = heights[g - 1] ?? 0;
-    const gap = (g >= 2 ? above : 2) - below;
-    if (gap > bestGap + 1e-12) (bestGap = gap), (best = g);
+    const parts = partsOf(g);
+    cuts.push({ g, parts, gap: (g >= 2 ? above : 2) - below, share: largestShare(parts) });
   }
-  const parts = best >= n ? vectors.map((_, i) => [i]) : tree.group(best).children.map((c: Node) => c.indices());
+  const smallest = Math.min(...cuts.map((c) => c.share));
+  const eligible = cuts.filter((c) => c.share <= Math.max(maxShare, smallest) + 1e-12);
+  let best = eligible[0];
+  for (const c of eligible) if (c.gap > best.gap + 1e-12) best = c;
+  const parts = best.parts;
   parts.sort((a, b) => Math.min(...a) - Math.min(...b));
   const groups = new Int32Array(n);
   parts.forEach((members, g) => members.forEach((i) => (groups[i] = g)));
-  return { groups, count: parts.length, cut: { groups: parts.length, gap: Number(bestGap.toFixed(4)), height: Number((heights[best - 1] ?? 0).toFixed(4)) } };
+  return {
+    groups,
+    count: parts.length,
+    cut: { groups: parts.length, gap: Number(best.gap.toFixed(4)), height: Number((heights[best.g - 1] ?? 0).toFixed(4)), largestShare: Number(best.share.toFixed(4)) },
+  };
 }

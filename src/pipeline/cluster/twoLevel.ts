@@ -80,7 +80,7 @@ export function twoLevelClusters(docs: Dense, themeOf: Int32Array, options: TwoL
   const all = Array.from({ length: kRaw }, (_, c) => c);
   const freeIds = all.filter((c) => c < kFree && sizes[c] > 0);
   const base = freeIds.length ? freeIds : all;
-  const grouping = groupVectors(base.map((c) => sums[c]), options.hierarchy);
+  const grouping = groupVectors(base.map((c) => sums[c]), options.hierarchy, base.map((c) => sizes[c]));
   const rawGroup = new Int32Array(kRaw).fill(-1);
   base.forEach((c, i) => (rawGroup[c] = grouping.groups[i]));
   const groupSums = Array.from({ length: grouping.count }, () => new Float64Array(docs.cols));

@@ -90,4 +90,26 @@ describe('groupVectors', () => {
     const many = Array.from({ length: 40 }, (_, i) => axis(i % 8, (i % 5) * 0.3));
     expect(groupVectors(many).count).toBeLessThanOrEqual(14);
   });
+
+  it('groupVectors(vectors, options, weights) passes over a cut that leaves one group most of the papers', () => {
+    // Six directions of three near copies; the first and second are near each other, so the
+    // largest gap leaves five groups with those two merged. Weighted by papers, that group holds
+    // 0.77 of them: with at most 0.5 allowed the six directions stay apart.
+    const near = (d: number, j: number) => {
+      const v = axis(d, j);
+      if (d === 1) v[0] = 0.9;
+      return v;
+    };
+    const vectors = [0, 1, 2, 3, 4, 5].flatMap((d) => [near(d, 0), near(d, 0.05), near(d, 0.1)]);
+    const weights = vectors.map((_, i) => (i < 6 ? 20 : 3));
+    const free = groupVectors(vectors, { minGroups: 4, maxGroups: 6, maxShare: 1 }, weights);
+    expect(free.count).toBe(5);
+    expect(free.groups[0]).toBe(free.groups[3]);
+    const capped = groupVectors(vectors, { minGroups: 4, maxGroups: 6, maxShare: 0.5 }, weights);
+    expect(capped.count).toBe(6);
+    expect(capped.groups[0]).not.toBe(capped.groups[3]);
+    expect(capped.cut.largestShare).toBeLessThanOrEqual(0.5);
+    // No cut in range meets the cap: the one whose largest group is smallest.
+    expect(groupVectors(vectors, { minGroups: 4, maxGroups: 6, maxShare: 0.01 }, weights).count).toBe(6);
+  });
 });
