@@ -39,6 +39,12 @@ export class AbstractStore {
     return detailsOf(chunk[id]);
   }
 
+  /** The absolute URL of every chunk file, in order (for a worker, which resolves relative URLs elsewhere). */
+  chunkUrls(): string[] {
+    const n = Math.ceil(this.#count / ABSTRACT_CHUNK_SIZE);
+    return Array.from({ length: n }, (_, c) => new URL(this.#base + abstractChunkName(c * ABSTRACT_CHUNK_SIZE, this.#folder), location.href).href);
+  }
+
   /** Every paper's details, calling `onPaper` for each as its chunk arrives (for full-text indexing, exports). */
   async all(onPaper: (id: string, details: PaperDetails) => void): Promise<void> {
     const n = Math.ceil(this.#count / ABSTRACT_CHUNK_SIZE);

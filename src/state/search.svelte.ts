@@ -1,28 +1,27 @@
 /**
- * Full-text search of papers (MiniSearch: prefix and slightly fuzzy, every word must match). The
- * library and the index load on the first query; until then a plain substring match over titles and
- * keywords answers, so typing never waits. Abstracts join the index once their chunks arrive.
+ * Full-text search of papers (MiniSearch: prefix and slightly fuzzy, every word must match), run by a
+ * worker that loads on the first query and indexes titles and keywords, then abstracts as their
+ * chunks arrive. Until the worker answers a query, a plain substring match over titles and keywords
+ * does, so typing never waits.
  */
-import type MiniSearch from 'minisearch';
 import type { Paper } from '../contract';
 import type { AbstractStore } from './abstracts';
-
-interface Doc {
-  id: number;
-  title: string;
-  keywords: string;
-  abstract: string;
-}
-
-const SEARCH = { prefix: true, fuzzy: (term: string) => (term.length > 4 ? 0.15 : false), combineWith: 'AND' } as const;
+import type { SearchAnswer, SearchRequest } from './searchWorker';
 
 export type AbstractStatus = 'none' | 'loading' | 'done' | 'failed';
+
+/** Answers kept for queries typed again (a pair of recent ones is typical: back-spacing, re-typing). */
+const KEEP = 16;
 
 /** Search over the papers of one data set. */
 export class PaperSearch {
   #papers: Paper[];
   #store: AbstractStore;
-  #index: MiniSearch<Doc> | null = null;
+  #worker: Worker | null = null;
+  #haystacks: string[] | null = null;
+  #asked = new Set<string>();
+  /** The worker's answers by `${indexed}:${query}`. */
+  #answers = $state.raw(new Map<string, Uint8Array>());
   /** Which index answers: none yet (substring match), titles and keywords, or those and abstracts. */
   indexed = $state<'none' | 'titles' | 'full'>('none');
   /** Whether abstracts are searched yet. */
@@ -36,46 +35,65 @@ export class PaperSearch {
   /** Mask of papers matching `query`; null for an empty query. */
   hits(query: string): Uint8Array | null {
     const q = query.trim();
-    // Read before the early return so a derived value recomputes when a better index is ready.
+    // Read before the early return so a derived value recomputes when a better index or an answer is ready.
     const indexed = this.indexed;
+    const answers = this.#answers;
     if (!q) return null;
+    const answer = answers.get(`${indexed}:${q}`);
+    if (answer) return answer;
+    if (indexed !== 'none') this.#ask(q, indexed);
+    // Until the worker answers: its answer from titles alone, if it gave one, else the substring match.
+    return answers.get(`titles:${q}`) ?? this.#substring(q);
+  }
+
+  /** Papers whose title or keywords hold every word of `q` as typed. */
+  #substring(q: string): Uint8Array {
+    this.#haystacks ??= this.#papers.map((p) => `${p.title} ${p.keywords.join(' ')}`.toLowerCase());
+    const words = q.toLowerCase().split(/\s+/);
     const mask = new Uint8Array(this.#papers.length);
-    if (indexed === 'none' || !this.#index) {
-      const words = q.toLowerCase().split(/\s+/);
-      this.#papers.forEach((p, i) => {
-        const text = `${p.title} ${p.keywords.join(' ')}`.toLowerCase();
-        if (words.every((w) => text.includes(w))) mask[i] = 1;
-      });
-    } else for (const r of this.#index.search(q, SEARCH)) mask[r.id as number] = 1;
+    this.#haystacks.forEach((text, i) => {
+      if (words.every((w) => text.includes(w))) mask[i] = 1;
+    });
     return mask;
   }
 
-  /** Loads the search library, indexes titles and keywords, then fetches and indexes every abstract; later calls do nothing. */
+  #ask(q: string, indexed: string) {
+    const key = `${indexed}:${q}`;
+    if (!this.#worker || this.#asked.has(key)) return;
+    this.#asked.add(key);
+    const message: SearchRequest = { type: 'query', q };
+    this.#worker.postMessage(message);
+  }
+
+  #receive(m: SearchAnswer) {
+    if (m.type === 'ready') {
+      this.indexed = m.indexed;
+      if (m.indexed === 'full') this.status = 'done';
+    } else if (m.type === 'failed') this.status = 'failed';
+    else {
+      const mask = new Uint8Array(this.#papers.length);
+      for (const i of m.hits) mask[i] = 1;
+      const answers = new Map(this.#answers);
+      answers.set(`${m.indexed}:${m.q}`, mask);
+      for (const key of answers.keys()) if (answers.size > KEEP) answers.delete(key);
+      this.#answers = answers;
+    }
+  }
+
+  /** Starts the search worker: it indexes titles and keywords, then fetches and indexes every abstract; later calls do nothing. */
   load(): void {
     if (this.status !== 'none') return;
     this.status = 'loading';
-    const lib = import('minisearch').then((m) => m.default);
-    lib.then(async (MS) => {
-      const index = new MS<Doc>({ fields: ['title', 'keywords', 'abstract'] });
-      // In slices, so typing stays responsive while 50,000 titles are indexed.
-      await index.addAllAsync(this.#papers.map((p, i) => doc(p, i, '')), { chunkSize: 2000 });
-      // The full index may have won the race on a tiny data set; never step back to titles only.
-      if (this.indexed === 'none') {
-        this.#index = index;
-        this.indexed = 'titles';
-      }
-    });
-    const abstracts = new Map<string, string>();
-    Promise.all([lib, this.#store.all((id, details) => abstracts.set(id, details.abstract))])
-      .then(async ([MS]) => {
-        const index = new MS<Doc>({ fields: ['title', 'keywords', 'abstract'] });
-        await index.addAllAsync(this.#papers.map((p, i) => doc(p, i, abstracts.get(p.id) ?? '')), { chunkSize: 2000 });
-        this.#index = index;
-        this.indexed = 'full';
-        this.status = 'done';
-      })
-      .catch(() => (this.status = 'failed'));
+    try {
+      this.#worker = new Worker(new URL('./searchWorker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      this.status = 'failed';
+      return;
+    }
+    this.#worker.onmessage = (e: MessageEvent<SearchAnswer>) => this.#receive(e.data);
+    this.#worker.onerror = () => (this.status = 'failed');
+    const papers = this.#papers;
+    const message: SearchRequest = { type: 'papers', ids: papers.map((p) => p.id), titles: papers.map((p) => p.title), keywords: papers.map((p) => p.keywords.join(' ')), chunks: this.#store.chunkUrls() };
+    this.#worker.postMessage(message);
   }
 }
-
-const doc = (p: Paper, i: number, abstract: string): Doc => ({ id: i, title: p.title, keywords: p.keywords.join(' '), abstract });

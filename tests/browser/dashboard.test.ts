@@ -38,6 +38,9 @@ const linked = makeAtlas({ papers: 200, clusters: 4, dumps: 2, seed: 6 });
   linked.abstracts[0] = { ...(linked.abstracts[0] as { abstract: string }), authors: ['Ada Lovelace', 'Alan Turing'] };
 }
 
+// One paper whose abstract alone holds a rare word: the full-text search must find it.
+const searchable = makeAtlas({ papers: 300, clusters: 4, dumps: 2, seed: 11, abstract: (i) => (i === 7 ? 'On zymurgical fermentation at scale.' : 'Plain results.') });
+
 // Daily dumps of a dated export: far too many for one chip each.
 const daily = makeAtlas({ papers: 1500, clusters: 12, dumps: 90, fullDates: true });
 
@@ -45,7 +48,7 @@ let d: Dashboard;
 let seed: Atlas;
 
 beforeAll(async () => {
-  d = await startDashboard({ seed: true, fixtures: { synth, daily, rising, broken, linked } });
+  d = await startDashboard({ seed: true, fixtures: { synth, daily, rising, broken, linked, searchable } });
   seed = JSON.parse(readFileSync(join(d.root, 'data/atlas.json'), 'utf8'));
 });
 afterAll(() => d?.close());
@@ -152,6 +155,20 @@ describe('cross-filtering (synthetic atlas)', () => {
     expect(await rows(page).first().innerText()).toContain('(505)');
     await page.getByPlaceholder('Search titles').fill('zzqqxx');
     await expect.poll(() => page.locator('[data-chart=papers]').innerText()).toContain('No papers match “zzqqxx”');
+    await page.close();
+  });
+
+  it('search finds words of the abstracts, by prefix too, once they are indexed', async () => {
+    const { page, errors } = await d.open('?data=fixtures/searchable');
+    await ready(page);
+    const title = searchable.atlas.papers[7].title;
+    await page.getByPlaceholder('Search titles').fill('zymurgical');
+    await expect.poll(() => rows(page).count(), { timeout: 20_000 }).toBe(1);
+    expect(await rows(page).first().innerText()).toContain(title);
+    await page.getByPlaceholder('Search titles').fill('zymurg');
+    await expect.poll(() => rows(page).count()).toBe(1);
+    await expect.poll(() => page.locator('.bar').innerText()).not.toContain('abstracts loading');
+    expect(errors).toEqual([]);
     await page.close();
   });
 

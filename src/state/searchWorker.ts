@@ -1,0 +1,68 @@
+/**
+ * Full-text search off the main thread: indexes titles and keywords (MiniSearch), then fetches the
+ * abstract chunks and indexes them too, and answers queries with the matching papers' indices.
+ * Indexing 50,000 abstracts takes seconds; here it never holds up typing, clicks or frames.
+ */
+import MiniSearch from 'minisearch';
+import { detailsOf } from './abstracts';
+import type { PaperText } from '../contract';
+
+export type SearchRequest =
+  | { type: 'papers'; ids: string[]; titles: string[]; keywords: string[]; chunks: string[] }
+  | { type: 'query'; q: string };
+
+export type SearchAnswer =
+  | { type: 'ready'; indexed: 'titles' | 'full' }
+  | { type: 'failed' }
+  | { type: 'answer'; q: string; indexed: 'titles' | 'full'; hits: Uint32Array };
+
+interface Doc {
+  id: number;
+  title: string;
+  keywords: string;
+  abstract: string;
+}
+
+export const SEARCH = { prefix: true, fuzzy: (term: string) => (term.length > 4 ? 0.15 : false), combineWith: 'AND' } as const;
+
+let index: MiniSearch<Doc> | null = null;
+let indexed: 'titles' | 'full' = 'titles';
+const post = (m: SearchAnswer, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
+
+function build(docs: Doc[]): MiniSearch<Doc> {
+  const ms = new MiniSearch<Doc>({ fields: ['title', 'keywords', 'abstract'] });
+  ms.addAll(docs);
+  return ms;
+}
+
+self.onmessage = async (e: MessageEvent<SearchRequest>) => {
+  const m = e.data;
+  if (m.type === 'query') {
+    if (!index) return;
+    const hits = Uint32Array.from(index.search(m.q, SEARCH), (r) => r.id as number);
+    post({ type: 'answer', q: m.q, indexed, hits }, [hits.buffer]);
+    return;
+  }
+  const docs = m.ids.map((_, i) => ({ id: i, title: m.titles[i], keywords: m.keywords[i], abstract: '' }));
+  index = build(docs);
+  post({ type: 'ready', indexed: 'titles' });
+  try {
+    const at = new Map(m.ids.map((id, i) => [id, i]));
+    await Promise.all(
+      m.chunks.map(async (url) => {
+        const r = await fetch(url);
+        if (!r.ok) throw new Error(`${url}: ${r.status}`);
+        const chunk = (await r.json()) as Record<string, PaperText>;
+        for (const [id, entry] of Object.entries(chunk)) {
+          const i = at.get(id);
+          if (i !== undefined) docs[i].abstract = detailsOf(entry).abstract;
+        }
+      }),
+    );
+    index = build(docs);
+    indexed = 'full';
+    post({ type: 'ready', indexed: 'full' });
+  } catch {
+    post({ type: 'failed' });
+  }
+};
