@@ -1,5 +1,5 @@
 /**
- * Full-text search of papers (MiniSearch: prefix and slightly fuzzy, every word must match), run by a
+ * Full-text search of papers (prefix and slightly fuzzy, every word must match; see TextIndex), run by a
  * worker that loads on the first query and indexes titles and keywords, then abstracts as their
  * chunks arrive. Until the worker answers a query, a plain substring match over titles and keywords
  * does, so typing never waits.

@@ -1,10 +1,10 @@
 /**
- * Full-text search off the main thread: indexes titles and keywords (MiniSearch), then fetches the
- * abstract chunks and indexes them too, and answers queries with the matching papers' indices.
- * Indexing 50,000 abstracts takes seconds; here it never holds up typing, clicks or frames.
+ * Full-text search off the main thread: indexes titles and keywords, then fetches the abstract
+ * chunks and indexes them too, and answers queries with the matching papers' indices. Indexing
+ * 50,000 abstracts takes seconds; here it never holds up typing, clicks or frames.
  */
-import MiniSearch from 'minisearch';
 import { detailsOf } from './abstracts';
+import { TextIndex } from './textIndex';
 import type { PaperText } from '../contract';
 
 export type SearchRequest =
@@ -16,35 +16,20 @@ export type SearchAnswer =
   | { type: 'failed' }
   | { type: 'answer'; q: string; indexed: 'titles' | 'full'; hits: Uint32Array };
 
-interface Doc {
-  id: number;
-  title: string;
-  keywords: string;
-  abstract: string;
-}
-
-export const SEARCH = { prefix: true, fuzzy: (term: string) => (term.length > 4 ? 0.15 : false), combineWith: 'AND' } as const;
-
-let index: MiniSearch<Doc> | null = null;
+let index: TextIndex | null = null;
 let indexed: 'titles' | 'full' = 'titles';
 const post = (m: SearchAnswer, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
-
-function build(docs: Doc[]): MiniSearch<Doc> {
-  const ms = new MiniSearch<Doc>({ fields: ['title', 'keywords', 'abstract'] });
-  ms.addAll(docs);
-  return ms;
-}
 
 self.onmessage = async (e: MessageEvent<SearchRequest>) => {
   const m = e.data;
   if (m.type === 'query') {
     if (!index) return;
-    const hits = Uint32Array.from(index.search(m.q, SEARCH), (r) => r.id as number);
+    const hits = index.search(m.q);
     post({ type: 'answer', q: m.q, indexed, hits }, [hits.buffer]);
     return;
   }
-  const docs = m.ids.map((_, i) => ({ id: i, title: m.titles[i], keywords: m.keywords[i], abstract: '' }));
-  index = build(docs);
+  const docs = m.ids.map((_, i) => [m.titles[i], m.keywords[i], '']);
+  index = TextIndex.build(docs);
   post({ type: 'ready', indexed: 'titles' });
   try {
     const at = new Map(m.ids.map((id, i) => [id, i]));
@@ -55,11 +40,12 @@ self.onmessage = async (e: MessageEvent<SearchRequest>) => {
         const chunk = (await r.json()) as Record<string, PaperText>;
         for (const [id, entry] of Object.entries(chunk)) {
           const i = at.get(id);
-          if (i !== undefined) docs[i].abstract = detailsOf(entry).abstract;
+          if (i !== undefined) docs[i][2] = detailsOf(entry).abstract;
         }
       }),
     );
-    index = build(docs);
+    // In slices, so queries asked meanwhile are answered from titles and keywords without waiting.
+    index = await TextIndex.buildInSlices(docs);
     indexed = 'full';
     post({ type: 'ready', indexed: 'full' });
   } catch {
