@@ -73,6 +73,15 @@ async function timeStages(load: () => Promise<Corpus>): Promise<{ times: Map<str
   return { times, corpus, k: atlas.generated.k };
 }
 
+/** A fresh folder under the system's temporary one, removed when the benchmark exits (the outputs run to hundreds of MB). */
+const made: string[] = [];
+process.on('exit', () => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
 function report(title: string, all: Map<string, number>[]): number {
   process.stdout.write(`\n${title}\n`);
   let total = 0;
@@ -91,7 +100,7 @@ function peer(corpus: Corpus, k: number): { wall: number; peakMb: number } | nul
     process.stdout.write('\nscikit-learn reference skipped: needs /usr/bin/python3 with python3-sklearn and umap-learn (apt-get install -y python3-sklearn umap-learn python3-pynndescent)\n');
     return null;
   }
-  const dir = mkdtempSync(join(tmpdir(), 'atlas-peer-'));
+  const dir = tempDir('atlas-peer-');
   writeFileSync(join(dir, 'in.jsonl'), corpus.papers.map((p) => JSON.stringify({ id: p.id, title: p.title, abstract: p.abstract })).join('\n'));
   const started = performance.now();
   const r = spawnSync('/usr/bin/python3', [PEER, join(dir, 'in.jsonl'), String(k), join(dir, 'out.jsonl'), '--timing-json', join(dir, 't.json')], { encoding: 'utf8' });
@@ -110,7 +119,7 @@ function peer(corpus: Corpus, k: number): { wall: number; peakMb: number } | nul
  * peak memory from GNU time when installed: the in-process stage times above run through tsx.
  */
 function wholeCommand(jsonl: string): { line: string; wall: number; peakMb: number; out: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'atlas-scale-'));
+  const dir = tempDir('atlas-scale-');
   writeFileSync(join(dir, 'in.jsonl'), jsonl);
   const args = ['scripts/run.mjs', 'preprocess', '--input', join(dir, 'in.jsonl'), '--out', join(dir, 'out')];
   const timed = existsSync('/usr/bin/time');
@@ -168,7 +177,7 @@ async function main() {
   let seedOut = '';
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    seedOut = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
+    seedOut = tempDir('atlas-cli-');
     const r = spawnSync(process.execPath, ['scripts/run.mjs', 'preprocess', '--out', seedOut], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
     if (r.status !== 0) throw new Error(`preprocess failed: ${r.stderr}`);
     cli.push(performance.now() - started);
