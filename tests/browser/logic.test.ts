@@ -14,6 +14,7 @@ import { makeAtlas } from './fixtures/make-atlas';
 import { snapshotServes, snapshotTransform, type Snapshot } from '../../src/views/map/snapshot';
 import { toScreen } from '../../src/state/mapZoom.svelte';
 import { TextIndex } from '../../src/state/textIndex';
+import { relaxNodes } from '../../src/views/cooccurrence/relaxNodes';
 
 const dump = (id: string, date: string | null): Dump => ({ id, source: `${id}.txt`, date, label: date ?? 'undated', papers: 1 });
 
@@ -182,5 +183,28 @@ describe('TextIndex (the paper search)', () => {
   it('builds the same index in slices', async () => {
     const sliced = await TextIndex.buildInSlices(docs, 1);
     for (const q of ['attention', 'kv', 'transfomers', 'état']) expect([...sliced.search(q)]).toEqual(find(q));
+  });
+});
+
+describe('relaxNodes (the keyword network)', () => {
+  it('moves overlapping circles apart, coincident ones too, and keeps the rest where they were', () => {
+    const points = [
+      ...Array.from({ length: 12 }, (_, i) => ({ x: 200 + (i % 4), y: 150 + Math.floor(i / 4), r: 6 })),
+      { x: 100, y: 100, r: 5 },
+      { x: 100, y: 100, r: 5 },
+      { x: 400, y: 250, r: 4 },
+    ];
+    const moved = relaxNodes(points, 500, 300);
+    let worst = 0;
+    for (let i = 0; i < moved.length; i++)
+      for (let j = i + 1; j < moved.length; j++) {
+        const overlap = points[i].r + points[j].r - Math.hypot(moved[i].x - moved[j].x, moved[i].y - moved[j].y);
+        worst = Math.max(worst, overlap);
+      }
+    expect(worst).toBeLessThan(1.5);
+    // A lone circle stays put; the crowded ones stay near where they were.
+    expect(moved[14].x).toBeCloseTo(400, 6);
+    expect(moved[14].y).toBeCloseTo(250, 6);
+    for (let i = 0; i < 12; i++) expect(Math.hypot(moved[i].x - 202, moved[i].y - 151)).toBeLessThan(40);
   });
 });
