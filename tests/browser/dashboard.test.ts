@@ -341,6 +341,25 @@ describe('the map', () => {
   });
 });
 
+describe('the filter bar', () => {
+  it('keeps the page where it is when a filter comes or goes (the active filters have their own row)', async () => {
+    const { page } = await d.open('?data=fixtures/synth');
+    await ready(page);
+    const top = () => page.locator('[data-chart=map]').evaluate((e) => e.getBoundingClientRect().top);
+    const before = await top();
+    expect(await page.locator('.bar').innerText()).toContain('Click a theme');
+    await page.locator('[data-chart=map] [aria-label="Zoom in"]').scrollIntoViewIfNeeded();
+    const themed = page.locator('[data-chart=themes] li[data-cluster="2"] button.main');
+    await themed.click();
+    await expect.poll(() => page.locator('.chips').innerText()).toContain('Theme:');
+    expect(await top()).toBe(before);
+    await page.getByRole('button', { name: 'Clear all' }).click();
+    await expect.poll(() => page.locator('.bar').innerText()).toContain('Click a theme');
+    expect(await top()).toBe(before);
+    await page.close();
+  });
+});
+
 describe('the map while panning and zooming', () => {
   it('moves with the gesture and, once it rests, shows exactly what a fresh drawing of that view shows', async () => {
     const { page, errors } = await d.open('?data=fixtures/synth');
