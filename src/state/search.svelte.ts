@@ -73,8 +73,11 @@ export class PaperSearch {
     else {
       const mask = new Uint8Array(this.#papers.length);
       for (const i of m.hits) mask[i] = 1;
+      const key = `${m.indexed}:${m.q}`;
+      // Answered: asked again only if this answer is dropped below to keep the last few.
+      this.#asked.delete(key);
       const answers = new Map(this.#answers);
-      answers.set(`${m.indexed}:${m.q}`, mask);
+      answers.set(key, mask);
       for (const key of answers.keys()) if (answers.size > KEEP) answers.delete(key);
       this.#answers = answers;
     }

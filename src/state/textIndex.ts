@@ -22,7 +22,8 @@ export class TextIndex {
   #starts: Uint32Array;
   #docs: Uint32Array;
 
-  private constructor(size: number, terms: string[], starts: Uint32Array, docs: Uint32Array) {
+  /** `size` documents; `terms` sorted, term t held by `docs[starts[t]] .. docs[starts[t + 1] - 1]` (use `build`). */
+  constructor(size: number, terms: string[], starts: Uint32Array, docs: Uint32Array) {
     this.size = size;
     this.#terms = terms;
     this.#starts = starts;
@@ -44,11 +45,6 @@ export class TextIndex {
       if ((i + 1) % slice === 0) await new Promise((r) => setTimeout(r));
     }
     return b.finish();
-  }
-
-  /** @internal */
-  static from(size: number, terms: string[], starts: Uint32Array, docs: Uint32Array): TextIndex {
-    return new TextIndex(size, terms, starts, docs);
   }
 
   /** Documents holding every word of `query` (exactly, as a prefix, or within a small edit distance), in order. */
@@ -155,6 +151,6 @@ class TextIndexBuilder {
     sorted.forEach((t, i) => (starts[i + 1] = starts[i] + postings.get(t)!.length));
     const docs = new Uint32Array(starts[sorted.length]);
     sorted.forEach((t, i) => docs.set(postings.get(t)!, starts[i]));
-    return TextIndex.from(this.#size, sorted, starts, docs);
+    return new TextIndex(this.#size, sorted, starts, docs);
   }
 }

@@ -69,8 +69,10 @@ const mutedLayers = new WeakMap<CanvasRenderingContext2D, { key: string; xs: Arr
 const mutedKey = (job: PixelJob, W: number, H: number) => [W, H, job.s, job.ox, job.oy, job.radius, job.muted].join();
 
 /** Whether `drawPoints` on `ctx` holds the muted layer for `job`. */
-export const hasMutedLayer = (ctx: CanvasRenderingContext2D, job: PixelJob, W: number, H: number) =>
-  mutedLayers.get(ctx)?.key === mutedKey(job, W, H) && mutedLayers.get(ctx)?.xs === job.xs;
+export function hasMutedLayer(ctx: CanvasRenderingContext2D, job: PixelJob, W: number, H: number): boolean {
+  const layer = mutedLayers.get(ctx);
+  return layer?.key === mutedKey(job, W, H) && layer.xs === job.xs;
+}
 
 /** Hands `drawPoints` on `ctx` the muted layer for `job`, drawn elsewhere (by the worker, ahead of a selection). */
 export function keepMutedLayer(ctx: CanvasRenderingContext2D, job: PixelJob, W: number, H: number, px: Uint32Array): void {
@@ -92,14 +94,11 @@ export function drawPoints(ctx: CanvasRenderingContext2D, o: DrawOptions, dpr: n
   const px = new Uint32Array(img.data.buffer);
   const job = pixelJob(o, dpr);
   if (job.mask) {
-    const key = mutedKey(job, W, H);
-    let layer = mutedLayers.get(ctx);
-    if (layer?.key !== key || layer.xs !== job.xs) {
+    if (!hasMutedLayer(ctx, job, W, H)) {
       renderMutedLayer(px, W, H, job);
-      layer = { key, xs: job.xs, px: px.slice() };
-      mutedLayers.set(ctx, layer);
+      keepMutedLayer(ctx, job, W, H, px.slice());
     }
-    renderPoints(px, W, H, job, layer.px);
+    renderPoints(px, W, H, job, mutedLayers.get(ctx)!.px);
   } else renderPoints(px, W, H, job);
   ctx.putImageData(img, 0, 0);
 }
