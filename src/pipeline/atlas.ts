@@ -9,7 +9,7 @@ import { ClassTfidf, labelFromTerms } from './describe/ctfidf';
 import { paperKeywords } from './describe/keywords';
 import { epochsFor, LAYOUT_DEFAULTS, type LayoutOptions } from './layout/umap';
 import { neighboursAndMap, type MapRunner } from './layout/neighboursAndMap';
-import { EXACT_NEIGHBORS_UP_TO, nnDescentRounds } from './neighbors';
+import { EXACT_NEIGHBORS_UP_TO, nnDescentRounds, nnDescentTrees } from './neighbors';
 import { extractTerms, TERM_DEFAULTS, type CorpusTerms, type TermOptions } from './text/terms';
 import type { ThemeSpec } from './themes';
 import { trends } from './trends';
@@ -220,7 +220,7 @@ export async function buildAtlas(
         hierarchy: { ...HIERARCHY_DEFAULTS, ...o.hierarchy, linkage: 'ward', distance: 'cosine', criterion: 'largest gap in merge distance among the cuts whose largest group holds at most maxShare of the papers', ...levels.record.cut },
         zeroShot: { ...ZERO_SHOT_DEFAULTS, ...o.zeroShot },
         umap: { ...LAYOUT_DEFAULTS, nEpochs: epochsFor(n), ...o.layout, metric: 'cosine', implementation: mapMethod },
-        neighbors: { method: knn.method, exactUpTo: EXACT_NEIGHBORS_UP_TO, ...(knn.method === 'nn-descent' ? { rounds: nnDescentRounds(n) } : {}), space: 'LSA vectors, cosine' },
+        neighbors: { method: knn.method, exactUpTo: EXACT_NEIGHBORS_UP_TO, ...(knn.method === 'nn-descent' ? { rounds: nnDescentRounds(n), trees: nnDescentTrees(n) ?? 'auto' } : {}), space: 'LSA vectors, cosine' },
         cooccurrence: { ...COOCCUR_DEFAULTS, ...o.cooccur },
         identity: { ...IDENTITY_DEFAULTS, ...o.identity },
       },

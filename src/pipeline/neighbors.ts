@@ -47,6 +47,14 @@ export function nearestNeighbors(docs: Dense, k: number): Knn {
  */
 export const nnDescentRounds = (n: number) => (n > 10_000 ? 2 : 3);
 
+/**
+ * Random-projection trees that start NN-descent for n papers: the library's own choice (it grows
+ * with n) up to 10,000 papers, 8 above. At 2 rounds, recall@15 against the exact lists (400 papers
+ * sampled) and time: at 20,000 papers 0.955 with 8 trees (2.6-2.9 s) against 0.962 with the
+ * library's choice (3.0-3.7 s); at 50,000 papers 0.918 (8.1 s) against 0.925 (9.0 s).
+ */
+export const nnDescentTrees = (n: number): number | undefined => (n > 10_000 ? 8 : undefined);
+
 /** Above this many papers the neighbours are approximate (NN-descent); exact below. */
 export const EXACT_NEIGHBORS_UP_TO = 3000;
 
@@ -60,7 +68,7 @@ export async function neighbors(docs: Dense, k: number, options: { seed?: number
   const n = docs.rows;
   if (n <= (options.exactUpTo ?? EXACT_NEIGHBORS_UP_TO)) return { ...nearestNeighbors(docs, k), method: 'exact' };
   const kk = Math.min(k, n);
-  const index = await createNNDescent(n, docs.cols, Float32Array.from(docs.data), { metric: 'cosine', nNeighbors: kk, seed: options.seed ?? 0, nIters: nnDescentRounds(n) });
+  const index = await createNNDescent(n, docs.cols, Float32Array.from(docs.data), { metric: 'cosine', nNeighbors: kk, seed: options.seed ?? 0, nIters: nnDescentRounds(n), nTrees: nnDescentTrees(n) });
   const indices: number[][] = [];
   const distances: number[][] = [];
   try {
