@@ -200,12 +200,10 @@ export function locateThemes(themes: readonly ThemeSpec[], tf: Tfidf, model: Lsa
       weights.set(j, w * tf.idf[j]);
       terms.push(term);
     };
-    // A seed as written when the vocabulary holds it so ("state space model"); otherwise with lower-case
-    // acronyms expanded ("kv cache eviction" -> "key-value cache eviction"), which can also turn an
-    // ordinary word into an acronym some paper defined ("state" -> "state-of-thoughts").
+    // A seed with its acronyms expanded, also those written in lower case ("kv cache eviction" ->
+    // "key-value cache eviction"; "state" stays: the corpus writes it as a word, whatever a paper defined).
     for (const seed of theme.seeds) {
-      const plain = normalize(seed, false)[0];
-      const term = plain !== undefined && tf.index.has(plain) ? plain : normalize(seed)[0];
+      const term = normalize(seed)[0];
       if (term !== undefined) add(term, 1);
     }
     const seedTerms = [...weights.keys()];

@@ -42,7 +42,7 @@ export interface CorpusTerms {
   phrases: Set<string>;
   /** Acronyms resolved corpus-wide to the expansion most papers give ("ssm" -> "state space model"). */
   acronyms: Map<string, string>;
-  /** Maps a phrase or word as a user writes it to the corpus's term ("SSMs" -> "state space model"); `anyCase` (default true) expands lower-case acronyms. */
+  /** Maps a phrase or word as a user writes it to the corpus's term ("SSMs" -> "state space model"); `anyCase` (default true) also expands a lower-case word the corpus writes mostly as an acronym ("ssm"). */
   normalize: (text: string, anyCase?: boolean) => string[];
 }
 
@@ -164,6 +164,17 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
       acronymLike.push(text !== lower && looksLikeAcronym(text));
     }
   };
+  // Words the corpus writes as acronyms more often than as ordinary words ("SSM", "KV"; not "state",
+  // though some paper may write "STATE"), by lower case with a final s dropped ("SSMs" votes for
+  // "ssm"): only these are expanded when a user writes them in lower case.
+  const voteKey = (lower: string) => (lower.endsWith('s') ? lower.slice(0, -1) : lower);
+  const acronymVotes = new Map<string, number>();
+  surfaces.strings.forEach((text, s) => {
+    if (surfaceCount[s] === 0) return;
+    const key = voteKey(lowerOf[s]);
+    const vote = text !== lowerOf[s] && looksLikeAcronym(text) ? surfaceCount[s] : -surfaceCount[s];
+    acronymVotes.set(key, (acronymVotes.get(key) ?? 0) + vote);
+  });
   const expansionIds = new Map<string, number[]>();
   const idsOf = (expansion: string) => {
     let ids = expansionIds.get(expansion);
@@ -198,8 +209,8 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
         continue;
       }
       if (s >= folded.length) prepare(s);
-      // A user may write an acronym in lower case ("ssm"), but a stop word ("or", "to") is never one.
-      const expansion = (anyCase && lowerIsTerm[s]) || acronymLike[s] ? expand(s, local) : undefined;
+      // A user may write an acronym in lower case ("ssm"): a word the corpus writes mostly as an acronym.
+      const expansion = (anyCase && lowerIsTerm[s] && (acronymVotes.get(voteKey(lowerOf[s])) ?? 0) > 0) || acronymLike[s] ? expand(s, local) : undefined;
       if (expansion) for (const w of expansion) add(w);
       else add(folded[s]);
     }
@@ -386,8 +397,9 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
   const termCounts: TermCounts = { names: termNames, indptr, terms: ids.slice(0, filled), counts: values.slice(0, filled) };
 
   const normalize = (text: string, anyCase = true): string[] => {
-    // A user may write an acronym in lower case ("ssm", "kv cache"): a term is expanded whatever its
-    // case; in running prose (`anyCase` false) only words written as acronyms are.
+    // A user may write an acronym in lower case ("ssm", "kv cache"): with `anyCase` a lower-case word
+    // the corpus writes mostly as an acronym is expanded too; in running prose (`anyCase` false) only
+    // words written as acronyms are.
     const chunks = textRuns(text, anyCase);
     const terms = chunks.flatMap((c) => [...phrasesIn(c, phrases), ...c]);
     const whole = chunks.map((c) => c.join(' '));

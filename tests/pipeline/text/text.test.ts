@@ -96,6 +96,19 @@ describe('extractTerms', () => {
     expect(t.normalize('ssm')[0]).toBe('state space model');
   });
 
+  it('normalize expands a lower-case word only when the corpus writes it mostly as an acronym', () => {
+    const defined = { title: 'Sparse Token Attention with Tree Eviction', abstract: 'We present Sparse Token Attention with Tree Eviction (STATE). STATE keeps the hidden state small.' };
+    const t = extractTerms([...docs, defined], { minPhraseCount: 3 });
+    expect(t.acronyms.get('state')).toBe('sparse token attention with tree eviction');
+    // "state" is an ordinary word of this corpus (6 times, against 2 as STATE): a user's theme keeps it.
+    expect(t.normalize('state space model')[0]).toBe('state space model');
+    expect(t.normalize('state')).toEqual(['state']);
+    expect(t.normalize('ssm')[0]).toBe('state space model');
+    expect(t.normalize('ssms')[0]).toBe('state space model');
+    // Written as an acronym, it is the paper's.
+    expect(t.normalize('STATE')).toContain('tree eviction');
+  });
+
   it('extractTerms counts title terms twice and keeps both words and multi-word terms', () => {
     const t = extractTerms(docs, { minPhraseCount: 3 });
     const d = t.docs[2];
