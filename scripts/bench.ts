@@ -167,7 +167,25 @@ async function inBrowser(out: string, name: string): Promise<string> {
   );
 }
 
+/**
+ * This machine's speed now: the milliseconds a fixed floating-point loop takes in a fresh Node
+ * process. A laptop's or a shared machine's speed drifts (here by up to a fifth within an hour), so
+ * the benchmark prints it at its start and end: compare runs made at similar speeds.
+ */
+function machineSpeed(): string {
+  const loop = `(() => {
+  const a = new Float64Array(1 << 20).map((_, i) => Math.sin(i));
+  let s = 0;
+  const t = performance.now();
+  for (let r = 0; r < 300; r++) for (let i = 0; i < a.length; i++) s += a[i] * a[(i * 7) & (a.length - 1)];
+  process.stdout.write(String(Math.round(performance.now() - t) + (s > 0 ? 0 : 0)));
+})();`;
+  const r = spawnSync(process.execPath, ['-e', loop], { encoding: 'utf8' });
+  return r.status === 0 ? `${r.stdout} ms` : 'not measured';
+}
+
 async function main() {
+  process.stdout.write(`machine speed at the start: a fixed loop took ${machineSpeed()}\n`);
   const seedRuns: Map<string, number>[] = [];
   let last: Awaited<ReturnType<typeof timeStages>> | null = null;
   for (let i = 0; i < runs; i++) seedRuns.push((last = await timeStages(ingestSeeds)).times);
@@ -219,7 +237,9 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  process.stderr.write(`bench: ${(e as Error).stack}\n`);
-  process.exit(1);
-});
+main()
+  .then(() => process.stdout.write(`\nmachine speed at the end: a fixed loop took ${machineSpeed()}\n`))
+  .catch((e) => {
+    process.stderr.write(`bench: ${(e as Error).stack}\n`);
+    process.exit(1);
+  });
