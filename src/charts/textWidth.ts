@@ -11,7 +11,8 @@ export function textWidth(text: string, font: string): number {
   const key = `${font}\n${text}`;
   let w = cache.get(key);
   if (w === undefined) {
-    ctx ??= document.createElement('canvas').getContext('2d');
+    // Outside a page (unit tests) there is no canvas: a rough 7 px a character.
+    ctx ??= typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
     if (ctx) {
       // Setting the font parses it each time: only set it when it changes.
       if (lastFont !== font) ctx.font = lastFont = font;

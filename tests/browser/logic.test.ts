@@ -5,6 +5,7 @@ import { emphasisSegments } from '../../src/views/papers/emphasis';
 import { autoUnit, binDumps, orderDumps } from '../../src/state/dumpBins';
 import { combine, countMask } from '../../src/state/masks';
 import { placeLabels } from '../../src/charts/labelPlacement';
+import { distinctTexts, mapLabels } from '../../src/views/map/clusterLabels';
 import { legendLayout, wrapLabel } from '../../src/charts/legendLayout';
 import { rankTerms } from '../../src/views/themes/relevance';
 import { compareRanges } from '../../src/views/trends/compare';
@@ -24,6 +25,44 @@ describe('emphasisSegments(text)', () => {
   });
   it('keeps HTML as text and leaves snake_case and lone stars alone', () => {
     expect(emphasisSegments('<b>x</b> snake_case_name 2 * 3')).toEqual([{ text: '<b>x</b> snake_case_name 2 * 3' }]);
+  });
+});
+
+describe('distinctTexts(labels, font)', () => {
+  it('gives map labels that would read the same (a long first term cut alike) the terms that set them apart', () => {
+    const texts = distinctTexts(
+      [
+        { name: 'relative policy optimization methods · math reasoning · grpo' },
+        { name: 'relative policy optimization methods · agents · tool use' },
+        { name: 'diffusion model · image' },
+        { name: 'relative policy optimization methods · math reasoning', group: true },
+      ],
+      '12px sans-serif',
+    );
+    expect(texts[0]).not.toBe(texts[1]);
+    expect(texts[0]).toContain('math reasoning');
+    expect(texts[1]).toContain('agents');
+    expect(texts[0].startsWith('relativ')).toBe(true);
+    expect(texts[2]).toBe('diffusion model · image');
+    // A top-level theme's label is another level: it keeps its own cut.
+    expect(texts[3].startsWith('relative policy optimization')).toBe(true);
+  });
+
+  it('keeps the text of labels whose differing term would not fit, for the map to show only the bigger one', () => {
+    const long = 'an exceedingly long distinguishing term indeed';
+    const texts = distinctTexts([{ name: `relative policy optimization methods · ${long}` }, { name: `relative policy optimization methods · ${long} too` }], '12px sans-serif');
+    expect(texts[0]).toBe(texts[1]);
+    const placed = mapLabels(
+      [
+        { id: 1, name: `relative policy optimization methods · ${long}`, size: 10, x: 50, y: 50 },
+        { id: 2, name: `relative policy optimization methods · ${long} too`, size: 30, x: 300, y: 300 },
+      ],
+      600,
+      600,
+      '12px sans-serif',
+      null,
+    );
+    expect(placed.map((p) => p.item.id)).toEqual([2]);
   });
 });
 

@@ -46,14 +46,59 @@ export function mapLabels(
   groupFont = font,
   obstacles: { x0: number; y0: number; x1: number; y1: number }[] = [],
 ): PlacedLabel<MapLabel>[] {
-  const cands = inputs
-    .filter((l) => l.x >= 0 && l.y >= 0 && l.x <= width && l.y <= height)
-    .map((l) => {
-      const group = l.group ?? false;
-      const f = group ? groupFont : font;
-      const text = shortLabel(l.name, group ? 220 : 180, f);
-      const priority = !group && l.id === selected ? Infinity : group ? 1e9 + l.size : l.size;
-      return { item: { id: l.id, group, text, full: l.name }, x: l.x, y: l.y, width: textWidth(`● ${text}`, f) + 6, height: group ? 19 : 16, priority };
+  const shown = inputs.filter((l) => l.x >= 0 && l.y >= 0 && l.x <= width && l.y <= height);
+  const texts = distinctTexts(shown, font, groupFont);
+  const cands = shown.map((l, i) => {
+    const group = l.group ?? false;
+    const f = group ? groupFont : font;
+    const text = texts[i];
+    const priority = !group && l.id === selected ? Infinity : group ? 1e9 + l.size : l.size;
+    return { item: { id: l.id, group, text, full: l.name }, x: l.x, y: l.y, width: textWidth(`● ${text}`, f) + 6, height: group ? 19 : 16, priority };
+  });
+  // Two labels that still read the same would only confuse: the bigger cluster keeps it.
+  const seen = new Set<string>();
+  const unique = [...cands]
+    .sort((a, b) => b.priority - a.priority)
+    .filter((c) => {
+      const key = `${c.item.group}\n${c.item.text}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
     });
-  return placeLabels(cands, width, height, 2, obstacles);
+  return placeLabels(unique, width, height, 2, obstacles);
+}
+
+/**
+ * Each label's text, cut to fit; labels of one level that would read the same (clusters whose long
+ * first term is cut alike, "relative policy optimizat…") keep that term short and go on with the
+ * terms that set each apart ("relative pol… · math reasoning") where the first of them fits.
+ */
+export function distinctTexts(labels: Pick<LabelInput, 'name' | 'group'>[], font: string, groupFont = font): string[] {
+  const fontOf = (l: Pick<LabelInput, 'group'>) => (l.group ? groupFont : font);
+  const maxOf = (l: Pick<LabelInput, 'group'>) => (l.group ? 220 : 180);
+  const texts = labels.map((l) => shortLabel(l.name, maxOf(l), fontOf(l)));
+  const alike = new Map<string, number[]>();
+  texts.forEach((t, i) => {
+    const key = `${labels[i].group ? 1 : 0}\n${t}`;
+    alike.set(key, [...(alike.get(key) ?? []), i]);
+  });
+  for (const same of alike.values()) {
+    if (same.length < 2) continue;
+    const parts = same.map((i) => labels[i].name.split(' · '));
+    let shared = 0;
+    while (parts.every((p) => shared < p.length - 1 && p[shared] === parts[0][shared])) shared++;
+    if (shared === 0) continue;
+    for (const [j, i] of same.entries()) {
+      const f = fontOf(labels[i]);
+      // The shared terms get what the first term that differs leaves, but no less than six letters;
+      // a label that cannot show that term keeps its text (and yields to the bigger cluster's).
+      const differs = parts[j][shared];
+      const room = maxOf(labels[i]) - textWidth(` · ${differs}`, f);
+      const prefix = parts[j].slice(0, shared).join(' · ');
+      if (room < textWidth(`${prefix.slice(0, 6)}…`, f)) continue;
+      const text = shortLabel([truncate(prefix, room, f), ...parts[j].slice(shared)].join(' · '), maxOf(labels[i]), f);
+      if (text.includes(` · ${differs}`)) texts[i] = text;
+    }
+  }
+  return texts;
 }
