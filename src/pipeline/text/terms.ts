@@ -167,14 +167,15 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
       acronymLike.push(text !== lower && looksLikeAcronym(text));
     }
   };
+  /** An acronym's singular as it is looked up: a final s dropped ("ssms" -> "ssm"). */
+  const singular = (lower: string) => (lower.endsWith('s') ? lower.slice(0, -1) : lower);
   // Words the corpus writes as acronyms more often than as ordinary words ("SSM", "KV"; not "state",
-  // though some paper may write "STATE"), by lower case with a final s dropped ("SSMs" votes for
-  // "ssm"): only these are expanded when a user writes them in lower case.
-  const voteKey = (lower: string) => (lower.endsWith('s') ? lower.slice(0, -1) : lower);
+  // though some paper may write "STATE"), by their singular ("SSMs" votes for "ssm"): only these are
+  // expanded when a user writes them in lower case.
   const acronymVotes = new Map<string, number>();
   surfaces.strings.forEach((text, s) => {
     if (surfaceCount[s] === 0) return;
-    const key = voteKey(lowerOf[s]);
+    const key = singular(lowerOf[s]);
     const vote = text !== lowerOf[s] && looksLikeAcronym(text) ? surfaceCount[s] : -surfaceCount[s];
     acronymVotes.set(key, (acronymVotes.get(key) ?? 0) + vote);
   });
@@ -187,7 +188,7 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
   /** The words an acronym token stands for, or undefined: the paper's own definition first, then the corpus's. */
   const expand = (s: number, local: ReadonlyMap<string, string> | null): number[] | undefined => {
     const lower = words.strings[folded[s]];
-    const short = lower.endsWith('s') ? lower.slice(0, -1) : lower;
+    const short = singular(lower);
     const expansion = local?.get(lower) ?? local?.get(short) ?? acronyms.get(lower) ?? acronyms.get(short);
     return expansion ? idsOf(expansion) : undefined;
   };
@@ -226,7 +227,7 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
       }
       if (s >= folded.length) prepare(s);
       // A user may write an acronym in lower case ("ssm"): a word the corpus writes mostly as an acronym.
-      const expansion = (anyCase && lowerIsTerm[s] && (acronymVotes.get(voteKey(lowerOf[s])) ?? 0) > 0) || acronymLike[s] ? expand(s, local) : undefined;
+      const expansion = (anyCase && lowerIsTerm[s] && (acronymVotes.get(singular(lowerOf[s])) ?? 0) > 0) || acronymLike[s] ? expand(s, local) : undefined;
       if (expansion) for (const w of expansion) add(w);
       else add(folded[s]);
     }

@@ -22,6 +22,9 @@ export interface MapLabel {
   full: string;
 }
 
+/** Labels that read alike at one level (top-level themes, or clusters) share this key. */
+const readsAs = (group: boolean | undefined, text: string) => `${group ? 'group' : 'cluster'}\n${text}`;
+
 export interface LabelInput {
   id: number;
   name: string;
@@ -60,7 +63,7 @@ export function mapLabels(
   const unique = [...cands]
     .sort((a, b) => b.priority - a.priority)
     .filter((c) => {
-      const key = `${c.item.group}\n${c.item.text}`;
+      const key = readsAs(c.item.group, c.item.text);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
@@ -79,8 +82,9 @@ export function distinctTexts(labels: Pick<LabelInput, 'name' | 'group'>[], font
   const texts = labels.map((l) => shortLabel(l.name, maxOf(l), fontOf(l)));
   const alike = new Map<string, number[]>();
   texts.forEach((t, i) => {
-    const key = `${labels[i].group ? 1 : 0}\n${t}`;
-    alike.set(key, [...(alike.get(key) ?? []), i]);
+    const key = readsAs(labels[i].group, t);
+    if (!alike.has(key)) alike.set(key, []);
+    alike.get(key)!.push(i);
   });
   for (const same of alike.values()) {
     if (same.length < 2) continue;
