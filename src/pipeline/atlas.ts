@@ -180,12 +180,19 @@ export async function buildAtlas(
   // first ten with a higher weight there ("language model" in most of them) names that group, not this.
   const strongest = new Map<string, number>();
   for (const ts of groupTerms) for (const t of ts.slice(0, 10)) strongest.set(t.term, Math.max(strongest.get(t.term) ?? 0, t.weight));
+  // Nor is a top-level theme named after a named theme it holds only part of: that theme has its own
+  // cluster and name, and the group's would read as it ("information bottleneck" on the seed data for
+  // a group of four clusters, the named theme's one of them).
+  const themeTerms = new Set(themes.flatMap((t) => [t.label, ...t.seeds].map((s) => terms.normalize(s)[0])).filter((t) => t !== undefined));
   const groups: Group[] = groupCounts.map((_, g) => {
-    const terms = groupTerms[g];
-    const own = terms.filter((t) => t.weight >= (strongest.get(t.term) ?? 0));
+    const all = groupTerms[g];
     const size = clusters.filter((c) => c.group === g).reduce((s, c) => s + c.size, 0);
     const themed = clusters.filter((c) => c.group === g && c.theme).sort((a, b) => b.size - a.size)[0];
-    return { id: g, label: labelFromTerms(own.length >= 2 ? own : terms), theme: themed && themed.size * 2 > size ? themed.theme : null, size, terms: roundTerms(terms.slice(0, 10)) };
+    const theme = themed && themed.size * 2 > size ? themed.theme : null;
+    const other = all.filter((t) => !themeTerms.has(t.term));
+    const nameable = theme || other.length < 2 ? all : other;
+    const own = nameable.filter((t) => t.weight >= (strongest.get(t.term) ?? 0));
+    return { id: g, label: labelFromTerms(own.length >= 2 ? own : nameable), theme, size, terms: roundTerms(all.slice(0, 10)) };
   });
   const keywords = paperKeywords(tf.matrix, tf.terms, o.keywordsPerPaper);
 
@@ -217,7 +224,7 @@ export async function buildAtlas(
         terms: { ...TERM_DEFAULTS, ...o.terms, phrases: terms.phrases.size, vocabulary: tf.terms.length },
         lsa: { dims: model.docs.cols },
         kmeans: levels.record.kmeans,
-        hierarchy: { ...HIERARCHY_DEFAULTS, ...o.hierarchy, linkage: 'ward', distance: 'cosine', criterion: 'largest gap in merge distance among the cuts whose largest group holds at most maxShare of the papers', ...levels.record.cut },
+        hierarchy: { ...HIERARCHY_DEFAULTS, ...o.hierarchy, linkage: 'ward', distance: 'cosine', criterion: 'largest gap in merge distance among the level cuts whose largest group holds at most maxShare of the papers; when none does, the heaviest group split first until one does or there are maxGroups', ...levels.record.cut },
         zeroShot: { ...ZERO_SHOT_DEFAULTS, ...o.zeroShot },
         umap: { ...LAYOUT_DEFAULTS, nEpochs: epochsFor(n), ...o.layout, metric: 'cosine', implementation: mapMethod },
         neighbors: { method: knn.method, exactUpTo: EXACT_NEIGHBORS_UP_TO, ...(knn.method === 'nn-descent' ? { rounds: nnDescentRounds(n), trees: nnDescentTrees(n) ?? 'auto' } : {}), space: 'LSA vectors, cosine' },

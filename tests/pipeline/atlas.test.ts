@@ -71,6 +71,20 @@ describe('buildAtlas on the seed dumps', () => {
     expect((full.generated.params.hierarchy as { groups: number }).groups).toBe(groups.length);
   });
 
+  it('keeps every top-level theme to at most a quarter of the papers outside named themes, and names none after a named theme it only partly holds', async () => {
+    // The seed data's level cuts all leave one generic group with 39% of those papers: the tree is split heaviest first.
+    const { groups, clusters } = full;
+    const hierarchy = full.generated.params.hierarchy as { largestShare: number; split: string };
+    expect(hierarchy.split).toBe('heaviest first');
+    expect(hierarchy.largestShare).toBeLessThanOrEqual(0.25);
+    const free = clusters.filter((c) => !c.theme).reduce((s, c) => s + c.size, 0);
+    for (const g of groups) expect(clusters.filter((c) => c.group === g.id && !c.theme).reduce((s, c) => s + c.size, 0)).toBeLessThanOrEqual(0.25 * free);
+    for (const t of themes) {
+      const holder = groups.find((g) => g.id === clusters.find((c) => c.theme === t.id)!.group)!;
+      if (holder.theme !== t.id) expect(holder.label.toLowerCase()).not.toContain(t.label.toLowerCase());
+    }
+  });
+
   it('describes clusters with readable terms, relevance statistics and per-dump terms', async () => {
     for (const c of full.clusters) {
       expect(c.terms.length).toBeGreaterThanOrEqual(5);

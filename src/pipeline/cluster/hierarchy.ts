@@ -19,7 +19,7 @@ export interface Grouping {
   groups: Int32Array;
   count: number;
   /** The cut: number of groups, the gap in merge distance that chose it, the largest group's share of the weight. */
-  cut: { groups: number; gap: number; height: number; largestShare: number };
+  cut: { groups: number; gap: number; height: number; largestShare: number; split: 'level' | 'heaviest first' };
 }
 
 /** Cosine similarity of two vectors of any length (0 when either is zero). */
@@ -44,12 +44,15 @@ const cosineDistance = (a: Float64Array, b: Float64Array) => 1 - cosineSimilarit
  * jumps most between `minGroups` and `maxGroups` groups (the largest gap is where the themes below
  * stop being alike), among the cuts whose largest group holds at most `maxShare` of the weight: a
  * top-level theme holding more is too broad to read as one, and its hue would cover that much of the
- * map in shades nobody can tell apart. When no cut in range meets it, among those whose largest group
- * is smallest.
+ * map in shades nobody can tell apart. When no level cut in range meets it (a few distinct clusters
+ * split off as groups of their own while the generic rest stays one: 45% of the seed data's papers),
+ * the tree is cut unevenly instead: the heaviest group is split into its two branches, again and
+ * again, until the largest holds at most `maxShare` or there are `maxGroups`; kept when its largest
+ * group is smaller than the best level cut's.
  */
 export function groupVectors(vectors: readonly Float64Array[], options: HierarchyOptions = {}, weights?: ArrayLike<number>): Grouping {
   const n = vectors.length;
-  if (n <= 1) return { groups: new Int32Array(n), count: n, cut: { groups: n, gap: 0, height: 0, largestShare: n ? 1 : 0 } };
+  if (n <= 1) return { groups: new Int32Array(n), count: n, cut: { groups: n, gap: 0, height: 0, largestShare: n ? 1 : 0, split: 'level' } };
   const lo = Math.min(options.minGroups ?? HIERARCHY_DEFAULTS.minGroups, n);
   const hi = Math.min(options.maxGroups ?? HIERARCHY_DEFAULTS.maxGroups, n);
   const maxShare = options.maxShare ?? HIERARCHY_DEFAULTS.maxShare;
@@ -77,13 +80,46 @@ export function groupVectors(vectors: readonly Float64Array[], options: Hierarch
   const eligible = cuts.filter((c) => c.share <= Math.max(maxShare, smallest) + 1e-12);
   let best = eligible[0];
   for (const c of eligible) if (c.gap > best.gap + 1e-12) best = c;
-  const parts = best.parts;
+  let parts = best.parts;
+  let cut: Grouping['cut'] = { groups: parts.length, gap: Number(best.gap.toFixed(4)), height: Number((heights[best.g - 1] ?? 0).toFixed(4)), largestShare: Number(best.share.toFixed(4)), split: 'level' };
+  if (best.share > maxShare + 1e-12) {
+    const uneven = heaviestFirst(tree, lo, hi, maxShare, weight, total);
+    if (uneven.share < best.share - 1e-12) {
+      parts = uneven.parts;
+      cut = { groups: parts.length, gap: 0, height: Number(uneven.height.toFixed(4)), largestShare: Number(uneven.share.toFixed(4)), split: 'heaviest first' };
+    }
+  }
   parts.sort((a, b) => Math.min(...a) - Math.min(...b));
   const groups = new Int32Array(n);
   parts.forEach((members, g) => members.forEach((i) => (groups[i] = g)));
-  return {
-    groups,
-    count: parts.length,
-    cut: { groups: parts.length, gap: Number(best.gap.toFixed(4)), height: Number((heights[best.g - 1] ?? 0).toFixed(4)), largestShare: Number(best.share.toFixed(4)) },
-  };
+  return { groups, count: parts.length, cut };
+}
+
+/**
+ * An uneven cut of the tree: starting from its root, the heaviest group that is not a leaf is split
+ * into its branches (ties: the one whose first member comes first) until there are at least `lo`
+ * groups and the largest holds at most `maxShare` of the weight, or there are `hi`. Returns the
+ * groups, the largest one's share and the height of the last split.
+ */
+function heaviestFirst(root: Node, lo: number, hi: number, maxShare: number, weight: (i: number) => number, total: number): { parts: number[][]; share: number; height: number } {
+  let nodes = [root].map((node) => ({ node, members: node.indices() }));
+  const mass = (members: number[]) => members.reduce((s, i) => s + weight(i), 0);
+  let height = root.height;
+  const share = () => Math.max(...nodes.map((x) => mass(x.members))) / (total || 1);
+  while (nodes.length < hi && (nodes.length < lo || share() > maxShare + 1e-12)) {
+    let pick = -1;
+    nodes.forEach((x, i) => {
+      if (x.node.isLeaf || x.node.children.length < 2) return;
+      const better = pick < 0 || mass(x.members) > mass(nodes[pick].members) + 1e-12 || (Math.abs(mass(x.members) - mass(nodes[pick].members)) <= 1e-12 && Math.min(...x.members) < Math.min(...nodes[pick].members));
+      if (better) pick = i;
+    });
+    if (pick < 0) break;
+    const { node } = nodes[pick];
+    height = node.height;
+    // A node of ml-hclust's tree may have more than two children when it was grouped; split it into all.
+    const children = node.children.map((c) => ({ node: c, members: c.indices() }));
+    if (nodes.length - 1 + children.length > hi) break;
+    nodes = [...nodes.slice(0, pick), ...children, ...nodes.slice(pick + 1)];
+  }
+  return { parts: nodes.map((x) => x.members), share: share(), height };
 }

@@ -112,4 +112,23 @@ describe('groupVectors', () => {
     // No cut in range meets the cap: the one whose largest group is smallest.
     expect(groupVectors(vectors, { minGroups: 4, maxGroups: 6, maxShare: 0.01 }, weights).count).toBe(6);
   });
+
+  it('splits the heaviest group first when every level cut leaves one group too large', () => {
+    // Four heavy, alike directions (two copies each) and four light ones far from everything: each
+    // level cut splits the light ones off first and leaves the heavy ones nearly all of the papers.
+    const heavy = [0, 1, 2, 3].flatMap((d) =>
+      [0, 0.05].map((j) => Float64Array.from({ length: 8 }, (_, i) => (i < 4 ? 1 : 0) + (i === d ? 0.6 : 0) + (i < 4 ? j * ((i + d) % 3) : 0))),
+    );
+    const light = [4, 5, 6, 7].map((d) => axis(d, 0));
+    const weights = [...heavy.map(() => 10), ...light.map(() => 1)];
+    const g = groupVectors([...heavy, ...light], { minGroups: 2, maxGroups: 6, maxShare: 0.3 }, weights);
+    expect(g.cut.split).toBe('heaviest first');
+    expect(g.cut.largestShare).toBeLessThanOrEqual(0.3);
+    expect(g.count).toBeLessThanOrEqual(6);
+    // The light directions do not take a group each; each heavy direction keeps its copies together.
+    expect(new Set(light.map((_, i) => g.groups[heavy.length + i])).size).toBeLessThan(4);
+    for (let d = 0; d < 4; d++) expect(g.groups[2 * d]).toBe(g.groups[2 * d + 1]);
+    // With a cap every level cut meets, the level cut at the largest gap is kept.
+    expect(groupVectors([...heavy, ...light], { minGroups: 2, maxGroups: 6, maxShare: 1 }, weights).cut.split).toBe('level');
+  });
 });
