@@ -64,6 +64,17 @@ describe('distinctTexts(labels, font)', () => {
     );
     expect(placed.map((p) => p.item.id)).toEqual([2]);
   });
+
+  it('shows a cluster label that reads as a top-level theme’s (in any case) only when that cluster is selected', () => {
+    const inputs = [
+      { id: 3, name: 'reinforcement learning · verifiable reward · relative policy optimization', size: 900, group: true, x: 100, y: 100 },
+      { id: 7, name: 'Reinforcement learning', size: 200, x: 400, y: 400 },
+      { id: 8, name: 'diffusion model · image', size: 100, x: 250, y: 500 },
+    ];
+    const texts = (selected: number | null) => mapLabels(inputs, 600, 600, '12px sans-serif', selected, 'bold 14px sans-serif').map((p) => `${p.item.group ? 'g' : 'c'}${p.item.id}`);
+    expect(texts(null).sort()).toEqual(['c8', 'g3']);
+    expect(texts(7).sort()).toEqual(['c7', 'c8']);
+  });
 });
 
 describe('orderDumps(dumps) and binDumps(dumps, unit)', () => {

@@ -58,12 +58,14 @@ export function mapLabels(
     const priority = !group && l.id === selected ? Infinity : group ? 1e9 + l.size : l.size;
     return { item: { id: l.id, group, text, full: l.name }, x: l.x, y: l.y, width: textWidth(`● ${text}`, f) + 6, height: group ? 19 : 16, priority };
   });
-  // Two labels that still read the same would only confuse: the bigger cluster keeps it.
+  // Two labels that still read the same would only confuse, also a cluster's and a top-level theme's
+  // ("reinforcement learning" twice, or a named theme and a group named after it, in any case): the
+  // first by priority keeps it (the selected cluster, top-level themes, then bigger clusters).
   const seen = new Set<string>();
   const unique = [...cands]
     .sort((a, b) => b.priority - a.priority)
     .filter((c) => {
-      const key = readsAs(c.item.group, c.item.text);
+      const key = c.item.text.toLowerCase();
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
