@@ -33,9 +33,9 @@ export const LAYOUT_DEFAULTS = { nNeighbors: 15, minDist: 0.1, wasmAbove: 500 };
  * 200, 0.226 at 100 (13.3 s), 0.208 at 60 (9.0-9.6 s), 0.205-0.207 at 50 (7.7-8.4 s), 0.204 at 45
  * and 0.197 at 40 (5.9-6.6 s; the whole command 1.7 s faster, median of three alternating runs, the
  * map being its longest chain there); at 50,000 papers 0.148 at 100, 0.142 at 60 (22.5 s) and 0.132
- * at 40 (14.9 s), and with today's terms 0.125 at 40 (15.5 s), 0.124 at 35 (13.6-13.8 s) and 0.118
- * at 30. Fewer negative samples per edge instead lose more for the same time (0.195 at 100 epochs
- * and 3 negatives, 10.6 s, at 20,000 papers).
+ * at 40 (14.9 s), and after later changes to the terms stage 0.125 at 40 (15.5 s), 0.124 at 35
+ * (13.6-13.8 s) and 0.118 at 30. Fewer negative samples per edge instead lose more for the same time
+ * (0.195 at 100 epochs and 3 negatives, 10.6 s, at 20,000 papers).
  */
 export const epochsFor = (n: number) => (n > 30_000 ? 35 : n > 10_000 ? 40 : n > 2_000 ? 60 : 100);
 
