@@ -5,7 +5,7 @@ import { indexAtlas, type AtlasData } from './atlasData';
 import { combine, countMask, maskWhere, type Dimension, type Mask, type Masks } from './masks';
 import { inPolygon } from './pointIndex';
 import { PaperSearch } from './search.svelte';
-import { Selection } from './selection.svelte';
+import { Selection, TrailingSelection, type SelectionState } from './selection.svelte';
 import { ThemeNames } from './themeNames.svelte';
 import { ViewOptions } from './viewOptions.svelte';
 import { readParams, toQuery, writeParams } from './url';
@@ -16,8 +16,8 @@ import { trendTests, type TrendTests } from './trendTest';
 /** Everything the views share, passed to them through context (see `getApp`). */
 export class AppState {
   readonly data: AtlasData;
-  readonly selection = new Selection();
-  readonly view = new ViewOptions();
+  readonly selection: SelectionState;
+  readonly view: ViewOptions;
   readonly names: ThemeNames;
   readonly abstracts: AbstractStore;
   readonly search: PaperSearch;
@@ -34,37 +34,60 @@ export class AppState {
   readonly trends: TrendTable;
   /** Each theme's trend in share over the dated dumps (all papers): rising, fading or steady. */
   readonly rising: TrendTests;
+  readonly #combined = new Map<string, { from: Mask[]; mask: Mask }>();
 
-  constructor(atlas: Atlas, dataBase: string) {
-    this.data = indexAtlas(atlas);
-    this.names = new ThemeNames(dataBase, atlas.clusters.map((c) => c.key));
-    if (this.names.dropped.length) this.notices.push(`${renamed(this.names.dropped)} no longer in this data: the name${this.names.dropped.length > 1 ? 's were' : ' was'} dropped.`);
-    this.rising = trendTests(this.data.dumps, this.data.paperDumps, this.data.papers.map((p) => this.data.clusterSlot.get(p.cluster) ?? 0), this.data.clusters.length);
-    this.abstracts = new AbstractStore(dataBase, atlas.papers.length, atlas.abstracts);
-    this.search = new PaperSearch(atlas.papers, this.abstracts);
-    this.masks = $derived.by(() => this.#masks());
-    this.selected = $derived(combine(this.data.papers.length, this.masks));
-    this.bins = $derived(binDumps(this.data.dumps, this.view.bin === 'auto' ? autoUnit(this.data.dumps) : this.view.bin));
-    this.trends = $derived(trendTable(this.data, this.bins, this.maskExcept('cluster', 'dump')));
-  }
-
-  #masks(): Masks {
+  /**
+   * The state of a loaded data set; or, given `lead`, the same state as a view out of sight sees it:
+   * data, view options and names shared, the filters trailing the lead's (see `TrailingSelection`).
+   */
+  constructor(atlas: Atlas, dataBase: string, lead?: AppState) {
+    if (lead) {
+      ({ data: this.data, view: this.view, names: this.names, abstracts: this.abstracts, search: this.search, rising: this.rising } = lead);
+      this.selection = new TrailingSelection(lead.selection as Selection);
+    } else {
+      this.data = indexAtlas(atlas);
+      this.selection = new Selection();
+      this.view = new ViewOptions();
+      this.names = new ThemeNames(dataBase, atlas.clusters.map((c) => c.key));
+      if (this.names.dropped.length) this.notices.push(`${renamed(this.names.dropped)} no longer in this data: the name${this.names.dropped.length > 1 ? 's were' : ' was'} dropped.`);
+      this.rising = trendTests(this.data.dumps, this.data.paperDumps, this.data.papers.map((p) => this.data.clusterSlot.get(p.cluster) ?? 0), this.data.clusters.length);
+      this.abstracts = new AbstractStore(dataBase, atlas.papers.length, atlas.abstracts);
+      this.search = new PaperSearch(atlas.papers, this.abstracts);
+    }
+    // One derived mask per dimension: a click on a theme recomputes the theme's mask, not the others.
     const { papers, paperDumps, dumpIndex, points } = this.data;
     const n = papers.length;
     const s = this.selection;
-    const dump = s.dump === null ? undefined : dumpIndex.get(s.dump);
-    let lasso: Mask = null;
-    if (s.lasso) {
-      lasso = new Uint8Array(n);
-      for (const i of inPolygon(points, s.lasso)) lasso[i] = 1;
-    }
-    return {
-      cluster: s.cluster === null ? null : maskWhere(n, (i) => papers[i].cluster === s.cluster),
-      dump: s.dump === null ? null : maskWhere(n, (i) => dump !== undefined && paperDumps[i].includes(dump)),
-      keyword: s.keyword === null ? null : maskWhere(n, (i) => papers[i].keywords.includes(s.keyword!)),
-      search: this.search.hits(s.search),
-      lasso,
-    };
+    const cluster = $derived(s.cluster === null ? null : maskWhere(n, (i) => papers[i].cluster === s.cluster));
+    const dump = $derived.by(() => {
+      if (s.dump === null) return null;
+      const d = dumpIndex.get(s.dump);
+      return maskWhere(n, (i) => d !== undefined && paperDumps[i].includes(d));
+    });
+    const keyword = $derived(s.keyword === null ? null : maskWhere(n, (i) => papers[i].keywords.includes(s.keyword!)));
+    const search = $derived(this.search.hits(s.search));
+    const lasso = $derived.by(() => {
+      if (!s.lasso) return null;
+      const m = new Uint8Array(n);
+      for (const i of inPolygon(points, s.lasso)) m[i] = 1;
+      return m;
+    });
+    this.masks = $derived({ cluster, dump, keyword, search, lasso });
+    this.selected = $derived(this.maskExcept());
+    this.bins = $derived(binDumps(this.data.dumps, this.view.bin === 'auto' ? autoUnit(this.data.dumps) : this.view.bin));
+    // Through a derived mask: the table is recounted when that mask changes, not on every click.
+    const trendMask = $derived(this.maskExcept('cluster', 'dump'));
+    this.trends = $derived(trendTable(this.data, this.bins, trendMask));
+  }
+
+  /**
+   * This state as a view sees it that may be out of sight: its filters follow this one's at once
+   * while `onScreen()`, a painted frame later otherwise. Call it while that view initialises.
+   */
+  trailing(onScreen: () => boolean): AppState {
+    const state = new AppState(this.data.atlas, '', this);
+    (state.selection as TrailingSelection).follow(onScreen);
+    return state;
   }
 
   /** Takes the selection and view from URL parameters, dropping what this data set does not have. */
@@ -116,9 +139,19 @@ export class AppState {
     return toQuery(writeParams(new URLSearchParams(location.search), this.selection, this.view, { clusterKey, names: this.names.all() }));
   }
 
-  /** Papers passing every filter but the given dimensions (a view ignores the one it selects with). */
+  /**
+   * Papers passing every filter but the given dimensions (a view ignores the one it selects with). The
+   * same masks give the same answer object, so a value derived from it is not recomputed for nothing.
+   */
   maskExcept(...dims: Dimension[]): Mask {
-    return combine(this.data.papers.length, this.masks, dims);
+    const masks = this.masks;
+    const key = dims.join();
+    const from = (Object.keys(masks) as Dimension[]).map((d) => (dims.includes(d) ? null : masks[d]));
+    const last = this.#combined.get(key);
+    if (last && last.from.every((m, i) => m === from[i])) return last.mask;
+    const mask = combine(this.data.papers.length, masks, dims);
+    this.#combined.set(key, { from, mask });
+    return mask;
   }
 
   /** The display name of a cluster id (renamed by the user, or its label). */

@@ -1,7 +1,7 @@
 /** The selection and view options as URL parameters, so a link reproduces what a user sees. */
 import type { BinUnit } from './dumpBins';
 import type { Polygon } from './pointIndex';
-import type { Selection } from './selection.svelte';
+import type { SelectionState } from './selection.svelte';
 import { VIEW_DEFAULTS, type CoocMode, type DumpRange, type SortKey, type ThemeOrder, type TrendMode, type TrendTab, type ViewOptions } from './viewOptions.svelte';
 
 /** What a link carries beyond the selection and view: the selected theme's stable key and the user's renames. */
@@ -19,7 +19,7 @@ export interface LinkRefs {
 }
 
 /** Writes state into `params` (keeping unrelated ones such as `data`); defaults are left out. */
-export function writeParams(params: URLSearchParams, sel: Selection, view: ViewOptions, extras: LinkExtras = {}): URLSearchParams {
+export function writeParams(params: URLSearchParams, sel: SelectionState, view: ViewOptions, extras: LinkExtras = {}): URLSearchParams {
   const out = new URLSearchParams();
   const data = params.get('data');
   if (data) out.set('data', data);
@@ -53,7 +53,7 @@ export function writeParams(params: URLSearchParams, sel: Selection, view: ViewO
  * Reads state from URL parameters; anything malformed is ignored rather than breaking the page. The
  * theme and renames name clusters by key, which only the data can resolve: they are returned raw.
  */
-export function readParams(params: URLSearchParams, sel: Selection, view: ViewOptions): LinkRefs {
+export function readParams(params: URLSearchParams, sel: SelectionState, view: ViewOptions): LinkRefs {
   const get = (k: string) => params.get(k);
   const int = (k: string) => (/^-?\d+$/.test(get(k) ?? '') ? Number(get(k)) : null);
   sel.cluster = null;

@@ -137,12 +137,44 @@ describe('cross-filtering (synthetic atlas)', () => {
     await page.locator(`[data-chart=themes] li[data-cluster="${c.id}"] button.main`).click();
     await expect.poll(() => count(page)).toBe(`${c.size} of ${atlas.papers.length} papers`);
     expect(await page.locator('[data-chart=map]').innerText()).toContain(`${c.size} of ${atlas.papers.length} papers selected`);
-    const themes = await page.locator('[data-chart=papers] [data-paper] .theme').allInnerTexts();
-    expect(new Set(themes)).toEqual(new Set([c.label]));
+    // The views below the fold follow a frame later (see the next test).
+    await expect.poll(async () => [...new Set(await page.locator('[data-chart=papers] [data-paper] .theme').allInnerTexts())]).toEqual([c.label]);
     // Every trend segment but the selected theme's is faded.
-    const faded = await page.locator('[data-chart=trends] rect[data-slot]').evaluateAll((rs, slot) => rs.every((r) => (r.getAttribute('data-slot') === String(slot)) === (r.getAttribute('opacity') === '1')), 2);
-    expect(faded).toBe(true);
+    const faded = () => page.locator('[data-chart=trends] rect[data-slot]').evaluateAll((rs, slot) => rs.every((r) => (r.getAttribute('data-slot') === String(slot)) === (r.getAttribute('opacity') === '1')), 2);
+    await expect.poll(faded).toBe(true);
     expect(await page.locator(`[data-chart=map] text[data-cluster="${c.id}"]`).getAttribute('fill')).toBe('#1f2328');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a click answers at once in the views on screen; the views out of sight follow a frame later', async () => {
+    const { page, errors } = await d.open(path);
+    await ready(page);
+    await page.locator('[data-chart=papers] [data-paper]').first().waitFor();
+    // What the map and the papers table say in the task of the click (after its microtasks), and two frames on.
+    const clickAndRead = (id: number) =>
+      page.evaluate(async (id) => {
+        const read = () => ({
+          map: document.querySelector('[data-chart=map] .subtitle')?.textContent ?? '',
+          papers: document.querySelector('[data-chart=papers] .subtitle')?.textContent ?? '',
+        });
+        (document.querySelector(`[data-chart=themes] li[data-cluster="${id}"] button.main`) as HTMLElement).click();
+        await new Promise((r) => setTimeout(r));
+        const now = read();
+        for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+        return { now, later: read() };
+      }, id);
+    const [a, b] = [atlas.clusters[1], atlas.clusters[2]];
+    // The table is below the fold: the click's frame leaves it, the frame after brings it up to date.
+    const first = await clickAndRead(a.id);
+    expect(first.now.map).toContain(`${a.size} of ${atlas.papers.length} papers selected`);
+    expect(first.now.papers).toContain(`${atlas.papers.length} papers`);
+    expect(first.later.papers).toContain(`${a.size} papers in the selection`);
+    // Scrolled into view, the table answers in the click's own task.
+    await page.locator('[data-chart=papers]').scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const second = await clickAndRead(b.id);
+    expect(second.now.papers).toContain(`${b.size} papers in the selection`);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -637,6 +669,8 @@ describe('keyboard', () => {
     const onRow = () => page.evaluate(() => !!document.activeElement?.matches('[data-chart=themes] li[data-cluster] button.main'));
     for (let i = 0; i < 40 && !(await onRow()); i++) await page.keyboard.press('Tab');
     const cluster = await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-cluster'));
+    // The focused theme is previewed on the map, as the pointer previews it.
+    await expect.poll(() => page.locator(`[data-chart=map] text[data-cluster="${cluster}"]`).getAttribute('fill')).toBe('#1f2328');
     await page.keyboard.press('Enter');
     const c = synth.atlas.clusters.find((x) => String(x.id) === cluster)!;
     await expect.poll(() => count(page)).toBe(`${c.size} of ${synth.atlas.papers.length} papers`);
