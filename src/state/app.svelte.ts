@@ -1,4 +1,5 @@
 /** The dashboard's shared state: the loaded data, the selection, view options and the cross-filter. */
+import { untrack } from 'svelte';
 import type { Atlas, Cluster } from '../contract';
 import { AbstractStore } from './abstracts';
 import { indexAtlas, type AtlasData } from './atlasData';
@@ -30,6 +31,8 @@ export class AppState {
   readonly selected: Mask;
   /** Dump bins of the trends and sparklines, by the chosen unit (auto: by how many dates there are). */
   readonly bins: DumpBin[];
+  /** Papers passing every filter but theme and dump: those the trends count. */
+  readonly trendMask: Mask;
   /** Papers per bin and cluster, filtered by everything but theme and dump (which the trends highlight). */
   readonly trends: TrendTable;
   /** Each theme's trend in share over the dated dumps (all papers): rising, fading or steady. */
@@ -74,10 +77,16 @@ export class AppState {
     });
     this.masks = $derived({ cluster, dump, keyword, search, lasso });
     this.selected = $derived(this.maskExcept());
-    this.bins = $derived(binDumps(this.data.dumps, this.view.bin === 'auto' ? autoUnit(this.data.dumps) : this.view.bin));
-    // Through a derived mask: the table is recounted when that mask changes, not on every click.
-    const trendMask = $derived(this.maskExcept('cluster', 'dump'));
-    this.trends = $derived(trendTable(this.data, this.bins, trendMask));
+    this.bins = $derived(lead ? lead.bins : binDumps(this.data.dumps, this.view.bin === 'auto' ? autoUnit(this.data.dumps) : this.view.bin));
+    // Through a derived mask: the table is recounted when that mask changes, not on every click; a
+    // trailing state that has caught up takes the lead's table instead of counting its own.
+    this.trendMask = $derived(this.maskExcept('cluster', 'dump'));
+    this.trends = $derived.by(() => {
+      const mask = this.trendMask;
+      const bins = this.bins;
+      if (lead && untrack(() => lead.trendMask === mask && lead.bins === bins)) return untrack(() => lead.trends);
+      return trendTable(this.data, bins, mask);
+    });
   }
 
   /**
