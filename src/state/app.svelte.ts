@@ -38,6 +38,7 @@ export class AppState {
   /** Each theme's trend in share over the dated dumps (all papers): rising, fading or steady. */
   readonly rising: TrendTests;
   readonly #combined = new Map<string, { from: Mask[]; mask: Mask }>();
+  readonly #lead: AppState | undefined;
 
   /**
    * The state of a loaded data set; or, given `lead`, the same state as a view out of sight sees it:
@@ -58,19 +59,25 @@ export class AppState {
       this.search = new PaperSearch(atlas.papers, this.abstracts);
     }
     // One derived mask per dimension: a click on a theme recomputes the theme's mask, not the others.
+    // A trailing state whose filter has caught up with the lead's takes the lead's mask.
+    this.#lead = lead;
     const { papers, paperDumps, dumpIndex, points } = this.data;
     const n = papers.length;
     const s = this.selection;
-    const cluster = $derived(s.cluster === null ? null : maskWhere(n, (i) => papers[i].cluster === s.cluster));
+    const leads = <K extends 'cluster' | 'dump' | 'keyword' | 'lasso'>(dim: K): Mask | undefined =>
+      lead && untrack(() => lead.selection[dim] === s[dim]) ? untrack(() => lead.masks[dim]) : undefined;
+    const cluster = $derived(s.cluster === null ? null : (leads('cluster') ?? maskWhere(n, (i) => papers[i].cluster === s.cluster)));
     const dump = $derived.by(() => {
       if (s.dump === null) return null;
       const d = dumpIndex.get(s.dump);
-      return maskWhere(n, (i) => d !== undefined && paperDumps[i].includes(d));
+      return leads('dump') ?? maskWhere(n, (i) => d !== undefined && paperDumps[i].includes(d));
     });
-    const keyword = $derived(s.keyword === null ? null : maskWhere(n, (i) => papers[i].keywords.includes(s.keyword!)));
+    const keyword = $derived(s.keyword === null ? null : (leads('keyword') ?? maskWhere(n, (i) => papers[i].keywords.includes(s.keyword!))));
     const search = $derived(this.search.hits(s.search));
     const lasso = $derived.by(() => {
       if (!s.lasso) return null;
+      const shared = leads('lasso');
+      if (shared) return shared;
       const m = new Uint8Array(n);
       for (const i of inPolygon(points, s.lasso)) m[i] = 1;
       return m;
@@ -158,7 +165,10 @@ export class AppState {
     const from = (Object.keys(masks) as Dimension[]).map((d) => (dims.includes(d) ? null : masks[d]));
     const last = this.#combined.get(key);
     if (last && last.from.every((m, i) => m === from[i])) return last.mask;
-    const mask = combine(this.data.papers.length, masks, dims);
+    // Caught up with the lead (the same masks): the lead's answer, computed once for both.
+    const lead = this.#lead;
+    const same = lead && untrack(() => (Object.keys(masks) as Dimension[]).every((d) => lead.masks[d] === masks[d]));
+    const mask = lead && same ? untrack(() => lead.maskExcept(...dims)) : combine(this.data.papers.length, masks, dims);
     this.#combined.set(key, { from, mask });
     return mask;
   }

@@ -170,11 +170,13 @@ describe('cross-filtering (synthetic atlas)', () => {
     expect(first.now.map).toContain(`${a.size} of ${atlas.papers.length} papers selected`);
     expect(first.now.papers).toContain(`${atlas.papers.length} papers`);
     expect(first.later.papers).toContain(`${a.size} papers in the selection`);
-    // Scrolled into view, the table answers in the click's own task.
+    // Scrolled into view, the table answers in the click's own task, and the map, now out of sight, trails.
     await page.locator('[data-chart=papers]').scrollIntoViewIfNeeded();
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const second = await clickAndRead(b.id);
     expect(second.now.papers).toContain(`${b.size} papers in the selection`);
+    expect(second.now.map).toContain(`${a.size} of ${atlas.papers.length} papers selected`);
+    expect(second.later.map).toContain(`${b.size} of ${atlas.papers.length} papers selected`);
     expect(errors).toEqual([]);
     await page.close();
   });
