@@ -64,19 +64,25 @@ export class AppState {
     const { papers, paperDumps, dumpIndex, points } = this.data;
     const n = papers.length;
     const s = this.selection;
-    const leads = <K extends 'cluster' | 'dump' | 'keyword' | 'lasso'>(dim: K): Mask | undefined =>
-      lead && untrack(() => lead.selection[dim] === s[dim]) ? untrack(() => lead.masks[dim]) : undefined;
-    const cluster = $derived(s.cluster === null ? null : (leads('cluster') ?? maskWhere(n, (i) => papers[i].cluster === s.cluster)));
+    const leads = (dim: 'cluster' | 'dump' | 'keyword' | 'lasso', ...fields: ('cluster' | 'dump' | 'dumps' | 'keyword' | 'lasso')[]): Mask | undefined =>
+      lead && untrack(() => fields.every((f) => lead.selection[f] === s[f])) ? untrack(() => lead.masks[dim]) : undefined;
+    const cluster = $derived(s.cluster === null ? null : (leads('cluster', 'cluster') ?? maskWhere(n, (i) => papers[i].cluster === s.cluster)));
     const dump = $derived.by(() => {
-      if (s.dump === null) return null;
-      const d = dumpIndex.get(s.dump);
-      return leads('dump') ?? maskWhere(n, (i) => d !== undefined && paperDumps[i].includes(d));
+      if (s.dump === null && s.dumps === null) return null;
+      const shared = leads('dump', 'dump', 'dumps');
+      if (shared) return shared;
+      if (s.dump !== null) {
+        const d = dumpIndex.get(s.dump);
+        return maskWhere(n, (i) => d !== undefined && paperDumps[i].includes(d));
+      }
+      const [lo, hi] = this.#span(s.dumps!);
+      return maskWhere(n, (i) => paperDumps[i].some((d) => d >= lo && d <= hi));
     });
-    const keyword = $derived(s.keyword === null ? null : (leads('keyword') ?? maskWhere(n, (i) => papers[i].keywords.includes(s.keyword!))));
+    const keyword = $derived(s.keyword === null ? null : (leads('keyword', 'keyword') ?? maskWhere(n, (i) => papers[i].keywords.includes(s.keyword!))));
     const search = $derived(this.search.hits(s.search));
     const lasso = $derived.by(() => {
       if (!s.lasso) return null;
-      const shared = leads('lasso');
+      const shared = leads('lasso', 'lasso');
       if (shared) return shared;
       const m = new Uint8Array(n);
       for (const i of inPolygon(points, s.lasso)) m[i] = 1;
@@ -125,6 +131,7 @@ export class AppState {
     }
     if (lost.length) this.notices.push(`${quoted(lost)}: ${lost.length > 1 ? 'names' : 'a name'} this link gives to a theme no longer in this data, dropped.`);
     if (s.dump !== null && !d.dumpIndex.has(s.dump)) s.dump = null;
+    if (s.dumps !== null && !s.dumps.every((id) => d.dumpIndex.has(id))) s.dumps = null;
     if (s.paper !== null && !d.paperIndex.has(s.paper)) s.paper = null;
     if (this.view.trendGroup !== null && (this.view.trendGroup < 0 || this.view.trendGroup >= d.groups.length)) this.view.trendGroup = null;
     const last = d.dumps.length - 1;
@@ -143,10 +150,18 @@ export class AppState {
     const parts: string[] = [];
     if (s.cluster !== null && !ignore.includes('cluster')) parts.push(`theme: ${this.label(s.cluster)}`);
     if (s.dump !== null && !ignore.includes('dump')) parts.push(`dump: ${d.dumps[d.dumpIndex.get(s.dump) ?? -1]?.label ?? s.dump}`);
+    if (s.dumps !== null && !ignore.includes('dump')) parts.push(`dumps: ${this.dumpsLabel(s.dumps)}`);
     if (s.keyword !== null && !ignore.includes('keyword')) parts.push(`keyword: ${s.keyword}`);
     if (s.search.trim() && !ignore.includes('search')) parts.push(`search: “${s.search.trim()}”`);
     if (s.lasso && !ignore.includes('lasso')) parts.push(`lasso: ${countMask(this.masks.lasso, d.papers.length)} papers`);
     return parts.join(' · ');
+  }
+
+  /** A run of dumps in words: "Mar 3 – Apr 2, 2025 (31 dumps)". */
+  dumpsLabel(run: readonly [string, string]): string {
+    const [lo, hi] = this.#span(run);
+    const ds = this.data.dumps;
+    return lo > hi ? `${run[0]} – ${run[1]}` : `${ds[lo].label} – ${ds[hi].label} (${hi - lo + 1} dumps)`;
   }
 
   /** The query string of a link to exactly this view, renames included. */
@@ -183,17 +198,46 @@ export class AppState {
     return this.data.clusterById.get(id);
   }
 
-  /** Selects a cluster, or clears it when it is already selected. */
+  /** Positions (in `data.dumps`) of the first and last dump of a run; an unknown id spans nothing. */
+  #span([a, b]: readonly [string, string]): [number, number] {
+    const [i, j] = [this.data.dumpIndex.get(a) ?? -1, this.data.dumpIndex.get(b) ?? -1];
+    return i < 0 || j < 0 ? [1, 0] : [Math.min(i, j), Math.max(i, j)];
+  }
+
+  /** Whether the dump filter takes this dump: it is the selected one, or in the selected run. */
+  dumpSelected(id: string): boolean {
+    const s = this.selection;
+    if (s.dump !== null) return s.dump === id;
+    if (s.dumps === null) return false;
+    const [lo, hi] = this.#span(s.dumps);
+    const i = this.data.dumpIndex.get(id) ?? -1;
+    return i >= lo && i <= hi;
+  }
+
+  /** Selects the dumps from `a` to `b` (positions in date order), one dump when they are the same. */
+  selectDumps(a: number, b: number): void {
+    const ds = this.data.dumps;
+    const [lo, hi] = [Math.max(0, Math.min(a, b)), Math.min(ds.length - 1, Math.max(a, b))];
+    if (lo > hi) return;
+    this.selection.dump = lo === hi ? ds[lo].id : null;
+    this.selection.dumps = lo === hi ? null : [ds[lo].id, ds[hi].id];
+  }
+
+  /** Selects a cluster, or clears it when it is already selected (as the lead has it: a trailing copy may be a frame behind). */
   toggleCluster(id: number): void {
-    this.selection.cluster = this.selection.cluster === id ? null : id;
+    const s = this.#lead?.selection ?? this.selection;
+    s.cluster = s.cluster === id ? null : id;
   }
 
   toggleDump(id: string): void {
-    this.selection.dump = this.selection.dump === id ? null : id;
+    const s = this.#lead?.selection ?? this.selection;
+    s.dumps = null;
+    s.dump = s.dump === id ? null : id;
   }
 
   toggleKeyword(term: string): void {
-    this.selection.keyword = this.selection.keyword === term ? null : term;
+    const s = this.#lead?.selection ?? this.selection;
+    s.keyword = s.keyword === term ? null : term;
   }
 
   setSearch(text: string): void {

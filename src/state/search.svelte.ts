@@ -19,6 +19,7 @@ export class PaperSearch {
   #store: AbstractStore;
   #worker: Worker | null = null;
   #haystacks: string[] | null = null;
+  #lastSubstring: { q: string; mask: Uint8Array } | null = null;
   #asked = new Set<string>();
   /** The worker's answers by `${indexed}:${query}`. */
   #answers = $state.raw(new Map<string, Uint8Array>());
@@ -46,8 +47,15 @@ export class PaperSearch {
     return answers.get(`titles:${q}`) ?? this.#substring(q);
   }
 
-  /** Papers whose title or keywords hold every word of `q` as typed. */
+  /** Papers whose title or keywords hold every word of `q` as typed; the same mask object for the same query. */
   #substring(q: string): Uint8Array {
+    if (this.#lastSubstring?.q === q) return this.#lastSubstring.mask;
+    const mask = this.#scan(q);
+    this.#lastSubstring = { q, mask };
+    return mask;
+  }
+
+  #scan(q: string): Uint8Array {
     this.#haystacks ??= this.#papers.map((p) => `${p.title} ${p.keywords.join(' ')}`.toLowerCase());
     const words = q.toLowerCase().split(/\s+/);
     const mask = new Uint8Array(this.#papers.length);

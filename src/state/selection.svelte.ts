@@ -6,6 +6,8 @@ import type { Polygon } from './pointIndex';
 export interface SelectionState {
   cluster: number | null;
   dump: string | null;
+  /** A run of dumps, first and last (in date order): the dump dimension, as `dump` is for one. */
+  dumps: readonly [string, string] | null;
   keyword: string | null;
   search: string;
   lasso: Polygon | null;
@@ -20,6 +22,8 @@ export class Selection implements SelectionState {
   /** Selected cluster id (a "theme" in the interface). */
   cluster = $state<number | null>(null);
   dump = $state<string | null>(null);
+  /** Dumps from the first to the last of these ids (brushed on the timeline); set, `dump` is null. */
+  dumps = $state.raw<readonly [string, string] | null>(null);
   keyword = $state<string | null>(null);
   search = $state('');
   /** Lasso polygon in data coordinates, so it survives zooming and fits in the URL. */
@@ -37,6 +41,7 @@ export class Selection implements SelectionState {
   clear(): void {
     this.cluster = null;
     this.dump = null;
+    this.dumps = null;
     this.keyword = null;
     this.search = '';
     this.lasso = null;
@@ -44,11 +49,12 @@ export class Selection implements SelectionState {
 }
 
 /** The filtering part of a selection, as one value. */
-type Filters = Pick<SelectionState, 'cluster' | 'dump' | 'keyword' | 'search' | 'lasso'>;
+type Filters = Pick<SelectionState, 'cluster' | 'dump' | 'dumps' | 'keyword' | 'search' | 'lasso'>;
 
-const filtersOf = (s: Filters): Filters => ({ cluster: s.cluster, dump: s.dump, keyword: s.keyword, search: s.search, lasso: s.lasso });
-const sameFilters = (a: Filters, b: Filters) => a.cluster === b.cluster && a.dump === b.dump && a.keyword === b.keyword && a.search === b.search && a.lasso === b.lasso;
-const isActive = (f: Filters) => f.cluster !== null || f.dump !== null || f.keyword !== null || f.search.trim() !== '' || f.lasso !== null;
+const filtersOf = (s: Filters): Filters => ({ cluster: s.cluster, dump: s.dump, dumps: s.dumps, keyword: s.keyword, search: s.search, lasso: s.lasso });
+const sameFilters = (a: Filters, b: Filters) =>
+  a.cluster === b.cluster && a.dump === b.dump && a.dumps === b.dumps && a.keyword === b.keyword && a.search === b.search && a.lasso === b.lasso;
+const isActive = (f: Filters) => f.cluster !== null || f.dump !== null || f.dumps !== null || f.keyword !== null || f.search.trim() !== '' || f.lasso !== null;
 
 /**
  * The selection as a view out of sight sees it: the lead selection's filters, taken over at once while
@@ -58,7 +64,7 @@ const isActive = (f: Filters) => f.cluster !== null || f.dump !== null || f.keyw
  */
 export class TrailingSelection implements SelectionState {
   readonly #lead: Selection;
-  #filters = $state.raw<Filters>({ cluster: null, dump: null, keyword: null, search: '', lasso: null });
+  #filters = $state.raw<Filters>({ cluster: null, dump: null, dumps: null, keyword: null, search: '', lasso: null });
 
   constructor(lead: Selection) {
     this.#lead = lead;
@@ -97,6 +103,12 @@ export class TrailingSelection implements SelectionState {
   }
   set dump(v) {
     this.#lead.dump = v;
+  }
+  get dumps() {
+    return this.#filters.dumps;
+  }
+  set dumps(v) {
+    this.#lead.dumps = v;
   }
   get keyword() {
     return this.#filters.keyword;

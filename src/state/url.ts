@@ -28,6 +28,8 @@ export function writeParams(params: URLSearchParams, sel: SelectionState, view: 
   };
   put('theme', sel.cluster === null ? null : (extras.clusterKey?.(sel.cluster) ?? String(sel.cluster)));
   put('dump', sel.dump);
+  // A run of dumps as its first and last id, each its own parameter (an id may hold any character).
+  for (const id of sel.dumps ?? []) out.append('dumps', id);
   put('kw', sel.keyword);
   put('q', sel.search.trim());
   put('lasso', sel.lasso ? sel.lasso.map(([x, y]) => `${round(x)},${round(y)}`).join(';') : null);
@@ -58,6 +60,8 @@ export function readParams(params: URLSearchParams, sel: SelectionState, view: V
   const int = (k: string) => (/^-?\d+$/.test(get(k) ?? '') ? Number(get(k)) : null);
   sel.cluster = null;
   sel.dump = get('dump');
+  const run = params.getAll('dumps');
+  sel.dumps = run.length === 2 && sel.dump === null ? [run[0], run[1]] : null;
   sel.keyword = get('kw');
   sel.search = get('q') ?? '';
   sel.lasso = polygon(get('lasso'));

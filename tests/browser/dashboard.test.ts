@@ -181,6 +181,21 @@ describe('cross-filtering (synthetic atlas)', () => {
     await page.close();
   });
 
+  it('a theme clicked twice in a row is selected and cleared again, wherever the themes list is', async () => {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 900, height: 400 }]) {
+      const { page } = await d.open(path, viewport);
+      await ready(page);
+      await page.evaluate(() => {
+        const b = document.querySelector('[data-chart=themes] li[data-cluster] button.main') as HTMLElement;
+        b.click();
+        b.click();
+      });
+      await page.waitForTimeout(300);
+      expect(await count(page)).toBe(`All ${atlas.papers.length} papers`);
+      await page.close();
+    }
+  });
+
   it('search narrows the table and says when nothing matches', async () => {
     const { page } = await d.open(path);
     await ready(page);
@@ -688,11 +703,50 @@ describe('many dumps', () => {
     const bars = page.locator('header rect[data-dump]');
     expect(await bars.count()).toBe(daily.atlas.dumps.length);
     const id = await bars.nth(10).getAttribute('data-dump');
-    await bars.nth(10).click();
+    const box = (await bars.nth(10).boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height - 1);
     await expect.poll(() => page.url()).toContain(`dump=${id}`);
-    await expect.poll(() => count(page)).toBe(`${daily.atlas.papers.filter((p) => p.dumps.includes(id!)).length} of ${daily.atlas.papers.length.toLocaleString("en-US")} papers`);
+    await expect.poll(() => count(page)).toBe(`${daily.atlas.papers.filter((p) => p.dumps.includes(id!)).length} of ${daily.atlas.papers.length.toLocaleString('en-US')} papers`);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('a drag across the timeline selects a run of dumps everywhere, and a link keeps it', async () => {
+    const { page, errors } = await d.open('?data=fixtures/daily');
+    await ready(page);
+    const bars = page.locator('header rect[data-dump]');
+    const [from, to] = [5, 14];
+    const a = (await bars.nth(from).boundingBox())!;
+    const b = (await bars.nth(to).boundingBox())!;
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height - 1);
+    await page.mouse.down();
+    await page.mouse.move((a.x + b.x) / 2, b.y + b.height - 1, { steps: 4 });
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height - 1, { steps: 4 });
+    await page.mouse.up();
+    const ids = daily.atlas.dumps.slice(from, to + 1).map((x) => x.id);
+    const inRun = daily.atlas.papers.filter((p) => p.dumps.some((x) => ids.includes(x))).length;
+    const all = daily.atlas.papers.length.toLocaleString('en-US');
+    await expect.poll(() => count(page)).toBe(`${inRun} of ${all} papers`);
+    await expect.poll(() => page.locator('ul[aria-label="Active filters"]').innerText()).toContain(`(${to - from + 1} dumps)`);
+    // The bars of the run are drawn in ink, the others muted; the papers table counts the papers of the run.
+    const inked = await bars.evaluateAll((rs) => rs.map((r, i) => (r.getAttribute('fill') === '#1f2328' ? i : -1)).filter((i) => i >= 0));
+    expect(inked).toEqual(ids.map((_, i) => from + i));
+    await expect.poll(() => page.locator('[data-chart=papers] .subtitle').innerText()).toContain(`${inRun} papers in the selection`);
+    // A link reopens the run.
+    await expect.poll(() => page.url()).toContain(`dumps=`);
+    const { page: again } = await d.open(new URL(page.url()).search);
+    await ready(again);
+    await expect.poll(() => count(again)).toBe(`${inRun} of ${all} papers`);
+    // A click on one bar replaces the run by that dump.
+    const c = (await bars.nth(20).boundingBox())!;
+    await page.mouse.click(c.x + c.width / 2, c.y + c.height - 1);
+    const one = daily.atlas.dumps[20].id;
+    await expect.poll(() => count(page)).toBe(`${daily.atlas.papers.filter((p) => p.dumps.includes(one)).length} of ${all} papers`);
+    await expect.poll(() => page.url()).toContain(`dump=${one}`);
+    expect(page.url()).not.toContain('dumps=');
+    expect(errors).toEqual([]);
+    await page.close();
+    await again.close();
   });
 });
 
