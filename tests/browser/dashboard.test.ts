@@ -410,6 +410,54 @@ describe('the filter bar', () => {
 });
 
 describe('the map while panning and zooming', () => {
+  it('clearing a selection shows exactly the map without one, also in a view zoomed while it was on', async () => {
+    const { page, errors } = await d.open('?data=fixtures/synth');
+    await ready(page);
+    const pixels = (p: Page) =>
+      p.locator('[data-chart=map] canvas').evaluate((c: HTMLCanvasElement) => {
+        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let h = 0;
+        for (let i = 0; i < data.length; i++) h = (Math.imul(h, 31) + data[i]) | 0;
+        return `${c.width}x${c.height}:${h}`;
+      });
+    const steady = async (p: Page) => {
+      let last = await pixels(p);
+      await expect.poll(async () => (await p.waitForTimeout(200), last === (last = await pixels(p)))).toBe(true);
+      return last;
+    };
+    const svg = (await page.locator('[data-chart=map] svg[role=application]').boundingBox())!;
+    const away = () => page.mouse.move(svg.x + svg.width + 40, svg.y);
+    const theme = page.locator('[data-chart=themes] li[data-cluster="1"] button.main');
+    const clear = page.getByRole('button', { name: 'Clear all' });
+    await away();
+    const before = await steady(page);
+    await theme.click();
+    await away();
+    expect(await steady(page)).not.toBe(before);
+    await clear.click();
+    expect(await steady(page)).toBe(before);
+    // Zoomed while a theme is selected, then cleared: the map is what that view showed before the selection.
+    const zoomIn = async () => {
+      await page.mouse.move(svg.x + svg.width * 0.4, svg.y + svg.height * 0.5);
+      for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -60);
+      await away();
+      return steady(page);
+    };
+    const reset = async () => {
+      await page.locator('[data-chart=map] [aria-label="Reset zoom"]').click();
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      return steady(page);
+    };
+    const zoomed = await zoomIn();
+    expect(await reset()).toBe(before);
+    await theme.click();
+    await zoomIn();
+    await clear.click();
+    expect(await steady(page)).toBe(zoomed);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('moves with the gesture and, once it rests, shows exactly what a fresh drawing of that view shows', async () => {
     const { page, errors } = await d.open('?data=fixtures/synth');
     await ready(page);

@@ -79,9 +79,21 @@ export function keepMutedLayer(ctx: CanvasRenderingContext2D, job: PixelJob, W: 
   mutedLayers.set(ctx, { key: mutedKey(job, W, H), xs: job.xs, px });
 }
 
+const fullLayers = new WeakMap<CanvasRenderingContext2D, { key: string; xs: ArrayLike<number>; order: ArrayLike<number>; px: Uint32Array }>();
+
+/** What the picture without a selection depends on: the muted layer's inputs and the group colours. */
+const fullKey = (job: PixelJob, W: number, H: number) => `${mutedKey(job, W, H)};${Array.prototype.join.call(job.colors)}`;
+
+/** Hands `drawPoints` on `ctx` the picture of `job` without a selection, drawn elsewhere (by the worker). */
+export function keepFullLayer(ctx: CanvasRenderingContext2D, job: PixelJob, W: number, H: number, px: Uint32Array): void {
+  fullLayers.set(ctx, { key: fullKey(job, W, H), xs: job.xs, order: job.order, px });
+}
+
 /**
  * Draws every point at device-pixel resolution (`dpr` device pixels per CSS pixel). With a selection,
- * the muted layer of a view is kept, so selecting other papers in the same view redraws only them.
+ * the muted layer of a view is kept, so selecting other papers in the same view redraws only them;
+ * without one, the view's last picture without a selection is kept, so clearing a selection copies
+ * it back instead of drawing every point again (26 ms at 50,000 points here).
  */
 export function drawPoints(ctx: CanvasRenderingContext2D, o: DrawOptions, dpr: number): void {
   const W = Math.round(o.width * dpr);
@@ -99,7 +111,14 @@ export function drawPoints(ctx: CanvasRenderingContext2D, o: DrawOptions, dpr: n
       keepMutedLayer(ctx, job, W, H, px.slice());
     }
     renderPoints(px, W, H, job, mutedLayers.get(ctx)!.px);
-  } else renderPoints(px, W, H, job);
+  } else {
+    const full = fullLayers.get(ctx);
+    if (full && full.key === fullKey(job, W, H) && full.xs === job.xs && full.order === job.order) px.set(full.px);
+    else {
+      renderPoints(px, W, H, job);
+      keepFullLayer(ctx, job, W, H, px.slice());
+    }
+  }
   ctx.putImageData(img, 0, 0);
 }
 
