@@ -796,6 +796,27 @@ describe('many dumps', () => {
     await page.close();
     await again.close();
   });
+
+  it('the timeline works from the keyboard: arrows move, Enter selects a dump, Shift and arrows a run, Escape clears', async () => {
+    const { page, errors } = await d.open('?data=fixtures/daily');
+    await ready(page);
+    const timeline = page.locator('header svg[role=slider]');
+    await timeline.focus();
+    const all = daily.atlas.papers.length.toLocaleString('en-US');
+    const dumps = daily.atlas.dumps;
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator('header .readout').innerText()).toContain(dumps[3].label);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => count(page)).toBe(`${daily.atlas.papers.filter((p) => p.dumps.includes(dumps[3].id)).length} of ${all} papers`);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+    const ids = dumps.slice(3, 8).map((x) => x.id);
+    await expect.poll(() => count(page)).toBe(`${daily.atlas.papers.filter((p) => p.dumps.some((x) => ids.includes(x))).length} of ${all} papers`);
+    await expect.poll(() => page.locator('ul[aria-label="Active filters"]').innerText()).toContain('(5 dumps)');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => count(page)).toBe(`All ${all} papers`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('loading', () => {
