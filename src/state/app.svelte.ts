@@ -64,25 +64,26 @@ export class AppState {
     const { papers, paperDumps, dumpIndex, points } = this.data;
     const n = papers.length;
     const s = this.selection;
-    const leads = (dim: 'cluster' | 'dump' | 'keyword' | 'lasso', ...fields: ('cluster' | 'dump' | 'dumps' | 'keyword' | 'lasso')[]): Mask | undefined =>
+    type Field = 'cluster' | 'dump' | 'dumps' | 'keyword' | 'lasso';
+    const leads = (dim: 'cluster' | 'dump' | 'keyword' | 'lasso', fields: Field[] = [dim]): Mask | undefined =>
       lead && untrack(() => fields.every((f) => lead.selection[f] === s[f])) ? untrack(() => lead.masks[dim]) : undefined;
-    const cluster = $derived(s.cluster === null ? null : (leads('cluster', 'cluster') ?? maskWhere(n, (i) => papers[i].cluster === s.cluster)));
+    const cluster = $derived(s.cluster === null ? null : (leads('cluster') ?? maskWhere(n, (i) => papers[i].cluster === s.cluster)));
     const dump = $derived.by(() => {
       if (s.dump === null && s.dumps === null) return null;
-      const shared = leads('dump', 'dump', 'dumps');
+      const shared = leads('dump', ['dump', 'dumps']);
       if (shared) return shared;
       if (s.dump !== null) {
         const d = dumpIndex.get(s.dump);
         return maskWhere(n, (i) => d !== undefined && paperDumps[i].includes(d));
       }
-      const [lo, hi] = this.#span(s.dumps!);
+      const [lo, hi] = this.dumpRun()!;
       return maskWhere(n, (i) => paperDumps[i].some((d) => d >= lo && d <= hi));
     });
-    const keyword = $derived(s.keyword === null ? null : (leads('keyword', 'keyword') ?? maskWhere(n, (i) => papers[i].keywords.includes(s.keyword!))));
+    const keyword = $derived(s.keyword === null ? null : (leads('keyword') ?? maskWhere(n, (i) => papers[i].keywords.includes(s.keyword!))));
     const search = $derived(this.search.hits(s.search));
     const lasso = $derived.by(() => {
       if (!s.lasso) return null;
-      const shared = leads('lasso', 'lasso');
+      const shared = leads('lasso');
       if (shared) return shared;
       const m = new Uint8Array(n);
       for (const i of inPolygon(points, s.lasso)) m[i] = 1;
@@ -176,13 +177,14 @@ export class AppState {
    */
   maskExcept(...dims: Dimension[]): Mask {
     const masks = this.masks;
+    const all = Object.keys(masks) as Dimension[];
     const key = dims.join();
-    const from = (Object.keys(masks) as Dimension[]).map((d) => (dims.includes(d) ? null : masks[d]));
+    const from = all.map((d) => (dims.includes(d) ? null : masks[d]));
     const last = this.#combined.get(key);
     if (last && last.from.every((m, i) => m === from[i])) return last.mask;
     // Caught up with the lead (the same masks): the lead's answer, computed once for both.
     const lead = this.#lead;
-    const same = lead && untrack(() => (Object.keys(masks) as Dimension[]).every((d) => lead.masks[d] === masks[d]));
+    const same = lead && untrack(() => all.every((d) => lead.masks[d] === masks[d]));
     const mask = lead && same ? untrack(() => lead.maskExcept(...dims)) : combine(this.data.papers.length, masks, dims);
     this.#combined.set(key, { from, mask });
     return mask;
@@ -204,14 +206,18 @@ export class AppState {
     return i < 0 || j < 0 ? [1, 0] : [Math.min(i, j), Math.max(i, j)];
   }
 
+  /** Positions (in `data.dumps`) of the selected run's first and last dump, or null without a run. */
+  dumpRun(): [number, number] | null {
+    return this.selection.dumps === null ? null : this.#span(this.selection.dumps);
+  }
+
   /** Whether the dump filter takes this dump: it is the selected one, or in the selected run. */
   dumpSelected(id: string): boolean {
     const s = this.selection;
     if (s.dump !== null) return s.dump === id;
-    if (s.dumps === null) return false;
-    const [lo, hi] = this.#span(s.dumps);
+    const run = this.dumpRun();
     const i = this.data.dumpIndex.get(id) ?? -1;
-    return i >= lo && i <= hi;
+    return run !== null && i >= run[0] && i <= run[1];
   }
 
   /** Selects the dumps from `a` to `b` (positions in date order), one dump when they are the same. */
