@@ -142,9 +142,40 @@ export interface IngestReport {
   warnings?: Rejection[];
 }
 
+/**
+ * Every option a run resolved, stage by stage (defaults filled in, 'auto' rules with what they gave):
+ * with the seed and the inputs, what is needed to make the same atlas again. Each stage's options and
+ * defaults live beside it in src/pipeline; this is how they are written out.
+ */
+export interface AtlasParams {
+  /** Terms (pipeline/text/terms). */
+  terms: { titleWeight: number; minPhraseCount: number | 'auto'; minPhraseNpmi: number; phrases: number; vocabulary: number };
+  /** TF-IDF (pipeline/vectorize/tfidf): the least document frequency as resolved, the rest as given. */
+  tfidf: { minDf: number; maxDfRatio: number; maxTerms: number; weighting: string };
+  /** LSA (pipeline/vectorize/lsa): dimensions kept (fewer than asked on a small vocabulary). */
+  lsa: { dims: number; powerIterations: number; oversample: number; method: string };
+  /** Named themes (pipeline/cluster/zeroShot). */
+  zeroShot: { feedback: number; feedbackWeight: number; feedbackTerms: number; mix: number; cutoff: number; nulls: number; alpha: number; evidence: number; descriptionWeight: number };
+  /** Fine clusters outside named themes: as asked ('auto' or a number), the rule, and how many k-means made. */
+  fineClusters: { asked: number | 'auto'; rule: string; k: number };
+  kmeans: { restarts: number; maxIterations: number; inertia: number; path: 'ml-kmeans' | 'typed-array Lloyd with Elkan bounds' };
+  /** Top-level themes (pipeline/cluster/hierarchy): the options and the cut taken. */
+  hierarchy: { minGroups: number; maxGroups: number; maxShare: number; linkage: string; distance: string; criterion: string; groups: number; gap: number; height: number; largestShare: number; split: 'level' | 'heaviest first' };
+  /** Labels and key terms (pipeline/describe/describe). */
+  describe: { clusterTerms: number; termStats: number; dumpTerms: number; groupTerms: number; groupCandidates: number; keywordsPerPaper: number };
+  /** Cluster keys across runs (pipeline/cluster/identity). */
+  identity: { minOverlap: number; minTermSimilarity: number };
+  /** Nearest papers (pipeline/neighbors): how many each paper lists, and how they were found. */
+  neighbors: { perPaper: number; method: 'exact' | 'nn-descent'; exactUpTo: number; rounds?: number; trees?: number | 'auto'; space: string };
+  /** The map (pipeline/layout/umap). */
+  umap: { nNeighbors: number; minDist: number; wasmAbove: number; nEpochs: number; metric: string; implementation: 'umap-js' | 'embedding-atlas wasm' };
+  /** Keyword network (pipeline/cooccur/cooccur). */
+  cooccurrence: { vocabulary: number; minCount: number; minStrength: number; maxLinks: number; ticks: number };
+}
+
 export interface Atlas {
   schemaVersion: typeof SCHEMA_VERSION;
-  generated: { seed: number; k: number; params: Record<string, unknown> };
+  generated: { seed: number; k: number; params: AtlasParams };
   dumps: Dump[];
   groups: Group[];
   clusters: Cluster[];

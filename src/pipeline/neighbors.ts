@@ -59,6 +59,9 @@ export const nnDescentTrees = (n: number): number | undefined => (n > 10_000 ? 8
 /** Above this many papers the neighbours are approximate (NN-descent); exact below. */
 export const EXACT_NEIGHBORS_UP_TO = 3000;
 
+/** Nearest papers listed per paper (in its detail panel). */
+export const NEIGHBORS_PER_PAPER = 8;
+
 /**
  * The k nearest neighbours by cosine: exact for small corpora, above `exactUpTo` papers by
  * NN-descent (Dong et al. 2011) with random-projection-tree starts, in Embedding Atlas's seeded

@@ -1,4 +1,4 @@
-import type { Atlas, ClusterTerm } from '../../contract';
+import type { Atlas, Cluster, ClusterTerm } from '../../contract';
 import { stableId } from '../ingest/identity';
 
 /** A cluster as identity sees it: its papers (by paper id), top terms and named theme. */
@@ -123,6 +123,19 @@ function termCosine(a: ClusterTerm[], b: ClusterTerm[]): number {
   const norm = (ts: ClusterTerm[]) => Math.sqrt(ts.reduce((s, t) => s + t.weight * t.weight, 0));
   const d = norm(a) * norm(b);
   return d > 0 ? dot / d : 0;
+}
+
+/** Gives each cluster its key (`clusterIdentity` over the papers each holds); returns how, and the earlier clusters dropped. */
+export function keyClusters(clusters: Cluster[], assign: ArrayLike<number>, paperIds: readonly string[], previous?: PreviousCluster[], options?: IdentityOptions): Identity {
+  const members = clusters.map(() => [] as string[]);
+  for (let i = 0; i < paperIds.length; i++) members[assign[i]].push(paperIds[i]);
+  const identity = clusterIdentity(
+    clusters.map((c, i) => ({ members: members[i], terms: c.terms, theme: c.theme })),
+    previous,
+    options,
+  );
+  clusters.forEach((c, i) => (c.key = identity.keys[i]));
+  return identity;
 }
 
 /** The clusters of an earlier atlas, for `clusterIdentity`; none when it predates cluster keys. */

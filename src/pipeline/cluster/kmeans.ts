@@ -1,5 +1,5 @@
 import { kmeans } from 'ml-kmeans';
-import { randomLcg } from 'd3';
+import { seededRandom } from '../random';
 import { row, type Dense } from '../vectorize/sparse';
 
 export interface KmeansOptions {
@@ -21,6 +21,9 @@ export interface KmeansOptions {
 export const iterationsFor = (n: number) => (n > 4_000 ? 25 : 100);
 
 export const KMEANS_DEFAULTS = { restarts: 5, fastAbove: 200_000 };
+
+/** Which implementation runs n points into k clusters (see kmeansBest), as `generated.params` names it. */
+export const kmeansPath = (n: number, k: number, fastAbove = KMEANS_DEFAULTS.fastAbove) => (n * k > fastAbove ? ('typed-array Lloyd with Elkan bounds' as const) : ('ml-kmeans' as const));
 
 export interface Clustering {
   k: number;
@@ -210,8 +213,8 @@ export function kmeansBest(vectors: Dense, options: KmeansOptions): Clustering {
   if (!Number.isInteger(k) || k < 1 || k > vectors.rows)
     throw new Error(`k must be an integer between 1 and the number of papers (${vectors.rows}), got ${k}`);
   const o = { ...KMEANS_DEFAULTS, maxIterations: iterationsFor(vectors.rows), ...options };
-  const random = randomLcg((((options.seed ?? 0) * 7919 + 17) % 1_000_003) / 1_000_003);
-  const fast = vectors.rows * k > o.fastAbove;
+  const random = seededRandom(options.seed ?? 0, 'kmeans');
+  const fast = kmeansPath(vectors.rows, k, o.fastAbove) !== 'ml-kmeans';
   const points = fast ? [] : Array.from({ length: vectors.rows }, (_, i) => Array.from(row(vectors, i)));
   let best: Clustering | null = null;
   for (let run = 0; run < o.restarts; run++) {

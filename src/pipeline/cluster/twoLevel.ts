@@ -1,12 +1,14 @@
 import { cosineSimilarity, groupVectors, type Grouping, type HierarchyOptions } from './hierarchy';
-import { iterationsFor, kmeansBest, KMEANS_DEFAULTS, restartsFor } from './kmeans';
+import { iterationsFor, kmeansBest, KMEANS_DEFAULTS, kmeansPath, restartsFor } from './kmeans';
+import type { AtlasParams } from '../../contract';
+import { round4 } from '../round';
 import { dense, row, type Dense } from '../vectorize/sparse';
 
 export interface TwoLevelOptions {
   /** Fine clusters of the papers outside named themes, or 'auto' (see fineK). Default 'auto'. */
   k?: number | 'auto';
   seed?: number;
-  /** k-means restarts on small inputs. Default 5. */
+  /** k-means restarts on small inputs (see kmeans restartsFor). Default KMEANS_DEFAULTS.restarts. */
   restarts?: number;
   hierarchy?: HierarchyOptions;
 }
@@ -23,11 +25,17 @@ export interface TwoLevel {
   /** Fine clusters k-means made (outside named themes). */
   fine: number;
   /** How the fine clusters and the tree were made, for `generated.params`. */
-  record: { kmeans: Record<string, unknown>; cut: Grouping['cut'] };
+  record: { kmeans: AtlasParams['kmeans']; cut: Grouping['cut'] };
 }
 
-/** Fine clusters for n papers: about √n (Mardia's rule of thumb), at least 2, at most 150 and never more than n. */
-export const fineK = (n: number) => Math.min(n, Math.max(2, Math.min(150, Math.round(Math.sqrt(n)))));
+/** Bounds of the number of fine clusters under 'auto': past 150 the themes list and the map's shades stop being readable. */
+export const FINE_K = { min: 2, max: 150 };
+
+/** The 'auto' rule in words, for `generated.params` and the command's help. */
+export const FINE_K_RULE = `round(sqrt(papers outside named themes)), ${FINE_K.min} to ${FINE_K.max}`;
+
+/** Fine clusters for n papers: about √n (Mardia's rule of thumb), within FINE_K and never more than n. */
+export const fineK = (n: number) => Math.min(n, Math.max(FINE_K.min, Math.min(FINE_K.max, Math.round(Math.sqrt(n)))));
 
 /** The rows of a dense matrix at the given indices, as a new matrix. */
 function pick(m: Dense, indices: readonly number[]): Dense {
@@ -49,17 +57,17 @@ export function twoLevelClusters(docs: Dense, themeOf: Int32Array, options: TwoL
   // Raw cluster of each paper: fine clusters 0..kFree-1, then one per named theme with papers.
   const raw = new Int32Array(n);
   let kFree = 0;
-  let kmeans: Record<string, unknown> = {};
+  let kmeans: AtlasParams['kmeans'];
+  const asked = options.restarts ?? KMEANS_DEFAULTS.restarts;
   if (free.length >= 2) {
     kFree = Math.min(options.k === undefined || options.k === 'auto' ? fineK(free.length) : options.k, free.length);
-    const restarts = restartsFor(free.length, kFree, options.restarts ?? KMEANS_DEFAULTS.restarts);
+    const restarts = restartsFor(free.length, kFree, asked);
     const c = kmeansBest(pick(docs, free), { k: kFree, seed: options.seed, restarts });
     free.forEach((i, r) => (raw[i] = c.assignments[r]));
-    const fast = free.length * kFree > KMEANS_DEFAULTS.fastAbove;
-    kmeans = { restarts, maxIterations: iterationsFor(free.length), inertia: Math.round(c.inertia * 1e4) / 1e4, path: fast ? 'typed-array Lloyd with Hamerly bounds' : 'ml-kmeans' };
+    kmeans = { restarts, maxIterations: iterationsFor(free.length), inertia: round4(c.inertia), path: kmeansPath(free.length, kFree) };
   } else {
     kFree = free.length;
-    kmeans = { restarts: restartsFor(1, 1, options.restarts ?? KMEANS_DEFAULTS.restarts), maxIterations: iterationsFor(free.length), inertia: 0, path: 'ml-kmeans' };
+    kmeans = { restarts: restartsFor(1, 1, asked), maxIterations: iterationsFor(free.length), inertia: 0, path: 'ml-kmeans' };
   }
   const themeCluster = new Map<number, number>();
   let kRaw = kFree;

@@ -1,4 +1,4 @@
-import { randomLcg } from 'd3';
+import { seededRandom } from '../random';
 import { project, type Lsa } from '../vectorize/lsa';
 import { dot, row } from '../vectorize/sparse';
 import type { Tfidf } from '../vectorize/tfidf';
@@ -155,7 +155,7 @@ function termColumns(tf: Tfidf): TermColumns {
 function presence(tf: Tfidf, columns: TermColumns, seedTerms: readonly number[], byDf: readonly number[], rank: Int32Array, o: typeof ZERO_SHOT_DEFAULTS): number {
   const observed = topSimilarity(columns, tf, seedTerms, o.evidence);
   // Seeded by the query itself, so a theme's test does not depend on the themes listed before it.
-  const random = randomLcg((seedTerms.reduce((h, j) => (h * 31 + j) % 1_000_003, 7) + 0.5) / 1_000_004);
+  const random = seededRandom(seedTerms.reduce((h, j) => (h * 31 + j) % 1_000_003, 7), 'themes');
   const window = Math.max(10, Math.round(byDf.length / 200));
   let reached = 0;
   for (let r = 0; r < o.nulls; r++) {

@@ -1,5 +1,8 @@
-import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, randomLcg, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3';
+import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3';
 import type { CooccurrenceLink, CooccurrenceTerm } from '../../contract';
+import { seededRandom } from '../random';
+import { round4 } from '../round';
+import { associationStrength } from './association';
 
 export interface CooccurOptions {
   /** Keywords in the network: the most frequent paper keywords. Default 120. */
@@ -19,6 +22,17 @@ export interface CooccurOptions {
 
 export const COOCCUR_DEFAULTS = { vocabulary: 120, minCount: 2, minStrength: 1, maxLinks: 600, ticks: 300 };
 
+/** Each cluster's centre on the map (mean position of its papers): the anchors its keywords are drawn toward. */
+export function clusterCentres(xy: readonly { x: number; y: number }[], assign: ArrayLike<number>, sizes: readonly number[]): { x: number; y: number }[] {
+  const anchors = sizes.map(() => ({ x: 0, y: 0 }));
+  for (let i = 0; i < xy.length; i++) {
+    const a = assign[i];
+    anchors[a].x += xy[i].x / sizes[a];
+    anchors[a].y += xy[i].y / sizes[a];
+  }
+  return anchors;
+}
+
 interface Node extends SimulationNodeDatum {
   term: string;
   count: number;
@@ -26,8 +40,7 @@ interface Node extends SimulationNodeDatum {
 
 /**
  * Keyword co-occurrence over papers (binary: a paper counts once per keyword pair), normalised by
- * association strength as VOSviewer does (van Eck & Waltman 2009): s(i,j) = c(i,j)·N / (c(i)·c(j)),
- * observed over expected co-occurrence. Positions come from a d3-force layout run ahead of time on
+ * association strength as VOSviewer does (./association.ts). Positions come from a d3-force layout run ahead of time on
  * copies of the nodes with a seeded random source, so the dashboard only draws.
  */
 export function cooccurrence(keywords: readonly string[][], clusters: ArrayLike<number>, k: number, options: CooccurOptions = {}): { terms: CooccurrenceTerm[]; links: CooccurrenceLink[] } {
@@ -54,8 +67,8 @@ export function cooccurrence(keywords: readonly string[][], clusters: ArrayLike<
   for (const [key, c] of pair) {
     const a = Math.floor(key / v);
     const b = key % v;
-    const strength = (c * n) / (freq.get(vocab[a])! * freq.get(vocab[b])!);
-    if (c >= o.minCount && strength >= o.minStrength) links.push({ source: vocab[a], target: vocab[b], count: c, strength: round(strength) });
+    const strength = associationStrength(c, n, freq.get(vocab[a])!, freq.get(vocab[b])!);
+    if (c >= o.minCount && strength >= o.minStrength) links.push({ source: vocab[a], target: vocab[b], count: c, strength: round4(strength) });
   }
   links.sort((x, y) => y.strength - x.strength || y.count - x.count || (x.source + x.target < y.source + y.target ? -1 : 1));
   links.splice(o.maxLinks);
@@ -78,7 +91,7 @@ export function cooccurrence(keywords: readonly string[][], clusters: ArrayLike<
   const simLinks: SimulationLinkDatum<Node>[] = links.map((l) => ({ source: index.get(l.source)!, target: index.get(l.target)! }));
   const strengths = links.map((l) => l.strength);
   const sim = forceSimulation(nodes)
-    .randomSource(randomLcg(((o.seed ?? 0) + 0.25) / 97))
+    .randomSource(seededRandom(o.seed ?? 0, 'cooccur'))
     .force('link', forceLink(simLinks).strength((_, i) => 0.05 + 0.5 * (strengths[i] / maxStrength)).distance(30))
     .force('charge', forceManyBody().strength(-40))
     .force('collide', forceCollide<Node>((d) => 4 + Math.sqrt(d.count)))
@@ -93,8 +106,6 @@ export function cooccurrence(keywords: readonly string[][], clusters: ArrayLike<
   const x0 = Math.min(...xs, 0);
   const y0 = Math.min(...ys, 0);
   const span = Math.max(Math.max(...xs, 0) - x0, Math.max(...ys, 0) - y0) || 1;
-  const terms = nodes.map((d, i) => ({ term: d.term, count: d.count, cluster: cluster[i], x: round((xs[i] - x0) / span), y: round((ys[i] - y0) / span) }));
+  const terms = nodes.map((d, i) => ({ term: d.term, count: d.count, cluster: cluster[i], x: round4((xs[i] - x0) / span), y: round4((ys[i] - y0) / span) }));
   return { terms, links };
 }
-
-const round = (x: number) => Math.round(x * 1e4) / 1e4;

@@ -5,7 +5,7 @@ import type { Csr } from '../vectorize/sparse';
  * A paper's top keywords: its highest TF-IDF terms, with a word dropped when a better-ranked
  * multi-word term of the paper contains it ("attention" under "sparse attention").
  */
-export function paperKeywords(matrix: Csr, terms: readonly string[], count = 6): string[][] {
+export function paperKeywords(matrix: Csr, terms: readonly string[], count: number): string[][] {
   const out: string[][] = [];
   const words = terms.map((t) => t.split(' ').length);
   for (let r = 0; r < matrix.rows; r++) {

@@ -1,6 +1,6 @@
-import { randomLcg } from 'd3';
 import { UMAP } from 'umap-js';
 import type { Knn } from '../neighbors';
+import { seededRandom } from '../random';
 import { createUMAPFromKNN } from './wasm';
 import { row, type Dense } from '../vectorize/sparse';
 
@@ -100,7 +100,7 @@ export function umapLayout(docs: Dense, knn: Knn, options: LayoutOptions = {}): 
     minDist: options.minDist ?? LAYOUT_DEFAULTS.minDist,
     nEpochs: options.nEpochs ?? epochsFor(n),
     distanceFn: cosine,
-    random: randomLcg(((options.seed ?? 0) + 0.5) / 1009),
+    random: seededRandom(options.seed ?? 0, 'umap'),
   });
   umap.setPrecomputedKNN(knn.indices.map((r) => r.slice(0, nNeighbors)), knn.distances.map((r) => r.slice(0, nNeighbors)));
   const points = Array.from({ length: n }, (_, i) => Array.from(row(docs, i)));

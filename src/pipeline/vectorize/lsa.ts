@@ -1,10 +1,12 @@
-import { randomLcg, randomNormal } from 'd3';
+import { randomNormal } from 'd3';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import type { AtlasParams } from '../../contract';
 import { SERIAL, type Pool } from '../parallel';
+import { seededRandom } from '../random';
 import { normalizeRows, type Csr, type Dense } from './sparse';
 
 export interface LsaOptions {
-  /** Dimensions kept. Default 100 (fewer when the matrix is smaller). */
+  /** Dimensions kept. Default 80 (fewer when the matrix is smaller). */
   dims?: number;
   /** Power iterations of the randomized range finder. Default 4. */
   powerIterations?: number;
@@ -15,12 +17,16 @@ export interface LsaOptions {
   pool?: Pool;
 }
 
+export const LSA_DEFAULTS = { dims: 80, powerIterations: 4, oversample: 10 };
+
 export interface Lsa {
   /** Papers in the latent space, rows of unit length. */
   docs: Dense;
   /** A term's loadings scaled by 1/σ (length dims): how a TF-IDF row maps into the latent space. Computed on demand, only queries need it. */
   termVector: (term: number) => Float64Array;
   singularValues: number[];
+  /** The options as resolved, for `generated.params`. */
+  params: AtlasParams['lsa'];
 }
 
 /** Products and factorisations of the LSA on a pool's threads, with matrices they share. */
@@ -143,9 +149,10 @@ function gramSchmidt(m: Dense): void {
  * to tens of thousands of papers. Written here because no maintained JS package does sparse randomized SVD.
  */
 export function lsa(a: Csr, options: LsaOptions = {}): Lsa {
-  const dims = Math.max(1, Math.min(options.dims ?? 100, a.rows - 1, a.cols - 1));
-  const l = Math.min(dims + (options.oversample ?? 10), a.rows, a.cols);
-  const normal = randomNormal.source(randomLcg(((options.seed ?? 0) + 1) / 7919))();
+  const opts = { ...LSA_DEFAULTS, ...options };
+  const dims = Math.max(1, Math.min(opts.dims, a.rows - 1, a.cols - 1));
+  const l = Math.min(dims + opts.oversample, a.rows, a.cols);
+  const normal = randomNormal.source(seededRandom(options.seed ?? 0, 'lsa'))();
   const la = new Linalg(options.pool ?? SERIAL);
   a = la.share(a);
   const at = la.transpose(a);
@@ -157,7 +164,7 @@ export function lsa(a: Csr, options: LsaOptions = {}): Lsa {
   // each round keeps the columns independent (the terms×l side is never orthonormalised: it is the
   // larger), and a second pass after the last makes them orthonormal to working precision
   // (CholeskyQR2, Fukaya et al. 2014). Gram-Schmidt takes over when the columns are nearly dependent.
-  for (let q = 0; q < (options.powerIterations ?? 4); q++) {
+  for (let q = 0; q < opts.powerIterations; q++) {
     y = la.mul(a, la.mul(at, y));
     if (!la.cholQr(y)) gramSchmidt(y);
   }
@@ -197,7 +204,8 @@ export function lsa(a: Csr, options: LsaOptions = {}): Lsa {
   const docs: Dense = { rows: a.rows, cols: dims, data: Float64Array.from(shared.data) };
   // x V = x Bᵀ Ũ Σ⁻¹ maps a TF-IDF row where A's own rows land (U Σ).
   const termVector = (t: number) => Float64Array.from({ length: dims }, (_, k) => (sigma[k] > 0 ? times(bt, t, k) / sigma[k] : 0));
-  return { docs: normalizeRows(docs), termVector, singularValues: sigma };
+  const params = { dims, powerIterations: opts.powerIterations, oversample: opts.oversample, method: 'randomized truncated SVD (Halko, Martinsson & Tropp 2011)' };
+  return { docs: normalizeRows(docs), termVector, singularValues: sigma, params };
 }
 
 /** Maps a sparse TF-IDF vector (term index -> weight) into the latent space, unit length. */

@@ -1,8 +1,9 @@
 import { countsOf, type TermCounts } from '../text/terms';
+import type { AtlasParams } from '../../contract';
 import type { Csr } from './sparse';
 
 export interface TfidfOptions {
-  /** Fewest papers a term must appear in; 'auto' is 1 under 100 papers, else 2, or one in 5,000 for large corpora. Default 'auto'. */
+  /** Fewest papers a term must appear in; 'auto' scales with the corpus (autoMinDf). Default 'auto'. */
   minDf?: number | 'auto';
   /** Largest share of papers a term may appear in. Default 0.5. */
   maxDfRatio?: number;
@@ -12,6 +13,11 @@ export interface TfidfOptions {
   boost?: ReadonlyMap<string, number>;
 }
 
+export const TFIDF_DEFAULTS = { minDf: 'auto' as const, maxDfRatio: 0.5, maxTerms: 30_000 };
+
+/** The least document frequency for n papers under 'auto': 1 under 100 papers, else 2, or one in 5,000 papers for large corpora. */
+export const autoMinDf = (n: number) => (n < 100 ? 1 : Math.max(2, Math.ceil(n / 5000)));
+
 export interface Tfidf {
   matrix: Csr;
   /** The raw (title-weighted) term counts behind each entry of `matrix.values`, in the same places. */
@@ -20,6 +26,8 @@ export interface Tfidf {
   index: Map<string, number>;
   df: Int32Array;
   idf: Float64Array;
+  /** The options as resolved, for `generated.params`. */
+  params: AtlasParams['tfidf'];
 }
 
 /**
@@ -30,14 +38,15 @@ export interface Tfidf {
 export function tfidf(input: TermCounts | readonly ReadonlyMap<string, number>[], options: TfidfOptions = {}): Tfidf {
   const docs = 'indptr' in input ? input : countsOf(input);
   const n = docs.indptr.length - 1;
-  const minDf = options.minDf === undefined || options.minDf === 'auto' ? (n < 100 ? 1 : Math.max(2, Math.ceil(n / 5000))) : options.minDf;
-  const maxDf = Math.floor((options.maxDfRatio ?? 0.5) * n);
+  const o = { ...TFIDF_DEFAULTS, ...options };
+  const minDf = typeof o.minDf === 'number' ? o.minDf : autoMinDf(n);
+  const maxDf = Math.floor(o.maxDfRatio * n);
   const df = new Int32Array(docs.names.length);
   for (const t of docs.terms) df[t]++;
   const ids = [...df.keys()]
     .filter((t) => df[t] >= minDf && df[t] <= Math.max(maxDf, minDf))
     .sort((a, b) => df[b] - df[a] || (docs.names[a] < docs.names[b] ? -1 : 1))
-    .slice(0, options.maxTerms ?? 30000)
+    .slice(0, o.maxTerms)
     .sort((a, b) => (docs.names[a] < docs.names[b] ? -1 : 1));
   const terms = ids.map((t) => docs.names[t]);
   const index = new Map(terms.map((t, i) => [t, i]));
@@ -45,7 +54,7 @@ export function tfidf(input: TermCounts | readonly ReadonlyMap<string, number>[]
   ids.forEach((t, i) => (column[t] = i));
   const dfArr = Int32Array.from(ids, (t) => df[t]);
   const idf = Float64Array.from(dfArr, (c) => Math.log((1 + n) / (1 + c)) + 1);
-  const boost = Float64Array.from(terms, (t) => options.boost?.get(t) ?? 1);
+  const boost = Float64Array.from(terms, (t) => o.boost?.get(t) ?? 1);
 
   const indptr = new Int32Array(n + 1);
   let nnz = 0;
@@ -79,5 +88,6 @@ export function tfidf(input: TermCounts | readonly ReadonlyMap<string, number>[]
     if (norm > 0) for (let i = start; i < p; i++) values[i] /= norm;
     indptr[r + 1] = p;
   }
-  return { matrix: { rows: n, cols: terms.length, indptr, indices, values }, counts, terms, index, df: dfArr, idf };
+  const params = { minDf, maxDfRatio: o.maxDfRatio, maxTerms: o.maxTerms, weighting: 'sublinear tf, smoothed idf, rows of unit length' };
+  return { matrix: { rows: n, cols: terms.length, indptr, indices, values }, counts, terms, index, df: dfArr, idf, params };
 }

@@ -3,6 +3,7 @@
  * the chart shows: the keywords with papers and the links of at least `minLink` shared papers.
  */
 import type { Network } from './subsetNetwork';
+import { round4 } from '../../pipeline/round';
 
 /** How a network file names each keyword's theme: its colour slot and the theme's name. */
 export interface NetworkThemes {
@@ -15,8 +16,6 @@ function visible(net: Network, minLink: number) {
   const links = net.links.filter((l) => l.count >= minLink && net.terms[l.s].count > 0 && net.terms[l.t].count > 0);
   return { terms, links };
 }
-
-const round = (v: number) => Math.round(v * 1e4) / 1e4;
 
 /**
  * VOSviewer (and VOSviewer Online) JSON: `network.items` with id, label, x, y, cluster (1-based) and
@@ -37,9 +36,9 @@ export function vosviewerJson(net: Network, minLink: number, themes: NetworkThem
     id: i + 1,
     label: t.term,
     description: `Theme: ${escapeXml(themes.name(t.cluster))}`,
-    x: round(t.x),
+    x: round4(t.x),
     // VOSviewer's y axis points up, the page's down.
-    y: round(-t.y),
+    y: round4(-t.y),
     cluster: themes.slotOf(t.cluster) + 1,
     weights: { Links: degree.get(i)?.links ?? 0, 'Total link strength': degree.get(i)?.strength ?? 0, Occurrences: t.count },
   }));
@@ -76,9 +75,9 @@ export function graphml(net: Network, minLink: number, themes: NetworkThemes): s
   ];
   for (const { t, i } of terms)
     lines.push(
-      `    <node id="n${i}"><data key="label">${escapeXml(t.term)}</data><data key="theme">${escapeXml(themes.name(t.cluster))}</data><data key="papers">${t.count}</data><data key="x">${round(t.x)}</data><data key="y">${round(t.y)}</data></node>`,
+      `    <node id="n${i}"><data key="label">${escapeXml(t.term)}</data><data key="theme">${escapeXml(themes.name(t.cluster))}</data><data key="papers">${t.count}</data><data key="x">${round4(t.x)}</data><data key="y">${round4(t.y)}</data></node>`,
     );
-  links.forEach((l, e) => lines.push(`    <edge id="e${e}" source="n${l.s}" target="n${l.t}"><data key="weight">${l.count}</data><data key="strength">${round(l.strength)}</data></edge>`));
+  links.forEach((l, e) => lines.push(`    <edge id="e${e}" source="n${l.s}" target="n${l.t}"><data key="weight">${l.count}</data><data key="strength">${round4(l.strength)}</data></edge>`));
   lines.push('  </graph>', '</graphml>', '');
   return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 /** The keyword network of a subset of papers: term and link counts recounted from `papers[].keywords`. */
 import type { Atlas, Paper } from '../../contract';
 import type { Mask } from '../../state/masks';
+import { associationStrength } from '../../pipeline/cooccur/association';
 
 export interface NetTerm {
   term: string;
@@ -56,8 +57,7 @@ export function subsetNetwork(co: Atlas['cooccurrence'], papers: Paper[], mask: 
     if (a === undefined || b === undefined) continue;
     const [s, t] = a < b ? [a, b] : [b, a];
     const c = pairs.get(s * T + t) ?? 0;
-    // Association strength recomputed on the subset: observed / expected co-occurrence (van Eck & Waltman 2009).
-    if (c > 0) links.push({ s, t, count: c, strength: (c * n) / (counts[s] * counts[t]) });
+    if (c > 0) links.push({ s, t, count: c, strength: associationStrength(c, n, counts[s], counts[t]) });
   }
   return { terms: co.terms.map((t, i) => ({ ...t, count: counts[i] })), links, papers: n };
 }
