@@ -1,80 +1,22 @@
 import Papa from 'papaparse';
-import { inferDateOrder, readDate } from './dates';
-import { matchFields, rowDate, rowToRecord, type Field } from './fields';
-import { SourceError, splitLines, type RawRecord, type SourceRecords } from './records';
-import type { Rejection } from '../../contract';
-
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-
-/** Why a file without title and abstract columns cannot be read, in one line (never the whole first row). */
-function missingColumns(fields: Partial<Record<Field, string>>, names: string[], source: string, text?: string): SourceError | null {
-  const missing = (['title', 'abstract'] as const).filter((f) => fields[f] === undefined);
-  if (missing.length === 0) return null;
-  const start = text?.trimStart() ?? '';
-  if (start.startsWith('[') || start.startsWith('{'))
-    return new SourceError(source, 'this is JSON, not CSV or TSV: name it .json (an array of papers) or .jsonl (one paper per line)', 1);
-  if (text !== undefined && names.some((n) => n.length > 60 || /[.!?]\s+\S/.test(n)))
-    return new SourceError(source, `the first line is a paper, not a header row (it begins "${clip(names.find((n) => n.trim()) ?? '', 40)}"): add a header line naming the title and abstract columns`, 1);
-  const lower = names.map((n) => n.toLowerCase());
-  if (text !== undefined && lower.includes('source') && (lower.includes('date') || lower.includes('label')))
-    return new SourceError(source, 'this is a dumps manifest (source, date, label), not a dump: give it with --manifest', 1);
-  const shown = names.slice(0, 8).map((n) => `"${clip(n, 30)}"`).join(', ') + (names.length > 8 ? `, and ${names.length - 8} more` : '');
-  return new SourceError(source, `no ${missing[0]} column (the header has ${names.length ? shown : 'no columns'})`, text === undefined ? 0 : 1);
-}
-
-function requireColumns(fields: Partial<Record<Field, string>>, names: string[], source: string, text?: string): void {
-  const e = missingColumns(fields, names, source, text);
-  if (e) throw e;
-}
-
-const NUMERIC_DATE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/;
+import { Collector } from './collector';
+import { matchFields, missingColumns, type Field } from './fields';
+import { clip, SourceError, splitLines, type SourceRecords } from './records';
 
 /**
- * Collects records from rows, sending unreadable rows to the rejection list. A numeric date that
- * could be day/month or month/day is settled at the end by the file's other dates (inferDateOrder).
+ * Why a CSV or TSV file without title and abstract columns cannot be read, when its first line shows
+ * it is something other than a dump (JSON, a paper with no header above it, a dumps manifest); else null.
  */
-class Collector {
-  records: RawRecord[] = [];
-  rejected: Rejection[] = [];
-  warnings: Rejection[] = [];
-  #numericDates: string[] = [];
-  #ambiguous: { index: number; raw: string; reason: string }[] = [];
-  constructor(readonly source: string) {}
-  add(row: Record<string, unknown>, fields: Partial<Record<Field, string>>, line: number): void {
-    const raw = rowDate(row, fields);
-    if (NUMERIC_DATE.test(raw)) this.#numericDates.push(raw);
-    const r = rowToRecord(row, fields, this.source, line);
-    if (typeof r !== 'string') {
-      this.records.push(r);
-      return;
-    }
-    const tentative = raw && 'date' in readDate(raw, { order: 'mdy' }) ? rowToRecord(row, fields, this.source, line, { order: 'mdy' }) : r;
-    if (typeof tentative === 'string') return this.reject(line, r);
-    this.#ambiguous.push({ index: this.records.length, raw, reason: r });
-    this.records.push(tentative);
-  }
-  reject(line: number, reason: string): void {
-    this.rejected.push({ source: this.source, line, reason });
-  }
-  warn(line: number, reason: string): void {
-    this.warnings.push({ source: this.source, line, reason });
-  }
-  result(): SourceRecords {
-    if (this.#ambiguous.length) {
-      const order = inferDateOrder(this.#numericDates);
-      const drop = new Set<number>();
-      for (const a of this.#ambiguous) {
-        const date = order ? readDate(a.raw, { order }) : null;
-        if (date && 'date' in date) this.records[a.index].date = date.date;
-        else drop.add(a.index), this.reject(this.records[a.index].line, a.reason);
-      }
-      this.records = this.records.filter((_, i) => !drop.has(i));
-      this.rejected.sort((a, b) => a.line - b.line);
-    }
-    const r: SourceRecords = { source: this.source, records: this.records, rejected: this.rejected, pageDate: null };
-    if (this.warnings.length) r.warnings = this.warnings;
-    return r;
-  }
+function notADump(names: string[], source: string, text: string): SourceError | null {
+  const start = text.trimStart();
+  if (start.startsWith('[') || start.startsWith('{'))
+    return new SourceError(source, 'this is JSON, not CSV or TSV: name it .json (an array of papers) or .jsonl (one paper per line)', 1);
+  if (names.some((n) => n.length > 60 || /[.!?]\s+\S/.test(n)))
+    return new SourceError(source, `the first line is a paper, not a header row (it begins "${clip(names.find((n) => n.trim()) ?? '', 40)}"): add a header line naming the title and abstract columns`, 1);
+  const lower = names.map((n) => n.toLowerCase());
+  if (lower.includes('source') && (lower.includes('date') || lower.includes('label')))
+    return new SourceError(source, 'this is a dumps manifest (source, date, label), not a dump: give it with --manifest', 1);
+  return null;
 }
 
 /** A TSV field written with CSV quoting (`"say ""hi"""`), as spreadsheet and pandas exports write some, unquoted. */
@@ -126,7 +68,8 @@ export function parseDelimited(text: string, source: string, delimiter?: ',' | '
       if (header === null) {
         header = row.map((h) => h.trim());
         fields = matchFields(header);
-        requireColumns(fields, header, source, body);
+        const missing = missingColumns(fields, header, source, 1);
+        if (missing) throw notADump(header, source, body) ?? missing;
         for (const f of Object.values(fields))
           if (header.filter((h) => h === f).length > 1) out.warn(at, `column "${f}" appears more than once; the first is read`);
         return;
@@ -212,7 +155,8 @@ export function parseJsonArray(text: string, source: string): SourceRecords {
   const lines = elementLines(body);
   const names = [...new Set(data.filter(objectRow).flatMap((o) => Object.keys(o)))];
   const fields = matchFields(names);
-  if (data.length > 0) requireColumns(fields, names, source);
+  const missing = data.length > 0 ? missingColumns(fields, names, source) : null;
+  if (missing) throw missing;
   const out = new Collector(source);
   data.forEach((item, i) => {
     const line = lines[i] ?? 0;
