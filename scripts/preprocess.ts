@@ -4,10 +4,11 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Rejection } from '../src/contract';
-import { assembleCorpus, SourceError, type GroupBy, type ManifestEntry, type SourceRecords } from '../src/pipeline/ingest';
+import { assembleCorpus, SourceError, type Corpus, type GroupBy, type ManifestEntry, type SourceRecords } from '../src/pipeline/ingest';
+import type { PreviousCluster } from '../src/pipeline/cluster/identity';
 import { buildAtlas } from '../src/pipeline/atlas';
 import { fsReason } from './lib/fsReason';
-import { listInputs, readSource } from './lib/readSources';
+import { listInputs, readSource, type InputFile } from './lib/readSources';
 import { readManifest } from './lib/manifest';
 import { checkOutput, OutputError, writeOutput } from './lib/writeOutput';
 import { readPrevious } from './lib/previousAtlas';
@@ -114,23 +115,18 @@ for (const stream of [process.stdout, process.stderr])
     if (e.code !== 'EPIPE') throw e;
   });
 
-async function main(): Promise<void> {
-  const opts = options();
-  debug = opts.debug;
-  if (opts.help) {
-    process.stdout.write(USAGE + '\n');
-    return;
-  }
-  // Everything that can be checked before reading the input is: a run never fails after its analysis
-  // for a reason known at the start.
-  const out = resolve(opts.out);
-  if (!opts.dryRun) await checkOutput(opts.out, out);
-  const themes = await loadThemes(opts.themes);
+type Options = ReturnType<typeof options>;
+type Built = Awaited<ReturnType<typeof buildAtlas>>;
 
+/**
+ * Where unusable inputs (`report`) and notes on inputs (`warn`) go: each is printed as it is found
+ * and kept for atlas.json's ingest section; with --strict the first unusable input stops the run.
+ */
+function problemLog(strict: boolean) {
   const unreadable: SourceError[] = [];
   const warnings: SourceError[] = [];
   const report = (e: SourceError) => {
-    if (opts.strict) fail(`${e.message}\n(--strict: stopping at the first unusable file)`, 1);
+    if (strict) fail(`${e.message}\n(--strict: stopping at the first unusable file)`, 1);
     unreadable.push(e);
     process.stderr.write(`skipped ${e.message}\n`);
   };
@@ -138,13 +134,19 @@ async function main(): Promise<void> {
     warnings.push(e);
     process.stderr.write(`warning: ${e.message}\n`);
   };
+  return { unreadable, warnings, report, warn };
+}
 
+type ProblemLog = ReturnType<typeof problemLog>;
+
+/** The dump files to read, with the dates and labels the manifest gives them; fails when there are none. */
+async function findInputs(opts: Options, out: string, log: ProblemLog): Promise<{ files: InputFile[]; manifest: Map<string, ManifestEntry> }> {
   const manifestRows = opts.manifest ? await readManifest(opts.manifest) : { rows: [], problems: [], warnings: [] };
   const inputs = await listInputs(opts.inputs, manifestRows.rows.map((r) => r.path), out, opts.manifest);
-  inputs.unreadable.forEach(report);
-  for (const i of inputs.ignored) warn(new SourceError(i.source, i.reason));
-  manifestRows.problems.forEach(report);
-  manifestRows.warnings.forEach(warn);
+  inputs.unreadable.forEach(log.report);
+  for (const i of inputs.ignored) log.warn(new SourceError(i.source, i.reason));
+  manifestRows.problems.forEach(log.report);
+  manifestRows.warnings.forEach(log.warn);
   const { files } = inputs;
   const manifest = new Map<string, ManifestEntry>();
   for (const row of manifestRows.rows) {
@@ -153,9 +155,18 @@ async function main(): Promise<void> {
   }
   if (files.length === 0) {
     const what = [...opts.inputs, ...(opts.manifest ? [opts.manifest] : [])].join(', ');
-    fail(unreadable.length || inputs.ignored.length ? `nothing to read in ${what}: every input was skipped (see above)` : `no dump files found in ${what}`, 1);
+    fail(log.unreadable.length || inputs.ignored.length ? `nothing to read in ${what}: every input was skipped (see above)` : `no dump files found in ${what}`, 1);
   }
+  return { files, manifest };
+}
 
+/** Reads every file (one that cannot be read is reported and skipped) and assembles the corpus. */
+async function readCorpus(
+  files: InputFile[],
+  manifest: Map<string, ManifestEntry>,
+  groupBy: GroupBy,
+  log: ProblemLog,
+): Promise<{ sources: SourceRecords[]; corpus: Corpus }> {
   const sources: SourceRecords[] = [];
   for (const file of files) {
     try {
@@ -163,15 +174,23 @@ async function main(): Promise<void> {
       sources.push(src);
     } catch (e) {
       if (!(e instanceof SourceError)) throw e;
-      report(e);
+      log.report(e);
     }
   }
   const corpus = assembleCorpus(sources, {
-    groupBy: opts.groupBy,
+    groupBy,
     manifest,
-    unreadable: unreadable.map(asRejection),
-    warnings: warnings.map(asRejection),
+    unreadable: log.unreadable.map(asRejection),
+    warnings: log.warnings.map(asRejection),
   });
+  return { sources, corpus };
+}
+
+/**
+ * Prints what each file gave and the totals, with the first 20 rejected records and notes (atlas.json
+ * lists them all); `inputWarnings` notes on the inputs themselves were printed as they were found.
+ */
+function printIngest(sources: SourceRecords[], corpus: Corpus, inputWarnings: number): void {
   for (const src of sources) {
     const dumps = corpus.dumps.filter((d) => d.source === src.source);
     const rejected = corpus.ingest.rejected.filter((r) => r.source === src.source).length;
@@ -186,18 +205,20 @@ async function main(): Promise<void> {
   );
   for (const r of rejected.slice(0, 20)) process.stdout.write(`  rejected ${r.source}${r.line ? `:${r.line}` : ''}: ${r.reason}\n`);
   if (rejected.length > 20) process.stdout.write(`  ... and ${rejected.length - 20} more (all listed in atlas.json ingest.rejected)\n`);
-  const conflicts = (corpus.ingest.warnings ?? []).slice(warnings.length);
+  const conflicts = (corpus.ingest.warnings ?? []).slice(inputWarnings);
   for (const w of conflicts.slice(0, 20)) process.stdout.write(`  note ${w.source}:${w.line}: ${w.reason}\n`);
   if (conflicts.length > 20) process.stdout.write(`  ... and ${conflicts.length - 20} more (all listed in atlas.json ingest.warnings)\n`);
+}
+
+/** Fails, writing nothing, when too few papers were read for the analysis or for --k. */
+function checkCorpus(unique: number, k: number | 'auto'): void {
   if (unique === 0) fail('no usable papers were read; nothing written', 1);
   if (unique < 3) fail(`only ${unique} paper${unique === 1 ? ' was' : 's were'} read and at least 3 are needed to find themes; nothing written`, 1);
-  if (opts.k !== 'auto' && opts.k > unique) fail(`--k ${opts.k} asks for more clusters than the ${unique} papers read; give at most ${unique}, or --k auto`, 1);
-  if (opts.dryRun) {
-    process.stdout.write(`dry run: nothing written (peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)\n`);
-    return;
-  }
+  if (k !== 'auto' && k > unique) fail(`--k ${k} asks for more clusters than the ${unique} papers read; give at most ${unique}, or --k auto`, 1);
+}
 
-  const previous = opts.fresh ? [] : await readPrevious(out);
+/** Runs the analysis stages with a progress line; fails, writing nothing, when the analysis stops. */
+async function analyse(corpus: Corpus, opts: Options, themes: ThemeSpec[], previous: PreviousCluster[]): Promise<Built> {
   const started = Date.now();
   let built;
   // The LSA's products on two cores, and the neighbours and map on the second while this one clusters.
@@ -221,8 +242,12 @@ async function main(): Promise<void> {
     pool?.close();
     runMap.close();
   }
-  const { atlas, abstracts, dropped } = built;
   progressDone(started);
+  return built;
+}
+
+/** Prints whether each named theme was found, and how many themes kept their ids from the previous atlas. */
+function printThemes({ atlas, dropped }: Built, previous: PreviousCluster[]): void {
   for (const t of atlas.themes)
     process.stdout.write(
       t.found && t.papers > 0
@@ -235,15 +260,48 @@ async function main(): Promise<void> {
     if (dropped.length)
       process.stdout.write(`${dropped.length} earlier theme(s) no longer found: ${dropped.slice(0, 8).map((d) => `"${d.label}"`).join(', ')}${dropped.length > 8 ? ', ...' : ''}\n`);
   }
+}
+
+/** Writes atlas.json and its abstracts folder to `out` (given as `outOption`) and says what was written and how many inputs were skipped. */
+async function writeAtlas(out: string, outOption: string, { atlas, abstracts }: Built, skipped: number): Promise<void> {
   let target: string;
   try {
     target = await writeOutput(out, atlas, abstracts);
   } catch (e) {
     if (debug) throw e;
-    throw new OutputError(`could not write to --out ${opts.out}: ${fsReason(e)}`);
+    throw new OutputError(`could not write to --out ${outOption}: ${fsReason(e)}`);
   }
   process.stdout.write(`wrote ${target} (${atlas.papers.length} papers, ${atlas.groups.length} top-level themes, ${atlas.clusters.length} clusters)\n`);
-  if (unreadable.length) process.stdout.write(`${unreadable.length} input(s) skipped, listed in atlas.json ingest.rejected\n`);
+  if (skipped) process.stdout.write(`${skipped} input(s) skipped, listed in atlas.json ingest.rejected\n`);
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  debug = opts.debug;
+  if (opts.help) {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
+  // Everything that can be checked before reading the input is: a run never fails after its analysis
+  // for a reason known at the start.
+  const out = resolve(opts.out);
+  if (!opts.dryRun) await checkOutput(opts.out, out);
+  const themes = await loadThemes(opts.themes);
+
+  const log = problemLog(opts.strict);
+  const { files, manifest } = await findInputs(opts, out, log);
+  const { sources, corpus } = await readCorpus(files, manifest, opts.groupBy, log);
+  printIngest(sources, corpus, log.warnings.length);
+  checkCorpus(corpus.ingest.unique, opts.k);
+  if (opts.dryRun) {
+    process.stdout.write(`dry run: nothing written (peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)\n`);
+    return;
+  }
+
+  const previous = opts.fresh ? [] : await readPrevious(out);
+  const built = await analyse(corpus, opts, themes, previous);
+  printThemes(built, previous);
+  await writeAtlas(out, opts.out, built, log.unreadable.length);
 }
 
 main().catch((e) => {

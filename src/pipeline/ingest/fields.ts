@@ -1,5 +1,5 @@
 import { readDate, type DateOptions } from './dates';
-import type { RawRecord } from './records';
+import { clip, SourceError, type RawRecord } from './records';
 
 export type Field = 'title' | 'abstract' | 'date' | 'id' | 'url' | 'authors' | 'categories';
 
@@ -29,6 +29,17 @@ export function matchFields(names: string[]): Partial<Record<Field, string>> {
     }
   }
   return found;
+}
+
+/**
+ * The error for a header without a title or abstract column, naming what the header has in one line
+ * (never a whole row), or null when it has both; `line` is the header's line (0 where there is none).
+ */
+export function missingColumns(fields: Partial<Record<Field, string>>, names: string[], source: string, line = 0): SourceError | null {
+  const missing = (['title', 'abstract'] as const).filter((f) => fields[f] === undefined);
+  if (missing.length === 0) return null;
+  const shown = names.slice(0, 8).map((n) => `"${clip(n, 30)}"`).join(', ') + (names.length > 8 ? `, and ${names.length - 8} more` : '');
+  return new SourceError(source, `no ${missing[0]} column (the header has ${names.length ? shown : 'no columns'})`, line);
 }
 
 function text(value: unknown): string {

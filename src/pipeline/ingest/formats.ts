@@ -1,5 +1,6 @@
 import { parsePageText } from './pageText';
-import { parseDelimited, parseJsonArray, parseJsonLines } from './tabular';
+import { parseDelimited } from './delimited';
+import { parseJsonArray, parseJsonLines } from './json';
 import { SourceError, type SourceRecords } from './records';
 
 export type SourceFormat = 'page' | 'csv' | 'tsv' | 'json' | 'jsonl';

@@ -42,3 +42,6 @@ export class SourceError extends Error {
 export function splitLines(text: string): string[] {
   return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
 }
+
+/** Shortens text for a message to at most `n` characters, ending in `…` when cut. */
+export const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
