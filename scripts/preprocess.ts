@@ -7,6 +7,7 @@ import type { Rejection } from '../src/contract';
 import { assembleCorpus, SourceError, type Corpus, type GroupBy, type ManifestEntry, type SourceRecords } from '../src/pipeline/ingest';
 import type { PreviousCluster } from '../src/pipeline/cluster/identity';
 import { buildAtlas } from '../src/pipeline/atlas';
+import { FINE_K } from '../src/pipeline/cluster/twoLevel';
 import { fsReason } from './lib/fsReason';
 import { listInputs, readSource, type InputFile } from './lib/readSources';
 import { readManifest } from './lib/manifest';
@@ -44,7 +45,7 @@ const USAGE = `Usage: npm run preprocess -- [options]
   --manifest <csv>     manifest with columns source,date,label (default data/dumps.csv with the default input)
   --out <dir>          where atlas.json and its abstracts-<hash>/ folder are written (default public/data)
   --seed <n>           seed for every random step (default 0)
-  --k <n|auto>         number of fine clusters outside named themes, 2 to the number of papers (default auto: about √papers, at most 150)
+  --k <n|auto>         number of fine clusters outside named themes, 2 to the number of papers (default auto: about √papers, at most ${FINE_K.max})
   --themes <json>      named themes to find (default data/themes.json; "none" for unsupervised)
   --group-by <unit>    group dated records of an export into dumps by day, week or month (default day)
   --fresh              give every theme a new id instead of carrying on those of the atlas already in --out

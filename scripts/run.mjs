@@ -38,7 +38,7 @@ function newest(dir) {
 /**
  * The WordNet tables the lemmatizer reads (wink-lexicon's wn-*.js, some 3 MB of statements such as
  * `words.zygote = 77248;`) are bundled as the same data in JSON.parse calls, which Node reads several
- * times faster than it runs the statements: a tenth of a second off every start. Tables made without
+ * times faster than it runs the statements (docs/benchmarks.md, "Command start-up"). Tables made without
  * a prototype keep none.
  */
 const wordnetAsJson = {
@@ -55,7 +55,7 @@ const wordnetAsJson = {
 
 const stale = !existsSync(out) || !existsSync(worker) || !existsSync(poolWorker) || statSync(out).mtimeMs < Math.max(newest(join(root, 'src')), newest(join(root, 'scripts')), statSync(join(root, 'package-lock.json')).mtimeMs);
 if (stale) {
-  // esbuild is loaded only to rebuild: importing it costs a run that needs no rebuild some 30 ms.
+  // esbuild is loaded only to rebuild: a run that needs no rebuild does not pay for importing it.
   const { build } = await import('esbuild');
   const built = await build({
     entryPoints: { [name]: entry, mapWorker: join(root, 'scripts', 'lib', 'mapWorker.ts'), poolWorker: join(root, 'scripts', 'lib', 'poolWorker.ts') },

@@ -41,18 +41,15 @@ export function nearestNeighbors(docs: Dense, k: number): Knn {
 
 /**
  * NN-descent rounds after the random-projection-tree starts for n papers: 3, and 2 above 10,000
- * papers, where the neighbours and map are the longest stage. Recall@15 against the exact lists
- * (400 papers sampled): at 20,000 papers 0.973 at 3 rounds (3.8 s) and 0.959 at 2 (3.2 s); at
- * 50,000 papers 0.957 at 3 rounds (8.3 s) and 0.933 at 2 (6.7 s).
+ * papers, where the neighbours and map are the longest stage and a third round buys little recall@15
+ * for its time (docs/benchmarks.md, "Nearest neighbours: NN-descent").
  */
 export const nnDescentRounds = (n: number) => (n > 10_000 ? 2 : 3);
 
 /**
  * Random-projection trees that start NN-descent for n papers: the library's own choice up to 10,000
- * papers, 8 above. At 2 rounds, recall@15 against the exact lists (400 papers sampled) and time: at
- * 20,000 papers 0.955 with 8 trees (2.6-2.9 s) against 0.962 with the library's choice (3.0-3.7 s);
- * at 50,000 papers 0.918 (8.1 s) against 0.925 (9.0 s). The trees also hold much of the index's
- * memory (the whole command's peak at 20,000 papers 835 MB against 920 MB).
+ * papers, 8 above, which loses little recall@15, saves time and holds less of the index's memory
+ * (docs/benchmarks.md, "Nearest neighbours: NN-descent").
  */
 export const nnDescentTrees = (n: number): number | undefined => (n > 10_000 ? 8 : undefined);
 

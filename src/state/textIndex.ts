@@ -3,8 +3,7 @@
  * slightly fuzzy matching and every query word required (the search MiniSearch gives with
  * `prefix: true`, `fuzzy: 0.15` for words over four letters, `combineWith: 'AND'`, without scores).
  * Written by hand because the search needs only a set of papers, not a ranking, and MiniSearch's
- * per-term maps grow superlinearly: indexing 50,000 titles and abstracts took it 43.6 s here (20,000
- * took 13.9 s), this index a few seconds. Terms sit in one sorted array, each with its papers as a
+ * per-term maps grow superlinearly (docs/benchmarks.md, "Search"). Terms sit in one sorted array, each with its papers as a
  * slice of one Uint32Array.
  */
 

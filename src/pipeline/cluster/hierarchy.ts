@@ -45,8 +45,8 @@ const cosineDistance = (a: Float64Array, b: Float64Array) => 1 - cosineSimilarit
  * stop being alike), among the cuts whose largest group holds at most `maxShare` of the weight: a
  * top-level theme holding more is too broad to read as one, and its hue would cover that much of the
  * map in shades nobody can tell apart. When no level cut in range meets it (a few distinct clusters
- * split off as groups of their own while the generic rest stays one: 39% of the seed data's papers
- * outside named themes), the tree is cut unevenly instead: the heaviest group is split into its two
+ * split off as groups of their own while the generic rest stays one, as on the seed data: see
+ * docs/benchmarks.md, "Top-level themes"), the tree is cut unevenly instead: the heaviest group is split into its two
  * branches (agnes's tree is binary), again and again, until the largest holds at most `maxShare` or
  * there are `maxGroups`; kept when its largest group is smaller than the best level cut's.
  */

@@ -15,8 +15,7 @@ export interface KmeansOptions {
 
 /**
  * Iterations per run: 100, or 25 above 4,000 points, where the last iterations barely move the
- * objective (20,000 papers, 141 clusters: inertia 8,956 after 20 iterations, 8,948 after 40; 5,000
- * papers, 71 clusters: 2,482.5 after 25, 2,479.7 at convergence near 40) but each costs a pass.
+ * objective but each costs a pass (measured in docs/benchmarks.md, "k-means").
  */
 export const iterationsFor = (n: number) => (n > 4_000 ? 25 : 100);
 
@@ -35,8 +34,8 @@ export interface Clustering {
 
 /**
  * Restarts worth running: all of them on small inputs, one when a single run already sees hundreds of
- * thousands of point-centroid pairs (at 5,000 papers three k-means++ starts end within 0.2% of one
- * another's inertia, for three times the work).
+ * thousands of point-centroid pairs, where starts end within a fraction of a percent of one another's
+ * inertia for several times the work (docs/benchmarks.md, "k-means").
  */
 export const restartsFor = (n: number, k: number, restarts: number) => Math.max(1, Math.min(restarts, Math.round(4e5 / (n * k))));
 

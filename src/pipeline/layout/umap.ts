@@ -13,10 +13,9 @@ export interface LayoutOptions {
   /** Optimisation epochs. Default `epochsFor(n)`. */
   nEpochs?: number;
   /**
-   * Above this many papers Embedding Atlas's WASM UMAP runs instead of umap-js: 2.7× faster at
-   * 20,000; on the 531 seed papers 0.38-0.49 s against 0.67-0.82 s in process (the whole command
-   * 2.75 s against 2.98 s, medians of six alternating runs) with the same 15-NN preservation (0.492
-   * against 0.490). Smaller corpora keep umap-js, the reference. Default 500.
+   * Above this many papers Embedding Atlas's WASM UMAP runs instead of umap-js: faster from a few
+   * hundred papers on, with the same 15-NN preservation (docs/benchmarks.md, "Map: UMAP
+   * implementation"). Smaller corpora keep umap-js, the reference. Default 500.
    */
   wasmAbove?: number;
 }
@@ -27,15 +26,9 @@ export const LAYOUT_DEFAULTS = { nNeighbors: 15, minDist: 0.1, wasmAbove: 500 };
  * Optimisation epochs for n papers: 100 up to 2,000 papers, 60 up to 10,000, 40 up to 30,000 and 35
  * above: each epoch samples every edge in proportion to its weight, so larger corpora take more
  * steps per epoch and need fewer epochs, and the map is the longest stage (umap-learn runs 200 for
- * large data). Measured on the papers, 15-nearest-neighbour preservation on the map: on the 531 seed
- * papers 0.498 at 200 epochs and 0.486 at 100 (means over three seeds); at 5,000 papers 0.334 at 100
- * epochs (3.4 s), 0.326 at 80, 0.323 at 60 (2.0-2.3 s) and 0.314 at 50; at 20,000 papers 0.230 at
- * 200, 0.226 at 100 (13.3 s), 0.208 at 60 (9.0-9.6 s), 0.205-0.207 at 50 (7.7-8.4 s), 0.204 at 45
- * and 0.197 at 40 (5.9-6.6 s; the whole command 1.7 s faster, median of three alternating runs, the
- * map being its longest chain there); at 50,000 papers 0.148 at 100, 0.142 at 60 (22.5 s) and 0.132
- * at 40 (14.9 s), and after later changes to the terms stage 0.125 at 40 (15.5 s), 0.124 at 35
- * (13.6-13.8 s) and 0.118 at 30. Fewer negative samples per edge instead lose more for the same time
- * (0.195 at 100 epochs and 3 negatives, 10.6 s, at 20,000 papers).
+ * large data). Each step was chosen by the 15-nearest-neighbour preservation it keeps for the time
+ * it saves; fewer negative samples per edge instead lost more for the same time (docs/benchmarks.md,
+ * "Map: UMAP epochs").
  */
 export const epochsFor = (n: number) => (n > 30_000 ? 35 : n > 10_000 ? 40 : n > 2_000 ? 60 : 100);
 

@@ -93,7 +93,7 @@ export function keepFullLayer(ctx: CanvasRenderingContext2D, job: PixelJob, W: n
  * Draws every point at device-pixel resolution (`dpr` device pixels per CSS pixel). With a selection,
  * the muted layer of a view is kept, so selecting other papers in the same view redraws only them;
  * without one, the view's last picture without a selection is kept, so clearing a selection copies
- * it back instead of drawing every point again (26 ms at 50,000 points here).
+ * it back instead of drawing every point again (docs/benchmarks.md, "Map: frame times").
  */
 export function drawPoints(ctx: CanvasRenderingContext2D, o: DrawOptions, dpr: number): void {
   const W = Math.round(o.width * dpr);
