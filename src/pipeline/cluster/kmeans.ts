@@ -87,120 +87,162 @@ export function kmeansPlusPlus(x: Dense, k: number, random: () => number): Float
  */
 export function lloyd(x: Dense, init: Float64Array, k: number, maxIterations = 100): Clustering {
   const { rows: n, cols: d, data } = x;
-  const c = Float64Array.from(init);
-  const assign = new Int32Array(n);
-  const upper = new Float64Array(n);
-  const lower = new Float64Array(n * k);
-  // Half the distance between each pair of centroids, and from each to its nearest other.
-  const between = new Float64Array(k * k);
-  const half = new Float64Array(k);
-  const sums = new Float64Array(k * d);
-  const counts = new Int32Array(k);
-  const moved = new Float64Array(k);
-  // ‖x − c‖² = ‖x‖² − 2x·c + ‖c‖²: one multiply-add per dimension instead of a subtraction too.
-  const cc = new Float64Array(k);
-  const norms = () => {
-    for (let m = 0; m < k; m++) {
-      let s = 0;
-      for (let j = 0; j < d; j++) s += c[m * d + j] * c[m * d + j];
-      cc[m] = s;
-    }
+  const s: Elkan = {
+    x,
+    k,
+    c: Float64Array.from(init),
+    cc: new Float64Array(k),
+    xx: new Float64Array(n),
+    assign: new Int32Array(n),
+    upper: new Float64Array(n),
+    lower: new Float64Array(n * k),
+    between: new Float64Array(k * k),
+    half: new Float64Array(k),
   };
-  const xx = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let j = 0; j < d; j++) s += data[i * d + j] * data[i * d + j];
-    xx[i] = s;
-  }
-  const dist = (i: number, m: number) => Math.sqrt(Math.max(0, xx[i] - 2 * dotAt(data, i * d, c, m * d, d) + cc[m]));
+  for (let i = 0; i < n; i++) s.xx[i] = dotAt(data, i * d, data, i * d, d);
+  const moved = new Float64Array(k);
   for (let iter = 0; iter < maxIterations; iter++) {
-    norms();
-    half.fill(Infinity);
-    for (let m = 0; m < k; m++)
-      for (let o = m + 1; o < k; o++) {
-        const h = Math.sqrt(sqDist(c, m * d, c, o * d, d)) / 2;
-        between[m * k + o] = h;
-        between[o * k + m] = h;
-        if (h < half[m]) half[m] = h;
-        if (h < half[o]) half[o] = h;
-      }
-    let changed = 0;
-    if (iter === 0) {
-      // The first assignment measures every distance (ties: the lower-numbered centroid).
-      for (let i = 0; i < n; i++) {
-        let best = Infinity;
-        let a = 0;
-        for (let m = 0; m < k; m++) {
-          const v = dist(i, m);
-          lower[i * k + m] = v;
-          if (v < best) {
-            best = v;
-            a = m;
-          }
-        }
-        assign[i] = a;
-        upper[i] = best;
-      }
-      changed = n;
-    } else
-      for (let i = 0; i < n; i++) {
-        let a = assign[i];
-        let u = upper[i];
-        if (u <= half[a]) continue;
-        const li = i * k;
-        let tight = false;
-        for (let m = 0; m < k; m++) {
-          if (m === a || u <= lower[li + m] || u <= between[a * k + m]) continue;
-          if (!tight) {
-            u = dist(i, a);
-            lower[li + a] = u;
-            tight = true;
-            if (u <= lower[li + m] || u <= between[a * k + m]) continue;
-          }
-          const v = dist(i, m);
-          lower[li + m] = v;
-          if (v < u) {
-            a = m;
-            u = v;
-          }
-        }
-        upper[i] = u;
-        if (a !== assign[i]) {
-          assign[i] = a;
-          changed++;
-        }
-      }
+    centroidGaps(s);
+    const changed = iter === 0 ? assignNearest(s) : reassign(s);
     if (changed === 0) break;
-    sums.fill(0);
-    counts.fill(0);
-    for (let i = 0; i < n; i++) {
-      const o = assign[i] * d;
-      counts[assign[i]]++;
-      for (let j = 0; j < d; j++) sums[o + j] += data[i * d + j];
-    }
-    for (let m = 0; m < k; m++) {
-      if (counts[m] === 0) {
-        moved[m] = 0;
-        continue; // an empty cluster keeps its centroid, as in ml-kmeans
-      }
-      let s = 0;
-      for (let j = 0; j < d; j++) {
-        const v = sums[m * d + j] / counts[m];
-        s += (v - c[m * d + j]) ** 2;
-        c[m * d + j] = v;
-      }
-      moved[m] = Math.sqrt(s);
-    }
-    for (let i = 0; i < n; i++) {
-      upper[i] += moved[assign[i]];
-      const li = i * k;
-      for (let m = 0; m < k; m++) lower[li + m] = Math.max(0, lower[li + m] - moved[m]);
-    }
+    moveCentroids(s, moved);
+    loosenBounds(s, moved);
   }
   let inertia = 0;
-  for (let i = 0; i < n; i++) inertia += sqDist(data, i * d, c, assign[i] * d, d);
-  const centroids = Array.from({ length: k }, (_, m) => c.slice(m * d, m * d + d));
-  return { k, assignments: assign, centroids, inertia };
+  for (let i = 0; i < n; i++) inertia += sqDist(data, i * d, s.c, s.assign[i] * d, d);
+  const centroids = Array.from({ length: k }, (_, m) => s.c.slice(m * d, m * d + d));
+  return { k, assignments: s.assign, centroids, inertia };
+}
+
+/** The state of Lloyd's iterations with Elkan's bounds, on typed arrays. */
+interface Elkan {
+  x: Dense;
+  k: number;
+  /** Centroids, row by row. */
+  c: Float64Array;
+  /** ‖c‖² of each centroid and ‖x‖² of each point: ‖x − c‖² = ‖x‖² − 2x·c + ‖c‖², one multiply-add per dimension. */
+  cc: Float64Array;
+  xx: Float64Array;
+  assign: Int32Array;
+  /** Upper bound on each point's distance to its own centroid. */
+  upper: Float64Array;
+  /** Lower bound on each point's distance to each centroid (n × k). */
+  lower: Float64Array;
+  /** Half the distance between each pair of centroids, and from each to its nearest other. */
+  between: Float64Array;
+  half: Float64Array;
+}
+
+const distance = (s: Elkan, i: number, m: number) => {
+  const d = s.x.cols;
+  return Math.sqrt(Math.max(0, s.xx[i] - 2 * dotAt(s.x.data, i * d, s.c, m * d, d) + s.cc[m]));
+};
+
+/** Centroid norms, and half the distance between each pair of centroids and from each to its nearest other. */
+function centroidGaps(s: Elkan): void {
+  const { k, c, between, half } = s;
+  const d = s.x.cols;
+  for (let m = 0; m < k; m++) s.cc[m] = dotAt(c, m * d, c, m * d, d);
+  half.fill(Infinity);
+  for (let m = 0; m < k; m++)
+    for (let o = m + 1; o < k; o++) {
+      const h = Math.sqrt(sqDist(c, m * d, c, o * d, d)) / 2;
+      between[m * k + o] = h;
+      between[o * k + m] = h;
+      if (h < half[m]) half[m] = h;
+      if (h < half[o]) half[o] = h;
+    }
+}
+
+/** The first assignment, measuring every distance (ties: the lower-numbered centroid). Returns the points assigned. */
+function assignNearest(s: Elkan): number {
+  const { k, lower, assign, upper } = s;
+  const n = s.x.rows;
+  for (let i = 0; i < n; i++) {
+    let best = Infinity;
+    let a = 0;
+    for (let m = 0; m < k; m++) {
+      const v = distance(s, i, m);
+      lower[i * k + m] = v;
+      if (v < best) {
+        best = v;
+        a = m;
+      }
+    }
+    assign[i] = a;
+    upper[i] = best;
+  }
+  return n;
+}
+
+/** Moves each point to its nearest centroid, measuring only the centroids its bounds cannot rule out. Returns the points that moved. */
+function reassign(s: Elkan): number {
+  const { k, lower, assign, upper, between, half } = s;
+  let changed = 0;
+  for (let i = 0; i < s.x.rows; i++) {
+    let a = assign[i];
+    let u = upper[i];
+    if (u <= half[a]) continue;
+    const li = i * k;
+    let tight = false;
+    for (let m = 0; m < k; m++) {
+      if (m === a || u <= lower[li + m] || u <= between[a * k + m]) continue;
+      if (!tight) {
+        u = distance(s, i, a);
+        lower[li + a] = u;
+        tight = true;
+        if (u <= lower[li + m] || u <= between[a * k + m]) continue;
+      }
+      const v = distance(s, i, m);
+      lower[li + m] = v;
+      if (v < u) {
+        a = m;
+        u = v;
+      }
+    }
+    upper[i] = u;
+    if (a !== assign[i]) {
+      assign[i] = a;
+      changed++;
+    }
+  }
+  return changed;
+}
+
+/** Each centroid to the mean of its points (an empty cluster keeps its centroid, as in ml-kmeans); `moved` gets how far each went. */
+function moveCentroids(s: Elkan, moved: Float64Array): void {
+  const { k, c, assign } = s;
+  const { rows: n, cols: d, data } = s.x;
+  const sums = new Float64Array(k * d);
+  const counts = new Int32Array(k);
+  for (let i = 0; i < n; i++) {
+    const o = assign[i] * d;
+    counts[assign[i]]++;
+    for (let j = 0; j < d; j++) sums[o + j] += data[i * d + j];
+  }
+  for (let m = 0; m < k; m++) {
+    if (counts[m] === 0) {
+      moved[m] = 0;
+      continue;
+    }
+    let sq = 0;
+    for (let j = 0; j < d; j++) {
+      const v = sums[m * d + j] / counts[m];
+      sq += (v - c[m * d + j]) ** 2;
+      c[m * d + j] = v;
+    }
+    moved[m] = Math.sqrt(sq);
+  }
+}
+
+/** Keeps the bounds true after the centroids moved, by the triangle inequality. */
+function loosenBounds(s: Elkan, moved: Float64Array): void {
+  const { k, lower, assign, upper } = s;
+  for (let i = 0; i < s.x.rows; i++) {
+    upper[i] += moved[assign[i]];
+    const li = i * k;
+    for (let m = 0; m < k; m++) lower[li + m] = Math.max(0, lower[li + m] - moved[m]);
+  }
 }
 
 /**

@@ -50,11 +50,39 @@ function pick(m: Dense, indices: readonly number[]): Dense {
  * themes (groupVectors); each named theme's cluster joins the top-level theme most of its papers sit in.
  */
 export function twoLevelClusters(docs: Dense, themeOf: Int32Array, options: TwoLevelOptions = {}): TwoLevel {
+  const fine = fineClusters(docs, themeOf, options);
+  const { raw, kFree, kRaw, themeCluster } = fine;
+  const { sums, sizes } = clusterSums(docs, raw, kRaw);
+
+  // Top-level themes from the free clusters' tree (all clusters when every paper is in a named theme).
+  const all = Array.from({ length: kRaw }, (_, c) => c);
+  const freeIds = all.filter((c) => c < kFree && sizes[c] > 0);
+  const base = freeIds.length ? freeIds : all;
+  const grouping = groupVectors(base.map((c) => sums[c]), options.hierarchy, base.map((c) => sizes[c]));
+  const rawGroup = new Int32Array(kRaw).fill(-1);
+  base.forEach((c, i) => (rawGroup[c] = grouping.groups[i]));
+  joinNamedThemes(docs, raw, rawGroup, sums, base, grouping.count);
+
+  const order = readingOrder(raw, rawGroup, sizes, grouping.count);
+  const themeOfRaw = new Map([...themeCluster].map(([t, c]) => [c, t]));
+  return {
+    assign: Int32Array.from(raw, (c) => order.clusterId[c]),
+    clusterGroup: order.clusters.map((c) => order.groupId[rawGroup[c]]),
+    clusterTheme: order.clusters.map((c) => themeOfRaw.get(c) ?? -1),
+    groups: order.groups,
+    fine: kFree,
+    record: { kmeans: fine.kmeans, cut: grouping.cut },
+  };
+}
+
+/**
+ * Each paper's raw cluster: k-means's fine clusters 0..kFree-1 for the papers outside named themes,
+ * then one cluster per named theme with papers (`themeCluster`: theme index -> raw cluster).
+ */
+function fineClusters(docs: Dense, themeOf: Int32Array, options: TwoLevelOptions): { raw: Int32Array; kFree: number; kRaw: number; themeCluster: Map<number, number>; kmeans: AtlasParams['kmeans'] } {
   const n = docs.rows;
   const free: number[] = [];
   for (let i = 0; i < n; i++) if (themeOf[i] < 0) free.push(i);
-
-  // Raw cluster of each paper: fine clusters 0..kFree-1, then one per named theme with papers.
   const raw = new Int32Array(n);
   let kFree = 0;
   let kmeans: AtlasParams['kmeans'];
@@ -76,28 +104,32 @@ export function twoLevelClusters(docs: Dense, themeOf: Int32Array, options: TwoL
     if (!themeCluster.has(themeOf[i])) themeCluster.set(themeOf[i], kRaw++);
     raw[i] = themeCluster.get(themeOf[i])!;
   }
+  return { raw, kFree, kRaw, themeCluster, kmeans };
+}
+
+/** Sum of the paper vectors and number of papers of each raw cluster. */
+function clusterSums(docs: Dense, raw: Int32Array, kRaw: number): { sums: Float64Array[]; sizes: Int32Array } {
   const sums = Array.from({ length: kRaw }, () => new Float64Array(docs.cols));
   const sizes = new Int32Array(kRaw);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < docs.rows; i++) {
     const r = row(docs, i);
     for (let j = 0; j < r.length; j++) sums[raw[i]][j] += r[j];
     sizes[raw[i]]++;
   }
+  return { sums, sizes };
+}
 
-  // Top-level themes from the free clusters' tree (all clusters when every paper is in a named theme).
-  const all = Array.from({ length: kRaw }, (_, c) => c);
-  const freeIds = all.filter((c) => c < kFree && sizes[c] > 0);
-  const base = freeIds.length ? freeIds : all;
-  const grouping = groupVectors(base.map((c) => sums[c]), options.hierarchy, base.map((c) => sizes[c]));
-  const rawGroup = new Int32Array(kRaw).fill(-1);
-  base.forEach((c, i) => (rawGroup[c] = grouping.groups[i]));
-  const groupSums = Array.from({ length: grouping.count }, () => new Float64Array(docs.cols));
+/**
+ * Puts each cluster outside the tree (a named theme's) into a top-level theme, in `rawGroup`: the one
+ * most of its papers sit in, each paper voting for the group of the fine cluster nearest it (a
+ * theme's mean alone is pulled toward the most generic group); without votes, the nearest group.
+ */
+function joinNamedThemes(docs: Dense, raw: Int32Array, rawGroup: Int32Array, sums: readonly Float64Array[], base: readonly number[], groups: number): void {
+  const groupSums = Array.from({ length: groups }, () => new Float64Array(docs.cols));
   for (const c of base) for (let j = 0; j < docs.cols; j++) groupSums[rawGroup[c]][j] += sums[c][j];
-  // A named theme joins the top-level theme most of its papers sit in: each paper votes for the group
-  // of the fine cluster nearest it (a theme's mean alone is pulled toward the most generic group).
   const norms = base.map((c) => Math.sqrt(sums[c].reduce((a, v) => a + v * v, 0)) || 1);
   const votes = new Map<number, Float64Array>();
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < docs.rows; i++) {
     const c = raw[i];
     if (rawGroup[c] >= 0) continue;
     const r = row(docs, i);
@@ -108,39 +140,36 @@ export function twoLevelClusters(docs: Dense, themeOf: Int32Array, options: TwoL
       for (let j = 0; j < r.length; j++) s += r[j] * sums[f][j];
       if (s / norms[bi] > bestSim) [bestSim, best] = [s / norms[bi], f];
     });
-    if (!votes.has(c)) votes.set(c, new Float64Array(grouping.count));
+    if (!votes.has(c)) votes.set(c, new Float64Array(groups));
     votes.get(c)![rawGroup[best]]++;
   }
-  for (const c of all) {
+  for (let c = 0; c < rawGroup.length; c++) {
     if (rawGroup[c] >= 0) continue;
     const v = votes.get(c);
     rawGroup[c] = v
       ? v.reduce((b, x, g) => (x > v[b] ? g : b), 0)
       : groupSums.map((g, gi) => [cosineSimilarity(sums[c], g), gi] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1])[0][1];
   }
+}
 
-  // Ids that read in order: groups by size, clusters by group and then size (ties: first paper).
+/** Ids that read in order: groups by size, clusters by group and then size (ties: first paper); empty ones dropped. */
+function readingOrder(raw: Int32Array, rawGroup: Int32Array, sizes: Int32Array, groups: number): { clusters: number[]; clusterId: Int32Array; groupId: Int32Array; groups: number } {
+  const n = raw.length;
+  const kRaw = sizes.length;
+  const all = Array.from({ length: kRaw }, (_, c) => c);
   const first = new Int32Array(kRaw).fill(n);
   for (let i = n - 1; i >= 0; i--) first[raw[i]] = i;
-  const groupSize = new Int32Array(grouping.count);
-  const groupFirst = new Int32Array(grouping.count).fill(n);
+  const groupSize = new Int32Array(groups);
+  const groupFirst = new Int32Array(groups).fill(n);
   for (const c of all) {
     groupSize[rawGroup[c]] += sizes[c];
     groupFirst[rawGroup[c]] = Math.min(groupFirst[rawGroup[c]], first[c]);
   }
-  const groupOrder = Array.from({ length: grouping.count }, (_, g) => g).filter((g) => groupSize[g] > 0).sort((a, b) => groupSize[b] - groupSize[a] || groupFirst[a] - groupFirst[b]);
-  const groupId = new Int32Array(grouping.count).fill(-1);
+  const groupOrder = Array.from({ length: groups }, (_, g) => g).filter((g) => groupSize[g] > 0).sort((a, b) => groupSize[b] - groupSize[a] || groupFirst[a] - groupFirst[b]);
+  const groupId = new Int32Array(groups).fill(-1);
   groupOrder.forEach((g, i) => (groupId[g] = i));
-  const clusterOrder = all.filter((c) => sizes[c] > 0).sort((a, b) => groupId[rawGroup[a]] - groupId[rawGroup[b]] || sizes[b] - sizes[a] || first[a] - first[b]);
+  const clusters = all.filter((c) => sizes[c] > 0).sort((a, b) => groupId[rawGroup[a]] - groupId[rawGroup[b]] || sizes[b] - sizes[a] || first[a] - first[b]);
   const clusterId = new Int32Array(kRaw).fill(-1);
-  clusterOrder.forEach((c, i) => (clusterId[c] = i));
-  const themeOfRaw = new Map([...themeCluster].map(([t, c]) => [c, t]));
-  return {
-    assign: Int32Array.from(raw, (c) => clusterId[c]),
-    clusterGroup: clusterOrder.map((c) => groupId[rawGroup[c]]),
-    clusterTheme: clusterOrder.map((c) => themeOfRaw.get(c) ?? -1),
-    groups: groupOrder.length,
-    fine: kFree,
-    record: { kmeans, cut: grouping.cut },
-  };
+  clusters.forEach((c, i) => (clusterId[c] = i));
+  return { clusters, clusterId, groupId, groups: groupOrder.length };
 }
