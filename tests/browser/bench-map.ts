@@ -6,9 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startDashboard } from './harness';
-import { makeAtlas } from './fixtures/make-atlas';
-import { firstDrawMs, mean, percentile as pct, zoomFrames } from './mapTiming';
+import { startDashboard } from '../../scripts/dev/harness';
+import { makeAtlas } from '../../scripts/dev/makeAtlas';
+import { firstDrawMs, mean, percentile as pct, zoomFrames } from '../../scripts/dev/mapTiming';
 
 const POINTS = Number(process.argv[2] ?? 20_000);
 

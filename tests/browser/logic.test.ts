@@ -11,7 +11,7 @@ import { rankTerms } from '../../src/views/themes/relevance';
 import { compareRanges } from '../../src/views/trends/compare';
 import { subsetNetwork } from '../../src/views/cooccurrence/subsetNetwork';
 import { indexAtlas } from '../../src/state/atlasData';
-import { makeAtlas } from './fixtures/make-atlas';
+import { makeAtlas } from '../../scripts/dev/makeAtlas';
 import { snapshotServes, snapshotTransform, type Snapshot } from '../../src/views/map/snapshot';
 import { toScreen } from '../../src/state/mapZoom.svelte';
 import { TextIndex } from '../../src/state/textIndex';

@@ -5,8 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startDashboard } from './harness';
-import { makeAtlas } from './fixtures/make-atlas';
+import { startDashboard } from '../../scripts/dev/harness';
+import { makeAtlas } from '../../scripts/dev/makeAtlas';
 
 const out = process.argv[2] ?? '/tmp/atlas-shots';
 
