@@ -19,8 +19,8 @@ import { assembleCorpus, parseJsonLines, type Corpus, type SourceRecords } from 
 import { parseThemes } from '../src/pipeline/themes';
 import { listInputs, readSource } from './lib/readSources';
 import { writeOutput } from './lib/writeOutput';
-import { CHROMIUM, startDashboard, type Dashboard } from '../tests/browser/harness';
-import { filterMs, firstDrawMs, mean, percentile, zoomFrames } from '../tests/browser/mapTiming';
+import { CHROMIUM, startDashboard, type Dashboard } from './dev/harness';
+import { filterMs, firstDrawMs, mean, percentile, zoomFrames } from './dev/mapTiming';
 
 const BENCH = '../shared/bench/arxiv-daily-50k.jsonl.gz';
 const PEER = '../shared/bench/peer_sklearn.py';

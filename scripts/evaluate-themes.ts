@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import { ZERO_SHOT_DEFAULTS, type ZeroShotOptions } from '../src/pipeline/cluster/zeroShot';
 import type { Corpus } from '../src/pipeline/ingest';
-import { benchCorpus, BENCH, handLabels, prepareSpace, scoreSpace, seedCorpus, seedThemes, withoutTheme, type ThemeScore } from '../tests/pipeline/themeQuality';
+import { benchCorpus, BENCH, handLabels, prepareSpace, scoreSpace, seedCorpus, seedThemes, withoutTheme, type ThemeScore } from './dev/themeQuality';
 import { titleKey } from '../src/pipeline/ingest';
 
 const { values: args } = parseArgs({ options: { sizes: { type: 'string', default: '5000' }, 'no-fit': { type: 'boolean', default: false } } });

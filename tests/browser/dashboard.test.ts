@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Atlas } from '../../src/contract';
-import { startDashboard, type Dashboard } from './harness';
-import { makeAtlas } from './fixtures/make-atlas';
+import { startDashboard, type Dashboard } from '../../scripts/dev/harness';
+import { makeAtlas } from '../../scripts/dev/makeAtlas';
 
 const synth = makeAtlas({ papers: 800, clusters: 14, dumps: 6 });
 // A dump that lists no papers, to check the empty states.

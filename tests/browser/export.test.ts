@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startDashboard, type Dashboard } from './harness';
-import { makeAtlas } from './fixtures/make-atlas';
+import { startDashboard, type Dashboard } from '../../scripts/dev/harness';
+import { makeAtlas } from '../../scripts/dev/makeAtlas';
 import { makeXssAtlas } from './fixtures/xss';
 
 let d: Dashboard;

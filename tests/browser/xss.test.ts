@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startDashboard, type Dashboard } from './harness';
+import { startDashboard, type Dashboard } from '../../scripts/dev/harness';
 import { makeXssAtlas, PAYLOADS } from './fixtures/xss';
 
 let d: Dashboard;

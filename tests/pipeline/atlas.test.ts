@@ -6,7 +6,7 @@ import { titleKey } from '../../src/pipeline/ingest';
 import { previousClusters } from '../../src/pipeline/cluster/identity';
 import { mapOffThread } from '../../scripts/lib/mapThread';
 import { threadPool } from '../../scripts/lib/pool';
-import { benchCorpus, BENCH, handLabels, prepareSpace, scoreMembership, scoreSpace, seedCorpus, seedThemes, withoutTheme } from './themeQuality';
+import { benchCorpus, BENCH, handLabels, prepareSpace, scoreMembership, scoreSpace, seedCorpus, seedThemes, withoutTheme } from '../../scripts/dev/themeQuality';
 
 const corpus = seedCorpus();
 const themes = seedThemes();

@@ -1,12 +1,12 @@
 /**
  * Screenshots of every view for looking at the dashboard as a user would.
- * Run: npx tsx tests/browser/screenshots.ts [outDir]   (default /tmp/atlas-shots)
+ * Run: npx tsx scripts/screenshots.ts [outDir]   (default /tmp/atlas-shots)
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startDashboard } from './harness';
-import { makeAtlas } from './fixtures/make-atlas';
+import { startDashboard } from './dev/harness';
+import { makeAtlas } from './dev/makeAtlas';
 
 const out = process.argv[2] ?? '/tmp/atlas-shots';
 

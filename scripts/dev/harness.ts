@@ -8,7 +8,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import type { Atlas, PaperText } from '../../src/contract';
-import { abstractChunks } from './fixtures/make-atlas';
+import { abstractChunks } from './makeAtlas';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROMIUM = '/usr/bin/chromium';

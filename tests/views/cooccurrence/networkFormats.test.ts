@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import Graph from 'graphology';
 import { parse } from 'graphology-graphml';
-import { graphml, vosviewerJson } from '../../src/views/cooccurrence/networkFormats';
-import type { Network } from '../../src/views/cooccurrence/subsetNetwork';
+import { graphml, vosviewerJson } from '../../../src/views/cooccurrence/networkFormats';
+import type { Network } from '../../../src/views/cooccurrence/subsetNetwork';
 
 const net: Network = {
   terms: [

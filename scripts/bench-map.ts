@@ -1,14 +1,14 @@
 /**
  * Browser benchmark of the dashboard: first render of the seed data, production bundle size (gzip),
  * and frame times of the map while zooming 20,000 synthetic points.
- * Run: npx tsx tests/browser/bench-map.ts [points]
+ * Run: npx tsx scripts/bench-map.ts [points]   (or npm run bench:map -- [points])
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startDashboard } from './harness';
-import { makeAtlas } from './fixtures/make-atlas';
-import { firstDrawMs, mean, percentile as pct, zoomFrames } from './mapTiming';
+import { startDashboard } from './dev/harness';
+import { makeAtlas } from './dev/makeAtlas';
+import { firstDrawMs, mean, percentile as pct, zoomFrames } from './dev/mapTiming';
 
 const POINTS = Number(process.argv[2] ?? 20_000);
 

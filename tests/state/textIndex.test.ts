@@ -1,0 +1,43 @@
+/** TextIndex: the paper search’s prefix and typo-forgiving word index. */
+import { describe, expect, it } from 'vitest';
+import { TextIndex } from '../../src/state/textIndex';
+
+describe('TextIndex (the paper search)', () => {
+  const docs = [
+    ['Sparse attention for long contexts', 'kv-cache', 'We evict tokens from the KV cache.'],
+    ['Mamba: linear-time sequence models', 'state space', ''],
+    ['Transformers for graphs', '', 'Graph neural networks meet attention.'],
+    ['État de l’art', '', ''],
+  ];
+  const index = TextIndex.build(docs);
+  const find = (q: string) => [...index.search(q)];
+
+  it('finds every word of a query, in any field, as a prefix of a term', () => {
+    expect(find('attention')).toEqual([0, 2]);
+    expect(find('attention graph')).toEqual([2]);
+    expect(find('atten')).toEqual([0, 2]);
+    expect(find('kv')).toEqual([0]);
+    expect(find('zzz')).toEqual([]);
+    expect(find('  ')).toEqual([]);
+  });
+
+  it('splits at punctuation and ignores case, as typed or not', () => {
+    expect(find('KV-Cache')).toEqual([0]);
+    expect(find('linear time')).toEqual([1]);
+    expect(find('état')).toEqual([3]);
+  });
+
+  it('forgives one typo in words of five letters or more, none in shorter ones', () => {
+    expect(find('transfomers')).toEqual([2]);
+    expect(find('mamba')).toEqual([1]);
+    expect(find('mabma')).toEqual([]);
+    expect(find('mamb')).toEqual([1]);
+    expect(find('mumba')).toEqual([1]);
+    expect(find('kc')).toEqual([]);
+  });
+
+  it('builds the same index in slices', async () => {
+    const sliced = await TextIndex.buildInSlices(docs, 1);
+    for (const q of ['attention', 'kv', 'transfomers', 'état']) expect([...sliced.search(q)]).toEqual(find(q));
+  });
+});
