@@ -91,6 +91,11 @@ export interface Paper {
   y: number;
   /** The paper's top keywords, best first. */
   keywords: string[];
+  /**
+   * How representative the paper is of its cluster: the cosine of its vector to the cluster's mean
+   * (BERTopic's representative documents rank the same way). Absent in atlases written before it.
+   */
+  typicality?: number;
   /** Ids of the most similar papers, in atlases written before they moved to the paper's chunk (see PaperText). */
   neighbors?: string[];
 }

@@ -6,6 +6,7 @@ import { FINE_K_RULE, twoLevelClusters, type TwoLevel } from './cluster/twoLevel
 import { assignThemes, locateThemes, ZERO_SHOT_DEFAULTS, type ZeroShotOptions } from './cluster/zeroShot';
 import { clusterCentres, cooccurrence, COOCCUR_DEFAULTS, type CooccurOptions } from './cooccur/cooccur';
 import { describe, DESCRIBE_DEFAULTS, type DescribeOptions } from './describe/describe';
+import { typicality } from './describe/typicality';
 import { epochsFor, LAYOUT_DEFAULTS, type LayoutOptions } from './layout/umap';
 import { neighboursAndMap, type MapResult, type MapRunner } from './layout/neighboursAndMap';
 import { EXACT_NEIGHBORS_UP_TO, NEIGHBORS_PER_PAPER, nnDescentRounds, nnDescentTrees } from './neighbors';
@@ -121,7 +122,7 @@ export async function buildAtlas(
     groups,
     clusters,
     themes: themeRecords(matches, clusters),
-    papers: paperRecords(corpus.papers, assign, map.xy, keywords),
+    papers: paperRecords(corpus.papers, assign, map.xy, keywords, typicality(model.docs, assign, clusters.length)),
     trends: trends(corpus.dumps, paperDumps, assign, clusters.length),
     cooccurrence: cooc,
     ingest: corpus.ingest,

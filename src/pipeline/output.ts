@@ -4,8 +4,8 @@ import type { CorpusPaper } from './ingest';
 import type { Knn } from './neighbors';
 import { round4 } from './round';
 
-/** The contract's paper records: id, title, url, dumps, cluster, map position and keywords. */
-export function paperRecords(papers: readonly CorpusPaper[], assign: Int32Array, xy: readonly { x: number; y: number }[], keywords: readonly string[][]): Paper[] {
+/** The contract's paper records: id, title, url, dumps, cluster, map position, keywords and typicality. */
+export function paperRecords(papers: readonly CorpusPaper[], assign: Int32Array, xy: readonly { x: number; y: number }[], keywords: readonly string[][], typical: Float64Array): Paper[] {
   return papers.map((p, i) => ({
     id: p.id,
     title: p.title,
@@ -15,6 +15,7 @@ export function paperRecords(papers: readonly CorpusPaper[], assign: Int32Array,
     x: round4(xy[i].x),
     y: round4(xy[i].y),
     keywords: keywords[i],
+    typicality: round4(typical[i]),
   }));
 }
 

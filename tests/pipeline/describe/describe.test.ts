@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClassTfidf, labelFromTerms } from '../../../src/pipeline/describe/ctfidf';
 import { paperKeywords } from '../../../src/pipeline/describe/keywords';
+import { typicality } from '../../../src/pipeline/describe/typicality';
 import type { Csr } from '../../../src/pipeline/vectorize/sparse';
 
 /** Counts by index of a sorted vocabulary, from term -> count. */
@@ -49,5 +50,26 @@ describe('paperKeywords', () => {
     expect(paperKeywords(m, terms, 3)).toEqual([['attention', 'sparse attention', 'video']]);
     const m2: Csr = { ...m, values: Float64Array.from([0.4, 0.2, 0.6, 0.5]) };
     expect(paperKeywords(m2, terms, 3)).toEqual([['sparse attention', 'video', 'kernel']]);
+  });
+});
+
+describe('typicality(docs, assign, k)', () => {
+  it('ranks a cluster’s papers by closeness to its mean: the central paper first, the outlier last', () => {
+    // Cluster 0: unit vectors around (1, 0), two far off it on either side; cluster 1 alone.
+    const rows = [
+      [1, 0],
+      [0.995, 0.0998],
+      [0.995, -0.0998],
+      [0.6, 0.8],
+      [0.6, -0.8],
+      [0, 1],
+    ];
+    const docs = { rows: rows.length, cols: 2, data: Float64Array.from(rows.flat()) };
+    const t = typicality(docs, Int32Array.from([0, 0, 0, 0, 0, 1]), 2);
+    expect(t[0]).toBeGreaterThan(t[1]);
+    expect(t[1]).toBeCloseTo(t[2], 10);
+    expect(t[3]).toBeLessThan(t[2]);
+    expect(t[4]).toBeCloseTo(t[3], 10);
+    expect(t[5]).toBeCloseTo(1, 10);
   });
 });
