@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, type Dirent, type Stats } from 'node:fs';
 import { open, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { createGunzip, gunzipSync } from 'node:zlib';
@@ -26,6 +26,19 @@ export interface Inputs {
 const FORMATS = '.txt, .csv, .tsv, .json, .jsonl, optionally .gz';
 const SPREADSHEET = /\.(xlsx?|ods|numbers)$/i;
 
+/** The state of one listing: what was found so far, and what is never read as a dump. */
+interface Listing {
+  found: { path: string; real: string; name: string }[];
+  unreadable: SourceError[];
+  ignored: Rejection[];
+  /** Files added so far, by real path, with the name each was added under. */
+  seen: Map<string, string>;
+  /** The real path of the output folder, or null without one. */
+  out: string | null;
+  /** The real path of the manifest, or null without one. */
+  manifest: string | null;
+}
+
 /**
  * Files under the given paths that are in a format we read, sorted so runs are reproducible.
  * Symbolic links are followed (a link to a folder once). A path that is missing or cannot be read is
@@ -34,98 +47,122 @@ const SPREADSHEET = /\.(xlsx?|ods|numbers)$/i;
  * A file reached twice is read once; two files of one name get names that tell them apart.
  */
 export async function listInputs(paths: string[], extra: string[] = [], outDir?: string, manifest?: string): Promise<Inputs> {
-  const found: { path: string; real: string; name: string }[] = [];
-  const unreadable: SourceError[] = [];
-  const ignored: Rejection[] = [];
-  const seen = new Map<string, string>();
-  // What this tool writes is never read back as input, if the output folder is among the inputs.
-  const out = outDir === undefined ? null : await realpath(outDir).catch(() => resolve(outDir));
-  const manifestReal = manifest === undefined ? null : await realpath(manifest).catch(() => resolve(manifest));
-
-  const add = async (abs: string, name: string, quiet = false) => {
-    let real: string;
-    try {
-      real = await realpath(abs);
-    } catch (e) {
-      unreadable.push(new SourceError(name, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'a symbolic link to a missing file' : fsReason(e)));
-      return;
-    }
-    if (real === manifestReal) {
-      ignored.push({ source: name, line: 0, reason: 'the manifest, not read as a dump' });
-      return;
-    }
-    if (seen.has(real)) {
-      if (!quiet) ignored.push({ source: name, line: 0, reason: `the same file as ${seen.get(real)}, read once` });
-      return;
-    }
-    seen.set(real, name);
-    if (!formatOf(abs)) {
-      const hint = SPREADSHEET.test(abs) ? ' (a spreadsheet: save it as CSV)' : '';
-      ignored.push({ source: name, line: 0, reason: `not a format Topic Atlas reads (${FORMATS})${hint}` });
-      return;
-    }
-    found.push({ path: abs, real, name });
+  const realOrResolved = (p: string) => realpath(p).catch(() => resolve(p));
+  const listing: Listing = {
+    found: [],
+    unreadable: [],
+    ignored: [],
+    seen: new Map(),
+    // What this tool writes is never read back as input, if the output folder is among the inputs.
+    out: outDir === undefined ? null : await realOrResolved(outDir),
+    manifest: manifest === undefined ? null : await realOrResolved(manifest),
   };
+  for (const p of paths) await addInput(listing, p);
+  // Files a manifest names beside the inputs (read once if an input holds them too).
+  for (const p of extra) await addFile(listing, resolve(p), basename(p), true);
+  return { files: namedApart(listing.found), unreadable: listing.unreadable, ignored: listing.ignored };
+}
 
-  const walk = async (dir: string, root: string, given: string, visited: Set<string>): Promise<void> => {
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch (e) {
-      unreadable.push(new SourceError(relative(root, dir) || given, fsReason(e)));
-      return;
-    }
-    const inOut = out !== null && (await realpath(dir).catch(() => dir)) === out;
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const abs = join(dir, e.name);
-      const name = relative(root, abs).split(sep).join('/');
-      // Hidden entries (.git, .DS_Store, the ._ copies macOS leaves on other disks) are not dumps.
-      if (e.name.startsWith('.')) {
-        ignored.push({ source: name, line: 0, reason: 'hidden, not read' });
-        continue;
-      }
-      if (inOut && (e.name === 'atlas.json' || /^abstracts-[0-9a-f]{12}$/.test(e.name))) {
-        ignored.push({ source: name, line: 0, reason: 'written by Topic Atlas (the --out folder), not read' });
-        continue;
-      }
-      let isDir = e.isDirectory();
-      let isFile = e.isFile();
-      if (e.isSymbolicLink()) {
-        try {
-          const target = await stat(abs);
-          [isDir, isFile] = [target.isDirectory(), target.isFile()];
-        } catch {
-          unreadable.push(new SourceError(name, 'a symbolic link to a missing file'));
-          continue;
-        }
-      }
-      if (isDir) {
-        const real = await realpath(abs).catch(() => abs);
-        if (visited.has(real)) continue; // a link back up the tree
-        await walk(abs, root, given, new Set([...visited, real]));
-      } else if (isFile) await add(abs, name);
-      // A pipe or device would block the read or never end.
-      else ignored.push({ source: name, line: 0, reason: 'not a regular file' });
-    }
-  };
+/** Adds one given path: a folder is walked, a file added, anything else (or nothing there) is unreadable. */
+async function addInput(listing: Listing, p: string): Promise<void> {
+  const abs = resolve(p);
+  let info;
+  try {
+    info = await stat(abs);
+  } catch (e) {
+    listing.unreadable.push(new SourceError(p, fsReason(e)));
+    return;
+  }
+  if (info.isDirectory()) await walkFolder(listing, abs, abs, p, new Set([await realpath(abs)]));
+  else if (info.isFile()) await addFile(listing, abs, basename(abs));
+  else listing.unreadable.push(new SourceError(p, 'not a regular file (a pipe or device)'));
+}
 
-  for (const p of paths) {
-    const abs = resolve(p);
-    let info;
-    try {
-      info = await stat(abs);
-    } catch (e) {
-      unreadable.push(new SourceError(p, fsReason(e)));
+/**
+ * Adds the files under `dir` in name order, named by their path from `root` (the given folder
+ * `given`); `visited` holds the real paths of the folders above, so a link back up is not followed.
+ */
+async function walkFolder(listing: Listing, dir: string, root: string, given: string, visited: Set<string>): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    listing.unreadable.push(new SourceError(relative(root, dir) || given, fsReason(e)));
+    return;
+  }
+  const inOut = listing.out !== null && (await realpath(dir).catch(() => dir)) === listing.out;
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const abs = join(dir, e.name);
+    const name = relative(root, abs).split(sep).join('/');
+    const skipped = skipReason(e.name, inOut);
+    if (skipped) {
+      listing.ignored.push({ source: name, line: 0, reason: skipped });
       continue;
     }
-    if (info.isDirectory()) await walk(abs, abs, p, new Set([await realpath(abs)]));
-    else if (info.isFile()) await add(abs, basename(abs));
-    else unreadable.push(new SourceError(p, 'not a regular file (a pipe or device)'));
+    const kind = await entryKind(e, abs);
+    if (kind === 'missing') listing.unreadable.push(new SourceError(name, 'a symbolic link to a missing file'));
+    else if (kind === 'folder') {
+      const real = await realpath(abs).catch(() => abs);
+      if (visited.has(real)) continue; // a link back up the tree
+      await walkFolder(listing, abs, root, given, new Set([...visited, real]));
+    } else if (kind === 'file') await addFile(listing, abs, name);
+    // A pipe or device would block the read or never end.
+    else listing.ignored.push({ source: name, line: 0, reason: 'not a regular file' });
   }
-  // Files a manifest names beside the inputs (read once if an input holds them too).
-  for (const p of extra) await add(resolve(p), basename(p), true);
+}
 
-  // Names tell files apart: two of one name (a/x.csv, b/x.csv) take as much of their path as needed.
+/** Why a folder entry is passed over without a look at its contents, or null when it is not. */
+function skipReason(name: string, inOut: boolean): string | null {
+  // Hidden entries (.git, .DS_Store, the ._ copies macOS leaves on other disks) are not dumps.
+  if (name.startsWith('.')) return 'hidden, not read';
+  if (inOut && (name === 'atlas.json' || /^abstracts-[0-9a-f]{12}$/.test(name))) return 'written by Topic Atlas (the --out folder), not read';
+  return null;
+}
+
+/** What a folder entry is, a symbolic link taken as its target ('missing' when the target is gone). */
+async function entryKind(e: Dirent, abs: string): Promise<'folder' | 'file' | 'other' | 'missing'> {
+  let entry: Dirent | Stats = e;
+  if (e.isSymbolicLink()) {
+    try {
+      entry = await stat(abs);
+    } catch {
+      return 'missing';
+    }
+  }
+  return entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
+}
+
+/**
+ * Adds one file, named `name`, unless it is the manifest, a file added before (noted unless `quiet`)
+ * or in a format we do not read; a link to nothing is unreadable.
+ */
+async function addFile(listing: Listing, abs: string, name: string, quiet = false): Promise<void> {
+  let real: string;
+  try {
+    real = await realpath(abs);
+  } catch (e) {
+    listing.unreadable.push(new SourceError(name, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'a symbolic link to a missing file' : fsReason(e)));
+    return;
+  }
+  if (real === listing.manifest) {
+    listing.ignored.push({ source: name, line: 0, reason: 'the manifest, not read as a dump' });
+    return;
+  }
+  if (listing.seen.has(real)) {
+    if (!quiet) listing.ignored.push({ source: name, line: 0, reason: `the same file as ${listing.seen.get(real)}, read once` });
+    return;
+  }
+  listing.seen.set(real, name);
+  if (!formatOf(abs)) {
+    const hint = SPREADSHEET.test(abs) ? ' (a spreadsheet: save it as CSV)' : '';
+    listing.ignored.push({ source: name, line: 0, reason: `not a format Topic Atlas reads (${FORMATS})${hint}` });
+    return;
+  }
+  listing.found.push({ path: abs, real, name });
+}
+
+/** The files found as inputs; two of one name (a/x.csv, b/x.csv) take as much of their path as tells them apart. */
+function namedApart(found: Listing['found']): InputFile[] {
   const files: InputFile[] = found.map((f) => ({ path: f.path, real: f.real, source: f.name, format: formatOf(f.path)! }));
   for (let depth = 1; ; depth++) {
     const count = new Map<string, number>();
@@ -140,7 +177,7 @@ export async function listInputs(paths: string[], extra: string[] = [], outDir?:
     }
     if (!changed || depth > 64) break;
   }
-  return { files, unreadable, ignored };
+  return files;
 }
 
 /** The encoding of a text file's bytes: UTF-16 by its byte-order mark or its zero bytes, else UTF-8. */

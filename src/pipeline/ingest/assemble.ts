@@ -57,47 +57,63 @@ function stem(source: string): string {
   return base.replace(/(\.[a-z0-9]+)?(\.gz)?$/i, '') || base;
 }
 
+/** An id not in `used` yet: `base`, else `base-2`, `base-3`…; it is added to `used`. */
+function claimId(base: string, used: Set<string>): string {
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  used.add(id);
+  return id;
+}
+
+/** An accepted record with the dump it belongs to. */
+interface Placed {
+  record: RawRecord;
+  dump: Dump;
+}
+
 /**
  * Turns parsed sources into dumps and de-duplicated papers. Every record ends up either as a paper,
  * as a duplicate of one (its dump is added to the paper's list), or in `ingest.rejected` with a reason.
  */
 export function assembleCorpus(sources: SourceRecords[], options: AssembleOptions = {}): Corpus {
+  const rejected: Rejection[] = [...(options.unreadable ?? [])];
+  const warnings: Rejection[] = [...(options.warnings ?? [])];
+  const { dumps, accepted } = groupIntoDumps(sources, options, rejected, warnings);
+  const order = sortByDate(dumps);
+  const { papers, paperDumps, duplicates } = mergeRecords(accepted, warnings);
+  placeInDumps(papers, paperDumps, order);
+  const records = recordCount(sources, options.unreadable ?? []);
+  return { dumps, papers, ingest: { records, unique: papers.length, duplicates, rejected, warnings } };
+}
+
+/** Every record read counts once, as a paper, a duplicate or a rejection; an unreadable input counts as one. */
+function recordCount(sources: SourceRecords[], unreadable: readonly Rejection[]): number {
+  let records = unreadable.length;
+  for (const src of sources) records += src.records.length + src.rejected.length;
+  return records;
+}
+
+/**
+ * Makes each source's dumps, one per date its records fall on, in the order read. The sources' own
+ * rejections and warnings, and each record that cannot be a paper, are added to `rejected` and `warnings`.
+ */
+function groupIntoDumps(sources: SourceRecords[], options: AssembleOptions, rejected: Rejection[], warnings: Rejection[]): { dumps: Dump[]; accepted: Placed[] } {
   const groupBy = options.groupBy ?? ASSEMBLE_DEFAULTS.groupBy;
   const minAbstractChars = options.minAbstractChars ?? ASSEMBLE_DEFAULTS.minAbstractChars;
   const manifest = options.manifest ?? new Map<string, ManifestEntry>();
-
-  const rejected: Rejection[] = [...(options.unreadable ?? [])];
-  const warnings: Rejection[] = [...(options.warnings ?? [])];
-  let records = rejected.length;
   const dumps: Dump[] = [];
   const usedIds = new Set<string>();
   // Records accepted so far, with the dump each belongs to; papers are formed after dumps are ordered.
-  const accepted: { record: RawRecord; dump: Dump }[] = [];
-
+  const accepted: Placed[] = [];
   for (const src of sources) {
-    records += src.records.length + src.rejected.length;
     rejected.push(...src.rejected);
     warnings.push(...(src.warnings ?? []));
     const entry = manifest.get(src.source) ?? {};
-    const fallback = entry.date ?? src.pageDate;
-    const groups = new Map<string | null, RawRecord[]>();
-    for (const r of src.records) {
-      const why = whyRejected(r, minAbstractChars);
-      if (why) {
-        rejected.push({ source: r.source, line: r.line, reason: why });
-        continue;
-      }
-      const key = groupDate(r.date ?? fallback, groupBy);
-      if (!groups.has(key)) groups.set(key, []);
-      groups.get(key)!.push(r);
-    }
-    if (groups.size === 0) groups.set(groupDate(fallback, groupBy), []);
+    const groups = groupByDate(src.records, entry.date ?? src.pageDate, groupBy, minAbstractChars, rejected);
     const single = groups.size === 1;
     const base = stem(src.source);
     for (const [date, rs] of groups) {
-      let id = single ? base : `${base}@${date ?? 'undated'}`;
-      for (let n = 2; usedIds.has(id); n++) id = `${single ? base : `${base}@${date ?? 'undated'}`}-${n}`;
-      usedIds.add(id);
+      const id = claimId(single ? base : `${base}@${date ?? 'undated'}`, usedIds);
       const perRecordDates = rs.some((r) => r.date);
       const label = single && entry.label ? entry.label : dateLabel(date, perRecordDates ? groupBy : 'day');
       const dump: Dump = { id, source: src.source, date, label, papers: 0 };
@@ -105,21 +121,56 @@ export function assembleCorpus(sources: SourceRecords[], options: AssembleOption
       for (const record of rs) accepted.push({ record, dump });
     }
   }
+  return { dumps, accepted };
+}
 
+/**
+ * One source's accepted records by dump date: the record's own date, else `fallback` (the manifest's
+ * or the page's), grouped by `groupBy`. A source with no accepted record still gets one (empty) group.
+ */
+function groupByDate(records: RawRecord[], fallback: string | null, groupBy: GroupBy, minAbstractChars: number, rejected: Rejection[]): Map<string | null, RawRecord[]> {
+  const groups = new Map<string | null, RawRecord[]>();
+  for (const r of records) {
+    const why = whyRejected(r, minAbstractChars);
+    if (why) {
+      rejected.push({ source: r.source, line: r.line, reason: why });
+      continue;
+    }
+    const key = groupDate(r.date ?? fallback, groupBy);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(r);
+  }
+  if (groups.size === 0) groups.set(groupDate(fallback, groupBy), []);
+  return groups;
+}
+
+/** Sorts dumps by date (ties keep the order they were made in) and returns each dump's place. */
+function sortByDate(dumps: Dump[]): Map<Dump, number> {
   const order = new Map<Dump, number>();
   dumps
     .map((d, i) => ({ d, i }))
     .sort((a, b) => compareDates(a.d.date, b.d.date) || a.i - b.i)
     .forEach(({ d }, i) => order.set(d, i));
   dumps.sort((a, b) => order.get(a)! - order.get(b)!);
+  return order;
+}
 
-  // One paper per normalised title, unless two records of it carry different ids of one scheme (two
-  // arXiv ids, two DOIs): those are two papers of one title. A record with another title joins a
-  // paper only through a real id (not a placeholder or row number) and a title that agrees; a clash
-  // either way is reported.
-  const byTitle = new Map<string, CorpusPaper>();
-  const byId = new Map<string, { paper: CorpusPaper; at: string }>();
-  const firstId = new Map<CorpusPaper, { id: string; at: string }>();
+/** Papers met so far, by normalised title and by real id, and the first real id each paper was met with. */
+interface PaperIndex {
+  byTitle: Map<string, CorpusPaper>;
+  byId: Map<string, { paper: CorpusPaper; at: string }>;
+  firstId: Map<CorpusPaper, { id: string; at: string }>;
+}
+
+/**
+ * Merges accepted records into papers, counting the duplicates; `paperDumps` holds the dumps each
+ * paper was met in. One paper per normalised title, unless two records of it carry different ids of
+ * one scheme (two arXiv ids, two DOIs): those are two papers of one title. A record with another
+ * title joins a paper only through a real id (not a placeholder or row number) and a title that
+ * agrees; a clash either way is reported.
+ */
+function mergeRecords(accepted: Placed[], warnings: Rejection[]): { papers: CorpusPaper[]; paperDumps: Map<CorpusPaper, Set<Dump>>; duplicates: number } {
+  const index: PaperIndex = { byTitle: new Map(), byId: new Map(), firstId: new Map() };
   const paperDumps = new Map<CorpusPaper, Set<Dump>>();
   const papers: CorpusPaper[] = [];
   const ids = new Set<string>();
@@ -127,49 +178,60 @@ export function assembleCorpus(sources: SourceRecords[], options: AssembleOption
   for (const { record: r, dump } of accepted) {
     const key = titleKey(r.title);
     const rid = realId(r.id);
-    let paper = byTitle.get(key);
-    const other = paper && firstId.get(paper);
-    if (paper && rid !== null && other && other.id !== rid && idScheme(other.id) === idScheme(rid) && idScheme(rid) !== 'other') {
-      warnings.push({ source: r.source, line: r.line, reason: `same title as ${other.at} but another id ("${r.id}", not "${other.id}"): kept as two papers` });
-      paper = byId.get(rid)?.paper;
-    }
-    const sameId = rid === null ? undefined : byId.get(rid);
-    if (!paper && sameId) {
-      if (titlesAgree(sameId.paper.title, r.title)) paper = sameId.paper;
-      else
-        warnings.push({
-          source: r.source,
-          line: r.line,
-          reason: `id "${r.id}" is also the id of "${sameId.paper.title.slice(0, 60)}" (${sameId.at}), a different title: kept as two papers`,
-        });
-    }
+    let paper = knownPaper(r, key, rid, index, warnings);
     if (paper) {
       duplicates++;
       paper.url ??= r.url;
       paper.authors ??= r.authors;
       paper.categories ??= r.categories;
     } else {
-      const base = rid === null ? stableId(key) : r.id!;
-      let id = base;
-      for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
-      ids.add(id);
-      paper = { id, title: r.title, abstract: r.abstract, dumps: [] };
-      if (r.url) paper.url = r.url;
-      if (r.authors) paper.authors = r.authors;
-      if (r.categories) paper.categories = r.categories;
+      paper = newPaper(r, rid === null ? stableId(key) : r.id!, ids);
       papers.push(paper);
       paperDumps.set(paper, new Set());
-      if (!byTitle.has(key)) byTitle.set(key, paper);
+      if (!index.byTitle.has(key)) index.byTitle.set(key, paper);
     }
-    if (rid !== null && !byId.has(rid)) byId.set(rid, { paper, at: `${r.source}:${r.line}` });
-    if (rid !== null && !firstId.has(paper)) firstId.set(paper, { id: rid, at: `${r.source}:${r.line}` });
+    if (rid !== null && !index.byId.has(rid)) index.byId.set(rid, { paper, at: `${r.source}:${r.line}` });
+    if (rid !== null && !index.firstId.has(paper)) index.firstId.set(paper, { id: rid, at: `${r.source}:${r.line}` });
     paperDumps.get(paper)!.add(dump);
   }
+  return { papers, paperDumps, duplicates };
+}
+
+/** The paper a record (title key `key`, real id `rid`) is a duplicate of, if any; a clash of ids or titles is noted in `warnings`. */
+function knownPaper(r: RawRecord, key: string, rid: string | null, index: PaperIndex, warnings: Rejection[]): CorpusPaper | undefined {
+  let paper = index.byTitle.get(key);
+  const other = paper && index.firstId.get(paper);
+  if (paper && rid !== null && other && other.id !== rid && idScheme(other.id) === idScheme(rid) && idScheme(rid) !== 'other') {
+    warnings.push({ source: r.source, line: r.line, reason: `same title as ${other.at} but another id ("${r.id}", not "${other.id}"): kept as two papers` });
+    paper = index.byId.get(rid)?.paper;
+  }
+  const sameId = rid === null ? undefined : index.byId.get(rid);
+  if (!paper && sameId) {
+    if (titlesAgree(sameId.paper.title, r.title)) paper = sameId.paper;
+    else
+      warnings.push({
+        source: r.source,
+        line: r.line,
+        reason: `id "${r.id}" is also the id of "${sameId.paper.title.slice(0, 60)}" (${sameId.at}), a different title: kept as two papers`,
+      });
+  }
+  return paper;
+}
+
+/** A new paper from a record, with the id `base` (or `base-2`… when another paper has it). */
+function newPaper(r: RawRecord, base: string, ids: Set<string>): CorpusPaper {
+  const paper: CorpusPaper = { id: claimId(base, ids), title: r.title, abstract: r.abstract, dumps: [] };
+  if (r.url) paper.url = r.url;
+  if (r.authors) paper.authors = r.authors;
+  if (r.categories) paper.categories = r.categories;
+  return paper;
+}
+
+/** Gives each paper the ids of its dumps in dump order, and each dump its count of papers. */
+function placeInDumps(papers: CorpusPaper[], paperDumps: Map<CorpusPaper, Set<Dump>>, order: Map<Dump, number>): void {
   for (const paper of papers) {
     const ds = [...paperDumps.get(paper)!].sort((a, b) => order.get(a)! - order.get(b)!);
     paper.dumps = ds.map((d) => d.id);
     for (const d of ds) d.papers++;
   }
-
-  return { dumps, papers, ingest: { records, unique: papers.length, duplicates, rejected, warnings } };
 }
