@@ -10,6 +10,11 @@ export interface DumpBin {
   /** Indices of the dumps in this bin, in `orderDumps` order. */
   dumps: number[];
   undated: boolean;
+  /**
+   * A week or month holding fewer than half the dumps its peers typically hold (the month a listing
+   * began or the one still under way): its counts are not comparable, and a low bar is no drop.
+   */
+  partial: boolean;
 }
 
 const DAY = 86_400_000;
@@ -61,12 +66,21 @@ export function binDumps(ordered: Dump[], unit: BinUnit): DumpBin[] {
     }
     let bin = byKey.get(key);
     if (!bin) {
-      bin = { key, label, dumps: [], undated: t === null };
+      bin = { key, label, dumps: [], undated: t === null, partial: false };
       byKey.set(key, bin);
       bins.push(bin);
     }
     bin.dumps.push(i);
   });
+  markPartial(bins.filter((b) => !b.undated));
   // Undated dumps can sit anywhere in the input when dates are unreadable; keep their bin last.
   return [...bins.filter((b) => !b.undated), ...bins.filter((b) => b.undated)];
+}
+
+/** Flags the bins holding fewer than half the median number of dumps per bin, when that median is at least 2. */
+function markPartial(dated: DumpBin[]): void {
+  const sizes = dated.map((b) => b.dumps.length).sort((a, b) => a - b);
+  const median = sizes.length ? sizes[Math.floor((sizes.length - 1) / 2)] : 0;
+  if (median < 2) return;
+  for (const b of dated) b.partial = b.dumps.length * 2 < median;
 }

@@ -116,4 +116,16 @@ export function trendTests(dumps: readonly Dump[], paperDumps: readonly (readonl
 }
 
 /** A change in share as signed percentage points, two decimals below one point: `+0.15`, `−1.2`. */
-export const points = (v: number): string => `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(Math.abs(v) < 0.01 ? 2 : 1)}`;
+export const points = (v: number): string => (Math.abs(v * 100) < 0.005 ? '0.00' : `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(Math.abs(v) < 0.01 ? 2 : 1)}`);
+
+/**
+ * A theme's trend in words, as a reader asks "is it growing?": `rising: +0.7 points a month (95%
+ * interval +0.3 to +1.1)`, `steady: no change beyond noise (−0.1 to +0.2 points a month)`, or why no
+ * trend can be told.
+ */
+export function trendWords(trend: ThemeTrend | undefined, tests: Pick<TrendTests, 'reason'>): { direction: TrendDirection | null; text: string } {
+  if (tests.reason || !trend) return { direction: null, text: `no trend to tell: ${tests.reason ?? 'no dated dumps'}` };
+  const range = `${points(trend.low)} to ${points(trend.high)}`;
+  if (trend.direction === 'steady') return { direction: 'steady', text: `steady: no change in share beyond noise (${range} points a month)` };
+  return { direction: trend.direction, text: `${trend.direction}: share ${points(trend.slope)} points a month (95% interval ${range})` };
+}

@@ -38,6 +38,7 @@ export function writeParams(params: URLSearchParams, sel: SelectionState, view: 
   put('tab', view.trendTab, VIEW_DEFAULTS.trendTab);
   put('bin', view.bin, VIEW_DEFAULTS.bin);
   put('group', view.trendGroup === null ? null : String(view.trendGroup));
+  put('stack', view.trendAll ? '1' : null);
   put('a', range(view.compareA));
   put('b', range(view.compareB));
   put('net', view.coocMode, VIEW_DEFAULTS.coocMode);
@@ -70,6 +71,7 @@ export function readParams(params: URLSearchParams, sel: SelectionState, view: V
   view.trendTab = oneOf<TrendTab>(get('tab'), ['volume', 'compare'], VIEW_DEFAULTS.trendTab);
   view.bin = oneOf<BinUnit | 'auto'>(get('bin'), ['auto', 'day', 'week', 'month'], VIEW_DEFAULTS.bin);
   view.trendGroup = int('group');
+  view.trendAll = get('stack') === '1';
   view.compareA = parseRange(get('a'));
   view.compareB = parseRange(get('b'));
   view.coocMode = oneOf<CoocMode>(get('net'), ['network', 'matrix'], VIEW_DEFAULTS.coocMode);

@@ -31,6 +31,8 @@ export class ViewOptions {
   bin = $state(VIEW_DEFAULTS.bin);
   /** The top-level theme whose clusters the trends show, or null for the top-level themes themselves. */
   trendGroup = $state<number | null>(null);
+  /** With a theme selected, the trends show all themes (the selected one highlighted) instead of the theme's own trend. */
+  trendAll = $state(false);
   /** The two periods the compare chart contrasts; null picks the first and last dated dump. */
   compareA = $state.raw<DumpRange | null>(null);
   compareB = $state.raw<DumpRange | null>(null);
