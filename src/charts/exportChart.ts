@@ -4,11 +4,13 @@
  */
 import Papa from 'papaparse';
 import { FONT_FAMILY, textWidth } from './textWidth';
-import { legendLayout, type LegendItem } from './legendLayout';
+import { legendLayout, wrapLabel, type LegendItem } from './legendLayout';
 
 /** Presentation properties copied inline, so the SVG needs none of the page's stylesheets. */
 const STYLE_PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-linejoin', 'stroke-opacity', 'opacity', 'paint-order', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline'];
+/** Height of the title and a one-line subtitle; each further subtitle line adds SUBTITLE_LINE. */
 const HEADER = 44;
+const SUBTITLE_LINE = 14;
 
 export interface ExportMeta {
   title: string;
@@ -21,8 +23,11 @@ export interface ExportMeta {
 export function chartSvg(body: HTMLElement, meta: ExportMeta): { svg: string; width: number; height: number } {
   const box = body.getBoundingClientRect();
   const width = Math.round(box.width);
+  // The subtitle (what is shown, the filter, a theme's verdict) wraps rather than being cut at the edge.
+  const subtitle = meta.subtitle ? wrapLabel(meta.subtitle, width - 24, (s) => textWidth(s, `11.5px ${FONT_FAMILY}`), 6) : [];
+  const header = HEADER + SUBTITLE_LINE * Math.max(0, subtitle.length - 1);
   const layers = [...body.querySelectorAll<HTMLCanvasElement | SVGSVGElement>('canvas, svg')].filter((el) => !el.closest('[data-no-export]') && shownRect(el).width > 0);
-  const chartHeight = Math.round(Math.max(...layers.map((el) => shownRect(el).bottom - box.top), 10)) + HEADER;
+  const chartHeight = Math.round(Math.max(...layers.map((el) => shownRect(el).bottom - box.top), 10)) + header;
   const legend = meta.legend?.length ? legendLayout(meta.legend, width - 24, 180, (s) => textWidth(s, `11px ${FONT_FAMILY}`)) : null;
   const height = chartHeight + (legend ? legend.height + 12 : 0);
   const ns = 'http://www.w3.org/2000/svg';
@@ -37,11 +42,11 @@ export function chartSvg(body: HTMLElement, meta: ExportMeta): { svg: string; wi
   root.append(style);
   root.append(rect(ns, width, height));
   root.append(text(ns, meta.title, 12, 20, 15, 700));
-  if (meta.subtitle) root.append(text(ns, meta.subtitle, 12, 36, 11.5, 400, '#57606a'));
+  subtitle.forEach((line, i) => root.append(text(ns, line, 12, 36 + SUBTITLE_LINE * i, 11.5, 400, '#57606a')));
   for (const el of layers) {
     const r = shownRect(el);
     const g = document.createElementNS(ns, 'g');
-    g.setAttribute('transform', `translate(${Math.round(r.left - box.left)},${Math.round(r.top - box.top) + HEADER})`);
+    g.setAttribute('transform', `translate(${Math.round(r.left - box.left)},${Math.round(r.top - box.top) + header})`);
     if (el instanceof HTMLCanvasElement) {
       const img = document.createElementNS(ns, 'image');
       img.setAttribute('width', String(Math.round(r.width)));

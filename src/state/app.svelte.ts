@@ -37,6 +37,7 @@ export class AppState {
   readonly trends: TrendTable;
   /** Each theme's trend in share over the dated dumps (all papers): rising, fading or steady. */
   readonly rising: TrendTests;
+  #risingGroups: TrendTests | null = null;
   readonly #combined = new Map<string, { from: Mask[]; mask: Mask }>();
   readonly #lead: AppState | undefined;
 
@@ -111,6 +112,13 @@ export class AppState {
     const state = new AppState(this.data.atlas, '', this);
     (state.selection as TrailingSelection).follow(onScreen);
     return state;
+  }
+
+  /** Each top-level theme's trend in share over the dated dumps (all papers), counted when first asked for. */
+  get risingGroups(): TrendTests {
+    if (this.#lead) return this.#lead.risingGroups;
+    const { dumps, paperDumps, papers, clusters, clusterSlot, groups } = this.data;
+    return (this.#risingGroups ??= trendTests(dumps, paperDumps, papers.map((p) => clusters[clusterSlot.get(p.cluster) ?? 0].group), groups.length));
   }
 
   /** Takes the selection and view from URL parameters, dropping what this data set does not have. */
