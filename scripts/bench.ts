@@ -21,6 +21,8 @@ import { listInputs, readSource } from './lib/readSources';
 import { writeOutput } from './lib/writeOutput';
 import { CHROMIUM, startDashboard, type Dashboard } from './dev/harness';
 import { filterMs, firstDrawMs, mean, percentile, zoomFrames } from './dev/mapTiming';
+import { topKeywords, topKeywordsLabelled } from './dev/topKeywordsLabelled';
+import type { Atlas } from '../src/contract';
 
 const BENCH = '../shared/bench/arxiv-daily-50k.jsonl.gz';
 const PEER = '../shared/bench/peer_sklearn.py';
@@ -148,10 +150,14 @@ async function inBrowser(out: string, name: string): Promise<string> {
   let zoom = { frames: [0], draws: [0] };
   let filters = [0];
   let rested = [0];
+  // The keyword network's ten most frequent keywords: how many carry a label, in the page and its SVG export.
+  const top = topKeywords(JSON.parse(atlas.toString('utf8')) as Atlas);
+  let labelled = { page: 0, svg: 0 };
   try {
     for (let i = 0; i < 3; i++) {
       const { page } = await dashboard.open(`?data=fixtures/${name}`);
       draws.push(await firstDrawMs(page));
+      if (i === 0) labelled = await topKeywordsLabelled(page, top);
       if (i === 2) {
         zoom = await zoomFrames(page);
         filters = await filterMs(page);
@@ -165,7 +171,8 @@ async function inBrowser(out: string, name: string): Promise<string> {
   return (
     `${payload}; map drawn ${percentile(draws, 0.5).toFixed(0)} ms after navigation (median of 3 loads); zooming: frame interval mean ` +
     `${mean(zoom.frames).toFixed(1)} ms, p95 ${percentile(zoom.frames, 0.95).toFixed(1)} ms, map work on the main thread p95 ${percentile(zoom.draws, 0.95).toFixed(1)} ms; ` +
-    `a theme clicked to the next paint ${clicks(filters)} (pointer moved, pressed and released at once), ${clicks(rested)} (pointer resting on it first)`
+    `a theme clicked to the next paint ${clicks(filters)} (pointer moved, pressed and released at once), ${clicks(rested)} (pointer resting on it first); ` +
+    `keyword network: ${labelled.page} of the ${top.length} most frequent keywords labelled in the page, ${labelled.svg} in the exported SVG`
   );
 }
 
