@@ -1,4 +1,5 @@
 import type { Pool } from '../parallel';
+import { countTerms } from './countTerms';
 import { cleanText } from './normalize';
 import { END, learnPhraseIds, PairMap, phrasesIn } from './phrases';
 import { pluralFolding } from './plurals';
@@ -330,88 +331,7 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
   // bottleneck" scores a low PMI in a large corpus); two or three words, as phrases are matched.
   for (const text of options.known ?? []) for (const c of textRuns(text, true)) if (c.length >= 2 && c.length <= 3) phrases.add(c.join(' '));
 
-  // Phrases by word ids: a pair's key to its term id, a triple's by its first pair then third word.
-  const termNames = words.strings.slice();
-  const pairTerm = new PairMap();
-  // A triple's first pair -> index of the map from its third word to the term.
-  const tripleFirst = new PairMap();
-  const tripleThird: Map<number, number>[] = [];
-  // Words that start a phrase of two or of three words: only their pairs are looked up.
-  const startsPair = new Uint8Array(words.strings.length);
-  const startsTriple = new Uint8Array(words.strings.length);
-  for (const p of phrases) {
-    const ws = p.split(' ').map((w) => words.ids.get(w));
-    if (ws.some((w) => w === undefined)) continue;
-    const id = termNames.push(p) - 1;
-    if (ws.length === 2) {
-      pairTerm.set(ws[0]!, ws[1]!, id);
-      startsPair[ws[0]!] = 1;
-    } else if (ws.length === 3) {
-      let slot = tripleFirst.get(ws[0]!, ws[1]!);
-      if (slot < 0) tripleFirst.set(ws[0]!, ws[1]!, (slot = tripleThird.push(new Map()) - 1));
-      tripleThird[slot].set(ws[2]!, id);
-      startsTriple[ws[0]!] = 1;
-    }
-  }
-  // Per paper, counts in a scratch array by term id, in the order terms first occur: each run's words, then its phrases.
-  const acc = new Float64Array(termNames.length);
-  const indptr = new Int32Array(docs.length + 1);
-  let ids = new Int32Array(1 << 16);
-  let values = new Float64Array(1 << 16);
-  let filled = 0;
-  const order = new Int32Array(termNames.length);
-  docs.forEach((d, doc) => {
-    let seen = 0;
-    for (let side = 0; side < 2; side++) {
-      const part = side === 0 ? d.title : d.abstract;
-      const w = side === 0 ? titleWeight : 1;
-      for (let start = 0; start < part.length; ) {
-        let end = start;
-        while (part[end] !== END) end++;
-        for (let i = start; i < end; i++) {
-          const t = part[i];
-          if (acc[t] === 0) order[seen++] = t;
-          acc[t] += w;
-        }
-        for (let i = start; i + 1 < end; i++) {
-          const a = part[i];
-          if (startsPair[a]) {
-            const two = pairTerm.get(a, part[i + 1]);
-            if (two >= 0) {
-              if (acc[two] === 0) order[seen++] = two;
-              acc[two] += w;
-            }
-          }
-          if (i + 2 < end && startsTriple[a]) {
-            const slot = tripleFirst.get(a, part[i + 1]);
-            const three = slot >= 0 ? tripleThird[slot].get(part[i + 2]) : undefined;
-            if (three !== undefined) {
-              if (acc[three] === 0) order[seen++] = three;
-              acc[three] += w;
-            }
-          }
-        }
-        start = end + 1;
-      }
-    }
-    if (filled + seen > ids.length) {
-      const size = Math.max(2 * ids.length, filled + seen);
-      const grownIds = new Int32Array(size);
-      grownIds.set(ids);
-      const grownValues = new Float64Array(size);
-      grownValues.set(values);
-      ids = grownIds;
-      values = grownValues;
-    }
-    for (let o = 0; o < seen; o++) {
-      const t = order[o];
-      ids[filled] = t;
-      values[filled++] = acc[t];
-      acc[t] = 0;
-    }
-    indptr[doc + 1] = filled;
-  });
-  const termCounts: TermCounts = { names: termNames, indptr, terms: ids.slice(0, filled), counts: values.slice(0, filled) };
+  const termCounts = countTerms(docs, phrases, words, titleWeight);
 
   const normalize = (text: string, anyCase = true): string[] => {
     // A user may write an acronym in lower case ("ssm", "kv cache"): with `anyCase` a lower-case word
