@@ -1,4 +1,5 @@
 import type { Pool } from '../parallel';
+import { acronymSingular, acronymVotes, expansionOf, localAcronyms, looksLikeAcronym, resolveAcronyms } from './acronyms';
 import { countTerms } from './countTerms';
 import { cleanText } from './normalize';
 import { END, learnPhraseIds, PairMap, phrasesIn } from './phrases';
@@ -78,8 +79,6 @@ export function mapsOf(c: TermCounts): Map<string, number>[] {
 /** Whether a term contains another as whole words ("sparse attention" contains "attention", not "tent"). */
 export const containsTerm = (longer: string, shorter: string) => longer !== shorter && ` ${longer} `.includes(` ${shorter} `);
 
-const looksLikeAcronym = (t: string) => (t.match(/\p{Lu}/gu)?.length ?? 0) >= 2 || /^\p{Lu}+\d/u.test(t);
-
 /**
  * Turns titles and abstracts into terms: clean text, fold plurals, expand acronyms the corpus
  * defines, drop stop words, and add the multi-word terms learned from the corpus itself.
@@ -133,20 +132,7 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
     const f = fold0(w);
     return variant.get(f) ?? f;
   };
-  const foldWords = (ws: string[]) => ws.map((w) => fold(w));
-
-  // Corpus-wide meaning of each acronym: the expansion most defining papers give (ties: alphabetical).
-  const votes = new Map<string, Map<string, number>>();
-  for (const d of cleaned)
-    for (const def of d.defs) {
-      const long = foldWords(def.long).join(' ');
-      if (!votes.has(def.short)) votes.set(def.short, new Map());
-      const v = votes.get(def.short)!;
-      v.set(long, (v.get(long) ?? 0) + 1);
-    }
-  const acronyms = new Map<string, string>();
-  for (const [short, v] of [...votes].sort(([a], [b]) => (a < b ? -1 : 1)))
-    acronyms.set(short, [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]);
+  const acronyms = resolveAcronyms(cleaned, fold);
 
   // Per word id: whether it can be a term. Per surface id, filled on first use: its folded word, whether
   // its lower case is a term word, and whether it is written like an acronym.
@@ -168,18 +154,7 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
       acronymLike.push(text !== lower && looksLikeAcronym(text));
     }
   };
-  /** An acronym's singular as it is looked up: a final s dropped ("ssms" -> "ssm"). */
-  const singular = (lower: string) => (lower.endsWith('s') ? lower.slice(0, -1) : lower);
-  // Words the corpus writes as acronyms more often than as ordinary words ("SSM", "KV"; not "state",
-  // though some paper may write "STATE"), by their singular ("SSMs" votes for "ssm"): only these are
-  // expanded when a user writes them in lower case.
-  const acronymVotes = new Map<string, number>();
-  surfaces.strings.forEach((text, s) => {
-    if (surfaceCount[s] === 0) return;
-    const key = singular(lowerOf[s]);
-    const vote = text !== lowerOf[s] && looksLikeAcronym(text) ? surfaceCount[s] : -surfaceCount[s];
-    acronymVotes.set(key, (acronymVotes.get(key) ?? 0) + vote);
-  });
+  const votes = acronymVotes(surfaces.strings, lowerOf, surfaceCount);
   const expansionIds = new Map<string, number[]>();
   const idsOf = (expansion: string) => {
     let ids = expansionIds.get(expansion);
@@ -188,9 +163,7 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
   };
   /** The words an acronym token stands for, or undefined: the paper's own definition first, then the corpus's. */
   const expand = (s: number, local: ReadonlyMap<string, string> | null): number[] | undefined => {
-    const lower = words.strings[folded[s]];
-    const short = singular(lower);
-    const expansion = local?.get(lower) ?? local?.get(short) ?? acronyms.get(lower) ?? acronyms.get(short);
+    const expansion = expansionOf(words.strings[folded[s]], local, acronyms);
     return expansion ? idsOf(expansion) : undefined;
   };
 
@@ -228,7 +201,7 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
       }
       if (s >= folded.length) prepare(s);
       // A user may write an acronym in lower case ("ssm"): a word the corpus writes mostly as an acronym.
-      const expansion = (anyCase && lowerIsTerm[s] && (acronymVotes.get(singular(lowerOf[s])) ?? 0) > 0) || acronymLike[s] ? expand(s, local) : undefined;
+      const expansion = (anyCase && lowerIsTerm[s] && (votes.get(acronymSingular(lowerOf[s])) ?? 0) > 0) || acronymLike[s] ? expand(s, local) : undefined;
       if (expansion) for (const w of expansion) add(w);
       else add(folded[s]);
     }
@@ -236,7 +209,7 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
     return buf.slice(0, len);
   };
   const runs = cleaned.map((d) => {
-    const local = d.defs.length ? new Map(d.defs.map((def) => [def.short, foldWords(def.long).join(' ')])) : null;
+    const local = localAcronyms(d.defs, fold);
     return { title: toRuns(d.title, local), abstract: toRuns(d.abstract, local) };
   });
 
