@@ -1,10 +1,11 @@
 import type { Pool } from '../parallel';
-import { acronymSingular, acronymVotes, expansionOf, localAcronyms, looksLikeAcronym, resolveAcronyms } from './acronyms';
+import { acronymVotes, localAcronyms, resolveAcronyms } from './acronyms';
 import { countTerms } from './countTerms';
-import { cleanText } from './normalize';
 import { END, learnPhraseIds, PairMap, phrasesIn } from './phrases';
 import { pluralFolding } from './plurals';
-import { Dictionary, isTermToken, lowerWord, SurfaceTable, tokenizeInto, tokenizeTexts, type TokenizedText } from './tokenize';
+import { RunBuffer } from './runBuffer';
+import { isTermToken, lowerWord, SurfaceTable, tokenizeTexts, type TokenizedText } from './tokenize';
+import { WordRuns } from './wordRuns';
 
 export interface TermOptions {
   /** How many times a title's terms count against the abstract's. Default 2. */
@@ -89,14 +90,13 @@ export const containsTerm = (longer: string, shorter: string) => longer !== shor
  */
 export function extractTerms(input: readonly DocumentText[], options: TermOptions = {}): CorpusTerms {
   const titleWeight = options.titleWeight ?? TERM_DEFAULTS.titleWeight;
-  // Surface forms (tokens as written) and words (lower-cased, folded forms). Papers are tokenised in
+  // Surface forms (tokens as written; see WordRuns for words). Papers are tokenised in
   // two parts (on two threads when a pool has them); the second part's surface ids are then renumbered
   // into the first's dictionary, which gives the ids one pass in order would, wherever the parts split.
   // This thread takes 55% of the papers: the other thread also copies its texts in and its tokens out,
   // and this one renumbers the other's part (at 20,000 papers an even split left this thread waiting
   // 0.2-0.4 s for the other).
   const surfaces = new SurfaceTable();
-  const words = new Dictionary();
   const texts = (from: number, to: number) => input.slice(from, to).map((d) => ({ title: d.title, abstract: d.abstract }));
   const first = Math.round(input.length * 0.55);
   const parts = options.pool ? options.pool.split('tokenize', [texts(0, first), texts(first, input.length)]) : [tokenizeTexts(input)];
@@ -108,7 +108,6 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
       cleaned.push(d);
     }
   }
-  const tokenize = (text: string) => tokenizeInto(text, surfaces);
 
   const surfaceCount = new Float64Array(surfaces.strings.length);
   for (const d of cleaned) for (const part of [d.title, d.abstract]) for (const s of part) if (s !== END) surfaceCount[s]++;
@@ -134,83 +133,11 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
   };
   const acronyms = resolveAcronyms(cleaned, fold);
 
-  // Per word id: whether it can be a term. Per surface id, filled on first use: its folded word, whether
-  // its lower case is a term word, and whether it is written like an acronym.
-  const wordIsTerm: boolean[] = [];
-  const wordId = (w: string) => {
-    const i = words.id(w);
-    if (i === wordIsTerm.length) wordIsTerm.push(isTermToken(w));
-    return i;
-  };
-  const folded: number[] = [];
-  const lowerIsTerm: boolean[] = [];
-  const acronymLike: boolean[] = [];
-  const prepare = (s: number) => {
-    for (let t = folded.length; t <= s; t++) {
-      const text = surfaces.strings[t];
-      const lower = lowerOf[t] ?? (lowerOf[t] = lowerWord(text));
-      folded.push(wordId(fold(lower)));
-      lowerIsTerm.push(isTermToken(lower));
-      acronymLike.push(text !== lower && looksLikeAcronym(text));
-    }
-  };
-  const votes = acronymVotes(surfaces.strings, lowerOf, surfaceCount);
-  const expansionIds = new Map<string, number[]>();
-  const idsOf = (expansion: string) => {
-    let ids = expansionIds.get(expansion);
-    if (!ids) expansionIds.set(expansion, (ids = expansion.split(' ').map(wordId)));
-    return ids;
-  };
-  /** The words an acronym token stands for, or undefined: the paper's own definition first, then the corpus's. */
-  const expand = (s: number, local: ReadonlyMap<string, string> | null): number[] | undefined => {
-    const expansion = expansionOf(words.strings[folded[s]], local, acronyms);
-    return expansion ? idsOf(expansion) : undefined;
-  };
-
-  // One growable scratch buffer for the runs of a text, copied out whole: fewer allocations than a
-  // JavaScript array per text grown a word at a time.
-  let buf = new Int32Array(1 << 12);
-  let len = 0;
-  const emit = (w: number) => {
-    if (len === buf.length) {
-      const grown = new Int32Array(2 * buf.length);
-      grown.set(buf);
-      buf = grown;
-    }
-    buf[len++] = w;
-  };
-  /** Runs of term words (word ids, END after each run): stop words and punctuation end a run; acronyms are expanded. */
-  const toRuns = (tokens: Int32Array, local: ReadonlyMap<string, string> | null, anyCase = false): Int32Array => {
-    len = 0;
-    let open = false;
-    const add = (w: number) => {
-      if (wordIsTerm[w]) {
-        emit(w);
-        open = true;
-      } else if (open) {
-        emit(END);
-        open = false;
-      }
-    };
-    for (let i = 0; i < tokens.length; i++) {
-      const s = tokens[i];
-      if (s === END) {
-        if (open) emit(END);
-        open = false;
-        continue;
-      }
-      if (s >= folded.length) prepare(s);
-      // A user may write an acronym in lower case ("ssm"): a word the corpus writes mostly as an acronym.
-      const expansion = (anyCase && lowerIsTerm[s] && (votes.get(acronymSingular(lowerOf[s])) ?? 0) > 0) || acronymLike[s] ? expand(s, local) : undefined;
-      if (expansion) for (const w of expansion) add(w);
-      else add(folded[s]);
-    }
-    if (open) emit(END);
-    return buf.slice(0, len);
-  };
+  const reader = new WordRuns(surfaces, lowerOf, fold, acronyms, acronymVotes(surfaces.strings, lowerOf, surfaceCount));
+  const words = reader.words;
   const runs = cleaned.map((d) => {
     const local = localAcronyms(d.defs, fold);
-    return { title: toRuns(d.title, local), abstract: toRuns(d.abstract, local) };
+    return { title: reader.runs(d.title, local), abstract: reader.runs(d.abstract, local) };
   });
 
   // "test time scaling" and "test-time scaling" are one term, written as the corpus writes it more:
@@ -261,28 +188,28 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
   const split = new Map<number, number[]>();
   for (const [w, n] of spaced) {
     const text = words.strings[w];
-    if (n > hyphenated[w] && text.indexOf('-') === text.lastIndexOf('-') && text.split('-').every(isTermToken)) split.set(w, text.split('-').map(wordId));
+    if (n > hyphenated[w] && text.indexOf('-') === text.lastIndexOf('-') && text.split('-').every(isTermToken)) split.set(w, text.split('-').map((x) => words.id(x)));
   }
   // The same by word id, for the pass over every token (a split word is a corpus word, below `known`).
   const splitOf: (number[] | undefined)[] = new Array(known);
   for (const [w, parts] of split) splitOf[w] = parts;
+  const out = new RunBuffer();
   const join = (part: Int32Array): Int32Array => {
-    len = 0;
     for (let i = 0; i < part.length; i++) {
       const a = part[i];
       if (a === END) {
-        emit(END);
+        out.push(END);
         continue;
       }
       const b = part[i + 1];
       const w = i + 1 < part.length && b !== END ? joined(a, b) : undefined;
       if (w !== undefined && !(w < known && splitOf[w])) {
-        emit(w);
+        out.push(w);
         i++;
-      } else if (a < known && splitOf[a]) for (const x of splitOf[a]!) emit(x);
-      else emit(a);
+      } else if (a < known && splitOf[a]) for (const x of splitOf[a]!) out.push(x);
+      else out.push(a);
     }
-    return buf.slice(0, len);
+    return out.take();
   };
   const docs = runs.map((d) => ({ title: join(d.title), abstract: join(d.abstract) }));
 
@@ -290,7 +217,7 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
   const phrases = learnPhraseIds(docs.flatMap((d) => [d.title, d.abstract]), words.strings, { minCount, minNpmi: options.minPhraseNpmi ?? TERM_DEFAULTS.minPhraseNpmi });
   /** Runs of words of a text a user writes (no definitions of its own), as strings. */
   const textRuns = (text: string, anyCase: boolean): string[][] => {
-    const ids = join(toRuns(tokenize(cleanText(text)), null, anyCase));
+    const ids = join(reader.textRuns(text, anyCase));
     const out: string[][] = [];
     let run: string[] = [];
     for (const w of ids)
