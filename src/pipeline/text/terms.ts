@@ -1,8 +1,11 @@
 import type { Pool } from '../parallel';
-import { cleanText } from './normalize';
-import { END, learnPhraseIds, PairMap, phrasesIn } from './phrases';
+import { acronymVotes, localAcronyms, resolveAcronyms } from './acronyms';
+import { countTerms, type PaperRuns } from './countTerms';
+import { HyphenJoins, hyphenVariants } from './hyphens';
+import { END, learnPhraseIds, phrasesIn } from './phrases';
 import { pluralFolding } from './plurals';
-import { Dictionary, isTermToken, lowerWord, SurfaceTable, tokenizeInto, tokenizeTexts, type TokenizedText } from './tokenize';
+import { lowerWord, SurfaceTable, tokenizeTexts, type TokenizedText } from './tokenize';
+import { WordRuns } from './wordRuns';
 
 export interface TermOptions {
   /** How many times a title's terms count against the abstract's. Default 2. */
@@ -77,8 +80,6 @@ export function mapsOf(c: TermCounts): Map<string, number>[] {
 /** Whether a term contains another as whole words ("sparse attention" contains "attention", not "tent"). */
 export const containsTerm = (longer: string, shorter: string) => longer !== shorter && ` ${longer} `.includes(` ${shorter} `);
 
-const looksLikeAcronym = (t: string) => (t.match(/\p{Lu}/gu)?.length ?? 0) >= 2 || /^\p{Lu}+\d/u.test(t);
-
 /**
  * Turns titles and abstracts into terms: clean text, fold plurals, expand acronyms the corpus
  * defines, drop stop words, and add the multi-word terms learned from the corpus itself.
@@ -89,348 +90,105 @@ const looksLikeAcronym = (t: string) => (t.match(/\p{Lu}/gu)?.length ?? 0) >= 2 
  */
 export function extractTerms(input: readonly DocumentText[], options: TermOptions = {}): CorpusTerms {
   const titleWeight = options.titleWeight ?? TERM_DEFAULTS.titleWeight;
-  // Surface forms (tokens as written) and words (lower-cased, folded forms). Papers are tokenised in
-  // two parts (on two threads when a pool has them); the second part's surface ids are then renumbered
-  // into the first's dictionary, which gives the ids one pass in order would, wherever the parts split.
-  // This thread takes 55% of the papers: the other thread also copies its texts in and its tokens out,
-  // and this one renumbers the other's part (at 20,000 papers an even split left this thread waiting
-  // 0.2-0.4 s for the other).
+  const { surfaces, papers } = tokenizePapers(input, options.pool);
+  const surfaceCount = surfaceCounts(papers, surfaces.strings.length);
+  const lowerOf = surfaces.strings.map(lowerWord);
+  const fold = wordFolding(lowerOf, surfaceCount);
+  const acronyms = resolveAcronyms(papers, fold);
+  const reader = new WordRuns(surfaces, lowerOf, fold, acronyms, acronymVotes(surfaces.strings, lowerOf, surfaceCount));
+  const runs = papers.map((d) => {
+    const local = localAcronyms(d.defs, fold);
+    return { title: reader.runs(d.title, local), abstract: reader.runs(d.abstract, local) };
+  });
+  const hyphens = new HyphenJoins(textsOf(runs), reader.words);
+  const docs = runs.map((d) => ({ title: hyphens.join(d.title), abstract: hyphens.join(d.abstract) }));
+  const userRuns = (text: string, anyCase: boolean) => wordsOfRuns(hyphens.join(reader.textRuns(text, anyCase)), reader.words.strings);
+
+  const minCount = minPhraseCount(options.minPhraseCount, input.length);
+  const phrases = learnPhraseIds(textsOf(docs), reader.words.strings, { minCount, minNpmi: options.minPhraseNpmi ?? TERM_DEFAULTS.minPhraseNpmi });
+  // A term a user names is a term even when its words are common on their own ("information
+  // bottleneck" scores a low PMI in a large corpus); two or three words, as phrases are matched.
+  for (const text of options.known ?? []) for (const c of userRuns(text, true)) if (c.length >= 2 && c.length <= 3) phrases.add(c.join(' '));
+  const counts = countTerms(docs, phrases, reader.words, titleWeight);
+
+  let maps: Map<string, number>[] | undefined;
+  return {
+    counts,
+    get docs() {
+      return (maps ??= mapsOf(counts));
+    },
+    phrases,
+    acronyms,
+    // A user may write an acronym in lower case ("ssm", "kv cache"): with `anyCase` a lower-case word
+    // the corpus writes mostly as an acronym is expanded too; in running prose (`anyCase` false) only
+    // words written as acronyms are.
+    normalize: (text: string, anyCase = true) => termsOfRuns(userRuns(text, anyCase), phrases),
+  };
+}
+
+/**
+ * Tokenises the papers in two parts (on two threads when a pool has them) and renumbers the second
+ * part's surface ids into the first's table, which gives the ids one pass in order would, wherever
+ * the parts split. This thread takes 55% of the papers: the other thread also copies its texts in and
+ * its tokens out, and this one renumbers the other's part (at 20,000 papers an even split left this
+ * thread waiting 0.2-0.4 s for the other).
+ */
+function tokenizePapers(input: readonly DocumentText[], pool: Pool | undefined): { surfaces: SurfaceTable; papers: TokenizedText[] } {
   const surfaces = new SurfaceTable();
-  const words = new Dictionary();
   const texts = (from: number, to: number) => input.slice(from, to).map((d) => ({ title: d.title, abstract: d.abstract }));
   const first = Math.round(input.length * 0.55);
-  const parts = options.pool ? options.pool.split('tokenize', [texts(0, first), texts(first, input.length)]) : [tokenizeTexts(input)];
-  const cleaned: TokenizedText[] = [];
+  const parts = pool ? pool.split('tokenize', [texts(0, first), texts(first, input.length)]) : [tokenizeTexts(input)];
+  const papers: TokenizedText[] = [];
   for (const part of parts) {
     const ids = Int32Array.from(part.surfaces, (w) => surfaces.id(w));
     for (const d of part.docs) {
       for (const tokens of [d.title, d.abstract]) for (let i = 0; i < tokens.length; i++) if (tokens[i] !== END) tokens[i] = ids[tokens[i]];
-      cleaned.push(d);
+      papers.push(d);
     }
   }
-  const tokenize = (text: string) => tokenizeInto(text, surfaces);
+  return { surfaces, papers };
+}
 
-  const surfaceCount = new Float64Array(surfaces.strings.length);
-  for (const d of cleaned) for (const part of [d.title, d.abstract]) for (const s of part) if (s !== END) surfaceCount[s]++;
-  const lowerOf = surfaces.strings.map(lowerWord);
+/** How often each surface form occurs in the papers, by surface id. */
+function surfaceCounts(papers: readonly TokenizedText[], surfaces: number): Float64Array {
+  const count = new Float64Array(surfaces);
+  for (const d of papers) for (const part of [d.title, d.abstract]) for (const s of part) if (s !== END) count[s]++;
+  return count;
+}
+
+/** Folds a lower-cased word to its term word: a plural to the singular the corpus uses, then a hyphen variant to the form it prefers. */
+function wordFolding(lowerOf: readonly string[], surfaceCount: Float64Array): (lower: string) => string {
   const counts = new Map<string, number>();
   lowerOf.forEach((w, s) => counts.set(w, (counts.get(w) ?? 0) + surfaceCount[s]));
-  const fold0 = pluralFolding(counts);
-  // Spelling variants are one term: a word written both with and without hyphens ("pre-training",
-  // "pretraining"; "multi-modal", "multimodal") takes the form the corpus uses more (ties: hyphenated).
-  const variant = new Map<string, string>();
-  for (const [w, n] of counts)
-    if (w.includes('-')) {
-      const solid = w.replace(/-/g, '');
-      const m = counts.get(solid) ?? 0;
-      if (m > 0) {
-        if (m > n) variant.set(w, solid);
-        else variant.set(solid, w);
-      }
-    }
-  const fold = (w: string) => {
-    const f = fold0(w);
+  const plural = pluralFolding(counts);
+  const variant = hyphenVariants(counts);
+  return (w) => {
+    const f = plural(w);
     return variant.get(f) ?? f;
   };
-  const foldWords = (ws: string[]) => ws.map((w) => fold(w));
+}
 
-  // Corpus-wide meaning of each acronym: the expansion most defining papers give (ties: alphabetical).
-  const votes = new Map<string, Map<string, number>>();
-  for (const d of cleaned)
-    for (const def of d.defs) {
-      const long = foldWords(def.long).join(' ');
-      if (!votes.has(def.short)) votes.set(def.short, new Map());
-      const v = votes.get(def.short)!;
-      v.set(long, (v.get(long) ?? 0) + 1);
-    }
-  const acronyms = new Map<string, string>();
-  for (const [short, v] of [...votes].sort(([a], [b]) => (a < b ? -1 : 1)))
-    acronyms.set(short, [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]);
+/** The fewest occurrences of a multi-word term: as given, or for 'auto' 3, or one in 2,000 papers. */
+const minPhraseCount = (option: TermOptions['minPhraseCount'], papers: number) => (option === undefined || option === 'auto' ? Math.max(3, Math.ceil(papers / 2000)) : option);
 
-  // Per word id: whether it can be a term. Per surface id, filled on first use: its folded word, whether
-  // its lower case is a term word, and whether it is written like an acronym.
-  const wordIsTerm: boolean[] = [];
-  const wordId = (w: string) => {
-    const i = words.id(w);
-    if (i === wordIsTerm.length) wordIsTerm.push(isTermToken(w));
-    return i;
-  };
-  const folded: number[] = [];
-  const lowerIsTerm: boolean[] = [];
-  const acronymLike: boolean[] = [];
-  const prepare = (s: number) => {
-    for (let t = folded.length; t <= s; t++) {
-      const text = surfaces.strings[t];
-      const lower = lowerOf[t] ?? (lowerOf[t] = lowerWord(text));
-      folded.push(wordId(fold(lower)));
-      lowerIsTerm.push(isTermToken(lower));
-      acronymLike.push(text !== lower && looksLikeAcronym(text));
-    }
-  };
-  /** An acronym's singular as it is looked up: a final s dropped ("ssms" -> "ssm"). */
-  const singular = (lower: string) => (lower.endsWith('s') ? lower.slice(0, -1) : lower);
-  // Words the corpus writes as acronyms more often than as ordinary words ("SSM", "KV"; not "state",
-  // though some paper may write "STATE"), by their singular ("SSMs" votes for "ssm"): only these are
-  // expanded when a user writes them in lower case.
-  const acronymVotes = new Map<string, number>();
-  surfaces.strings.forEach((text, s) => {
-    if (surfaceCount[s] === 0) return;
-    const key = singular(lowerOf[s]);
-    const vote = text !== lowerOf[s] && looksLikeAcronym(text) ? surfaceCount[s] : -surfaceCount[s];
-    acronymVotes.set(key, (acronymVotes.get(key) ?? 0) + vote);
-  });
-  const expansionIds = new Map<string, number[]>();
-  const idsOf = (expansion: string) => {
-    let ids = expansionIds.get(expansion);
-    if (!ids) expansionIds.set(expansion, (ids = expansion.split(' ').map(wordId)));
-    return ids;
-  };
-  /** The words an acronym token stands for, or undefined: the paper's own definition first, then the corpus's. */
-  const expand = (s: number, local: ReadonlyMap<string, string> | null): number[] | undefined => {
-    const lower = words.strings[folded[s]];
-    const short = singular(lower);
-    const expansion = local?.get(lower) ?? local?.get(short) ?? acronyms.get(lower) ?? acronyms.get(short);
-    return expansion ? idsOf(expansion) : undefined;
-  };
+/** Each paper's title, then its abstract, as one list. */
+const textsOf = (papers: readonly PaperRuns[]) => papers.flatMap((d) => [d.title, d.abstract]);
 
-  // One growable scratch buffer for the runs of a text, copied out whole: fewer allocations than a
-  // JavaScript array per text grown a word at a time.
-  let buf = new Int32Array(1 << 12);
-  let len = 0;
-  const emit = (w: number) => {
-    if (len === buf.length) {
-      const grown = new Int32Array(2 * buf.length);
-      grown.set(buf);
-      buf = grown;
-    }
-    buf[len++] = w;
-  };
-  /** Runs of term words (word ids, END after each run): stop words and punctuation end a run; acronyms are expanded. */
-  const toRuns = (tokens: Int32Array, local: ReadonlyMap<string, string> | null, anyCase = false): Int32Array => {
-    len = 0;
-    let open = false;
-    const add = (w: number) => {
-      if (wordIsTerm[w]) {
-        emit(w);
-        open = true;
-      } else if (open) {
-        emit(END);
-        open = false;
-      }
-    };
-    for (let i = 0; i < tokens.length; i++) {
-      const s = tokens[i];
-      if (s === END) {
-        if (open) emit(END);
-        open = false;
-        continue;
-      }
-      if (s >= folded.length) prepare(s);
-      // A user may write an acronym in lower case ("ssm"): a word the corpus writes mostly as an acronym.
-      const expansion = (anyCase && lowerIsTerm[s] && (acronymVotes.get(singular(lowerOf[s])) ?? 0) > 0) || acronymLike[s] ? expand(s, local) : undefined;
-      if (expansion) for (const w of expansion) add(w);
-      else add(folded[s]);
-    }
-    if (open) emit(END);
-    return buf.slice(0, len);
-  };
-  const runs = cleaned.map((d) => {
-    const local = d.defs.length ? new Map(d.defs.map((def) => [def.short, foldWords(def.long).join(' ')])) : null;
-    return { title: toRuns(d.title, local), abstract: toRuns(d.abstract, local) };
-  });
+/** Runs of word ids (END after each) as runs of words. */
+function wordsOfRuns(ids: Int32Array, words: readonly string[]): string[][] {
+  const out: string[][] = [];
+  let run: string[] = [];
+  for (const w of ids)
+    if (w === END) {
+      out.push(run);
+      run = [];
+    } else run.push(words[w]);
+  return out;
+}
 
-  // "test time scaling" and "test-time scaling" are one term, written as the corpus writes it more:
-  // a pair the corpus also writes hyphenated is joined when the hyphenated form is at least as common
-  // ("test-time"), and a hyphenated word is split when the spaced pair is commoner
-  // ("reinforcement-learning" reads "reinforcement learning").
-  const known = words.strings.length;
-  const hyphenated = new Float64Array(known);
-  const hasHyphen = Uint8Array.from(words.strings, (w) => (w.includes('-') ? 1 : 0));
-  for (const d of runs) for (const part of [d.title, d.abstract]) for (const w of part) if (w !== END && hasHyphen[w]) hyphenated[w]++;
-  // Each hyphenated word as the pair of words it joins, at each hyphen whose halves are words.
-  const joins = new PairMap();
-  const heads = new Set<string>();
-  const isHead = new Uint8Array(known);
-  for (let w = 0; w < known; w++) {
-    if (!hyphenated[w]) continue;
-    const text = words.strings[w];
-    for (let h = text.indexOf('-'); h > 0; h = text.indexOf('-', h + 1)) {
-      const head = text.slice(0, h);
-      heads.add(head);
-      const a = words.ids.get(head);
-      const b = words.ids.get(text.slice(h + 1));
-      if (a !== undefined && b !== undefined) {
-        joins.set(a, b, w);
-        isHead[a] = 1;
-      }
-    }
-  }
-  /** The hyphenated corpus word two adjacent words make, if any (words new to the corpus by their strings). */
-  const joined = (a: number, b: number): number | undefined => {
-    if (a < known && b < known) {
-      const w = isHead[a] ? joins.get(a, b) : -1;
-      return w >= 0 ? w : undefined;
-    }
-    if (!heads.has(words.strings[a])) return undefined;
-    const w = words.ids.get(`${words.strings[a]}-${words.strings[b]}`);
-    return w !== undefined && w < known && hyphenated[w] ? w : undefined;
-  };
-  const spaced = new Map<number, number>();
-  for (const d of runs)
-    for (const part of [d.title, d.abstract])
-      for (let i = 0; i + 1 < part.length; i++) {
-        const a = part[i];
-        if (a === END || part[i + 1] === END || !isHead[a]) continue;
-        const w = joins.get(a, part[i + 1]);
-        if (w >= 0) spaced.set(w, (spaced.get(w) ?? 0) + 1);
-      }
-  const split = new Map<number, number[]>();
-  for (const [w, n] of spaced) {
-    const text = words.strings[w];
-    if (n > hyphenated[w] && text.indexOf('-') === text.lastIndexOf('-') && text.split('-').every(isTermToken)) split.set(w, text.split('-').map(wordId));
-  }
-  // The same by word id, for the pass over every token (a split word is a corpus word, below `known`).
-  const splitOf: (number[] | undefined)[] = new Array(known);
-  for (const [w, parts] of split) splitOf[w] = parts;
-  const join = (part: Int32Array): Int32Array => {
-    len = 0;
-    for (let i = 0; i < part.length; i++) {
-      const a = part[i];
-      if (a === END) {
-        emit(END);
-        continue;
-      }
-      const b = part[i + 1];
-      const w = i + 1 < part.length && b !== END ? joined(a, b) : undefined;
-      if (w !== undefined && !(w < known && splitOf[w])) {
-        emit(w);
-        i++;
-      } else if (a < known && splitOf[a]) for (const x of splitOf[a]!) emit(x);
-      else emit(a);
-    }
-    return buf.slice(0, len);
-  };
-  const docs = runs.map((d) => ({ title: join(d.title), abstract: join(d.abstract) }));
-
-  const minCount = options.minPhraseCount === undefined || options.minPhraseCount === 'auto' ? Math.max(3, Math.ceil(input.length / 2000)) : options.minPhraseCount;
-  const phrases = learnPhraseIds(docs.flatMap((d) => [d.title, d.abstract]), words.strings, { minCount, minNpmi: options.minPhraseNpmi ?? TERM_DEFAULTS.minPhraseNpmi });
-  /** Runs of words of a text a user writes (no definitions of its own), as strings. */
-  const textRuns = (text: string, anyCase: boolean): string[][] => {
-    const ids = join(toRuns(tokenize(cleanText(text)), null, anyCase));
-    const out: string[][] = [];
-    let run: string[] = [];
-    for (const w of ids)
-      if (w === END) {
-        out.push(run);
-        run = [];
-      } else run.push(words.strings[w]);
-    return out;
-  };
-  // A term a user names is a term even when its words are common on their own ("information
-  // bottleneck" scores a low PMI in a large corpus); two or three words, as phrases are matched.
-  for (const text of options.known ?? []) for (const c of textRuns(text, true)) if (c.length >= 2 && c.length <= 3) phrases.add(c.join(' '));
-
-  // Phrases by word ids: a pair's key to its term id, a triple's by its first pair then third word.
-  const termNames = words.strings.slice();
-  const pairTerm = new PairMap();
-  // A triple's first pair -> index of the map from its third word to the term.
-  const tripleFirst = new PairMap();
-  const tripleThird: Map<number, number>[] = [];
-  // Words that start a phrase of two or of three words: only their pairs are looked up.
-  const startsPair = new Uint8Array(words.strings.length);
-  const startsTriple = new Uint8Array(words.strings.length);
-  for (const p of phrases) {
-    const ws = p.split(' ').map((w) => words.ids.get(w));
-    if (ws.some((w) => w === undefined)) continue;
-    const id = termNames.push(p) - 1;
-    if (ws.length === 2) {
-      pairTerm.set(ws[0]!, ws[1]!, id);
-      startsPair[ws[0]!] = 1;
-    } else if (ws.length === 3) {
-      let slot = tripleFirst.get(ws[0]!, ws[1]!);
-      if (slot < 0) tripleFirst.set(ws[0]!, ws[1]!, (slot = tripleThird.push(new Map()) - 1));
-      tripleThird[slot].set(ws[2]!, id);
-      startsTriple[ws[0]!] = 1;
-    }
-  }
-  // Per paper, counts in a scratch array by term id, in the order terms first occur: each run's words, then its phrases.
-  const acc = new Float64Array(termNames.length);
-  const indptr = new Int32Array(docs.length + 1);
-  let ids = new Int32Array(1 << 16);
-  let values = new Float64Array(1 << 16);
-  let filled = 0;
-  const order = new Int32Array(termNames.length);
-  docs.forEach((d, doc) => {
-    let seen = 0;
-    for (let side = 0; side < 2; side++) {
-      const part = side === 0 ? d.title : d.abstract;
-      const w = side === 0 ? titleWeight : 1;
-      for (let start = 0; start < part.length; ) {
-        let end = start;
-        while (part[end] !== END) end++;
-        for (let i = start; i < end; i++) {
-          const t = part[i];
-          if (acc[t] === 0) order[seen++] = t;
-          acc[t] += w;
-        }
-        for (let i = start; i + 1 < end; i++) {
-          const a = part[i];
-          if (startsPair[a]) {
-            const two = pairTerm.get(a, part[i + 1]);
-            if (two >= 0) {
-              if (acc[two] === 0) order[seen++] = two;
-              acc[two] += w;
-            }
-          }
-          if (i + 2 < end && startsTriple[a]) {
-            const slot = tripleFirst.get(a, part[i + 1]);
-            const three = slot >= 0 ? tripleThird[slot].get(part[i + 2]) : undefined;
-            if (three !== undefined) {
-              if (acc[three] === 0) order[seen++] = three;
-              acc[three] += w;
-            }
-          }
-        }
-        start = end + 1;
-      }
-    }
-    if (filled + seen > ids.length) {
-      const size = Math.max(2 * ids.length, filled + seen);
-      const grownIds = new Int32Array(size);
-      grownIds.set(ids);
-      const grownValues = new Float64Array(size);
-      grownValues.set(values);
-      ids = grownIds;
-      values = grownValues;
-    }
-    for (let o = 0; o < seen; o++) {
-      const t = order[o];
-      ids[filled] = t;
-      values[filled++] = acc[t];
-      acc[t] = 0;
-    }
-    indptr[doc + 1] = filled;
-  });
-  const termCounts: TermCounts = { names: termNames, indptr, terms: ids.slice(0, filled), counts: values.slice(0, filled) };
-
-  const normalize = (text: string, anyCase = true): string[] => {
-    // A user may write an acronym in lower case ("ssm", "kv cache"): with `anyCase` a lower-case word
-    // the corpus writes mostly as an acronym is expanded too; in running prose (`anyCase` false) only
-    // words written as acronyms are.
-    const chunks = textRuns(text, anyCase);
-    const terms = chunks.flatMap((c) => [...phrasesIn(c, phrases), ...c]);
-    const whole = chunks.map((c) => c.join(' '));
-    return [...new Set([...whole, ...terms])];
-  };
-
-  let maps: Map<string, number>[] | undefined;
-  return {
-    counts: termCounts,
-    get docs() {
-      return (maps ??= mapsOf(termCounts));
-    },
-    phrases,
-    acronyms,
-    normalize,
-  };
+/** The terms of a user's runs of words, once each: every run whole, then each run's multi-word terms and its words. */
+function termsOfRuns(chunks: string[][], phrases: ReadonlySet<string>): string[] {
+  const terms = chunks.flatMap((c) => [...phrasesIn(c, phrases), ...c]);
+  const whole = chunks.map((c) => c.join(' '));
+  return [...new Set([...whole, ...terms])];
 }

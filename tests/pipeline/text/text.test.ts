@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { findAcronyms } from '../../../src/pipeline/text/acronyms';
+import { acronymVotes, expansionOf, findAcronyms, resolveAcronyms } from '../../../src/pipeline/text/acronyms';
+import { countTerms } from '../../../src/pipeline/text/countTerms';
+import { HyphenJoins, hyphenVariants } from '../../../src/pipeline/text/hyphens';
 import { cleanText } from '../../../src/pipeline/text/normalize';
 import { learnPhrases, phrasesIn } from '../../../src/pipeline/text/phrases';
 import { pluralFolding } from '../../../src/pipeline/text/plurals';
 import { extractTerms } from '../../../src/pipeline/text/terms';
-import { isTermToken, segments, SurfaceTable, tokenizeInto } from '../../../src/pipeline/text/tokenize';
+import { RunBuffer } from '../../../src/pipeline/text/runBuffer';
+import { Dictionary, isTermToken, segments, SurfaceTable, tokenizeInto } from '../../../src/pipeline/text/tokenize';
+import { TermWords } from '../../../src/pipeline/text/wordRuns';
 import { END } from '../../../src/pipeline/text/phrases';
 
 describe('cleanText', () => {
@@ -151,5 +155,57 @@ describe('hyphenation', () => {
     expect(all.has('reinforcement-learning')).toBe(false);
     expect(all.has('reinforcement') && all.has('learning')).toBe(true);
     expect(all.has('in')).toBe(false);
+  });
+});
+
+describe('the steps of extractTerms', () => {
+  it('hyphenVariants maps each spelling to the one the corpus writes more, hyphenated on a tie', () => {
+    const counts = new Map([['pre-training', 3], ['pretraining', 1], ['multi-modal', 1], ['multimodal', 4], ['fine-tuning', 2], ['finetuning', 2], ['test-time', 5]]);
+    expect([...hyphenVariants(counts)]).toEqual([['pretraining', 'pre-training'], ['multi-modal', 'multimodal'], ['finetuning', 'fine-tuning']]);
+  });
+
+  it('resolveAcronyms gives each acronym the folded expansion most papers define, ties alphabetical', () => {
+    const fold = (w: string) => (w === 'models' ? 'model' : w);
+    const def = (short: string, long: string) => ({ short, long: long.split(' ') });
+    const papers = [{ defs: [def('ssm', 'state space models'), def('kv', 'key value')] }, { defs: [def('ssm', 'state space model')] }, { defs: [def('ssm', 'structured state machine'), def('kv', 'kernel vector')] }];
+    expect([...resolveAcronyms(papers, fold)]).toEqual([['kv', 'kernel vector'], ['ssm', 'state space model']]);
+  });
+
+  it('acronymVotes scores a word by how much more the corpus writes it as an acronym; expansionOf prefers the paper', () => {
+    const votes = acronymVotes(['SSM', 'SSMs', 'ssm', 'state', 'STATE'], ['ssm', 'ssms', 'ssm', 'state', 'state'], Float64Array.of(3, 2, 1, 6, 2));
+    expect([...votes]).toEqual([['ssm', 4], ['state', -4]]);
+    const corpus = new Map([['ssm', 'state space model']]);
+    expect(expansionOf('ssms', new Map([['ssm', 'spiking sequence model']]), corpus)).toBe('spiking sequence model');
+    expect(expansionOf('ssms', null, corpus)).toBe('state space model');
+    expect(expansionOf('kv', null, corpus)).toBeUndefined();
+  });
+
+  it('HyphenJoins joins a pair written hyphenated at least as often, and splits a word written spaced more', () => {
+    const words = new TermWords();
+    const [test, time, testTime, rl, reinforcement, learning] = ['test', 'time', 'test-time', 'reinforcement-learning', 'reinforcement', 'learning'].map((w) => words.id(w));
+    const texts = [Int32Array.of(testTime, END, test, time, END), Int32Array.of(reinforcement, learning, END, reinforcement, learning, rl, END)];
+    const joins = new HyphenJoins(texts, words);
+    expect([...joins.join(Int32Array.of(test, time, END, rl, END))]).toEqual([testTime, END, reinforcement, learning, END]);
+  });
+
+  it('countTerms counts title terms titleWeight times, the phrases of a run after its words, in the order terms first occur', () => {
+    const words = new Dictionary();
+    const [sparse, attention, fast] = ['sparse', 'attention', 'fast'].map((w) => words.id(w));
+    const papers = [{ title: Int32Array.of(sparse, attention, END), abstract: Int32Array.of(fast, sparse, attention, END, attention, END) }];
+    const c = countTerms(papers, new Set(['sparse attention', 'slow attention']), words, 2);
+    expect(c.names).toEqual(['sparse', 'attention', 'fast', 'sparse attention']);
+    expect([...c.indptr]).toEqual([0, 4]);
+    expect([...c.terms]).toEqual([0, 1, 3, 2]);
+    expect([...c.counts]).toEqual([3, 4, 3, 1]);
+  });
+
+  it('RunBuffer.take copies out what was pushed and starts empty again, past its first size', () => {
+    const buf = new RunBuffer();
+    for (let i = 0; i < 5000; i++) buf.push(i);
+    const first = buf.take();
+    expect(first.length).toBe(5000);
+    expect(first[4999]).toBe(4999);
+    buf.push(7);
+    expect([...buf.take()]).toEqual([7]);
   });
 });
