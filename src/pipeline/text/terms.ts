@@ -130,8 +130,7 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
  * Tokenises the papers in two parts (on two threads when a pool has them) and renumbers the second
  * part's surface ids into the first's table, which gives the ids one pass in order would, wherever
  * the parts split. This thread takes 55% of the papers: the other thread also copies its texts in and
- * its tokens out, and this one renumbers the other's part (at 20,000 papers an even split left this
- * thread waiting 0.2-0.4 s for the other).
+ * its tokens out, and this one renumbers the other's part (docs/benchmarks.md, "Parallelism").
  */
 function tokenizePapers(input: readonly DocumentText[], pool: Pool | undefined): { surfaces: SurfaceTable; papers: TokenizedText[] } {
   const surfaces = new SurfaceTable();
