@@ -10,37 +10,18 @@ describe('safeUrl(url)', () => {
   });
 });
 
-describe('arxivId(text)', () => {
-  it('reads new-style and old-style ids, with a prefix or version', () => {
-    const ids = {
-      'arXiv:2504.04787': '2504.04787',
-      'arxiv: 2504.04787': '2504.04787',
-      '2504.04787v2': '2504.04787v2',
-      '2504.04787': '2504.04787',
-      '0704.0001': '0704.0001',
-      'cs/0112017': 'cs/0112017',
-      'hep-th/9901001v2': 'hep-th/9901001v2',
-      'arXiv:math.gt/0309136': 'math.GT/0309136',
-      'arxiv.org/abs/2504.04787': '2504.04787',
-    };
-    for (const [text, id] of Object.entries(ids)) expect(arxivId(text), text).toBe(id);
+describe('arxivId(text) and doiOf(text)', () => {
+  it('read new-style and old-style arXiv ids, with a prefix or version', () => {
+    const ids = [['arXiv:2504.04787', '2504.04787'], ['arxiv: 2504.04787', '2504.04787'], ['2504.04787v2', '2504.04787v2'], ['0704.0001', '0704.0001'], ['cs/0112017', 'cs/0112017'], ['hep-th/9901001v2', 'hep-th/9901001v2'], ['arXiv:math.gt/0309136', 'math.GT/0309136'], ['arxiv.org/abs/2504.04787', '2504.04787']];
+    for (const [text, id] of ids) expect(arxivId(text), text).toBe(id);
   });
-  it('rejects what only looks like one', () => {
-    for (const t of ['p00001', '3f2a9c1b7d4e', '2504.047', '12345.67890', 'cs/011201', '10.1145/3589334', 'arXiv:', '2504.04787 and more']) expect(arxivId(t)).toBeNull();
+  it('read a bare DOI, a doi: prefix and a doi.org address', () => {
+    const dois = [['10.1145/3589334.3645508', '10.1145/3589334.3645508'], ['doi:10.1038/s41586-021-03819-2', '10.1038/s41586-021-03819-2'], ['DOI: 10.1000/xyz(123)', '10.1000/xyz(123)'], ['https://doi.org/10.1103/PhysRevLett.116.061102', '10.1103/PhysRevLett.116.061102'], ['doi.org/10.1103/x', '10.1103/x']];
+    for (const [text, doi] of dois) expect(doiOf(text), text).toBe(doi);
   });
-});
-
-describe('doiOf(text)', () => {
-  it('reads a bare DOI, a doi: prefix and a doi.org address', () => {
-    const dois = {
-      '10.1145/3589334.3645508': '10.1145/3589334.3645508',
-      'doi:10.1038/s41586-021-03819-2': '10.1038/s41586-021-03819-2',
-      'DOI: 10.1000/xyz(123)': '10.1000/xyz(123)',
-      'https://doi.org/10.1103/PhysRevLett.116.061102': '10.1103/PhysRevLett.116.061102',
-      'doi.org/10.1103/x': '10.1103/x',
-    };
-    for (const [text, doi] of Object.entries(dois)) expect(doiOf(text), text).toBe(doi);
-    for (const t of ['10.1/x', '2504.04787', 'doi:', '10.1145']) expect(doiOf(t)).toBeNull();
+  it('reject what only looks like one', () => {
+    for (const t of ['p00001', '3f2a9c1b7d4e', '2504.047', '12345.67890', 'cs/011201', '10.1145/3589334', 'arXiv:', '2504.04787 and more']) expect(arxivId(t), t).toBeNull();
+    for (const t of ['10.1/x', '2504.04787', 'doi:', '10.1145']) expect(doiOf(t), t).toBeNull();
   });
 });
 
