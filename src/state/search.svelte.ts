@@ -2,7 +2,11 @@
  * Full-text search of papers (prefix and slightly fuzzy, every word must match; see TextIndex), run by a
  * worker that loads on the first query and indexes titles and keywords, then abstracts as their
  * chunks arrive. Until the worker answers a query, a plain substring match over titles and keywords
- * does, so typing never waits.
+ * does, so typing never waits. Each answer also tells how relevant each hit is, in tiers: every query
+ * word in the title (0), in title and keywords (1), or only with the abstract (2). A title names what
+ * a paper is about, keywords are what the pipeline found most telling in it, and an abstract mentions
+ * much in passing; the table orders by tier, then by typicality. The tiers come with the answer (or
+ * the substring scan), so ranking costs nothing per keystroke beyond sorting the hits.
  */
 import type { Paper } from '../contract';
 import type { AbstractStore } from './abstracts';
@@ -13,16 +17,24 @@ export type AbstractStatus = 'none' | 'loading' | 'done' | 'failed';
 /** Answers kept for queries typed again (a pair of recent ones is typical: back-spacing, re-typing). */
 const KEEP = 16;
 
+/** The papers matching a query (1 in `mask`) and each one's relevance tier (lower first). */
+interface Answer {
+  mask: Uint8Array;
+  tiers: Uint8Array;
+}
+
 /** Search over the papers of one data set. */
 export class PaperSearch {
   #papers: Paper[];
   #store: AbstractStore;
   #worker: Worker | null = null;
   #haystacks: string[] | null = null;
-  #lastSubstring: { q: string; mask: Uint8Array } | null = null;
+  /** Where each haystack's title ends (the keywords follow it). */
+  #titleEnds: Uint32Array | null = null;
+  #lastSubstring: { q: string; answer: Answer } | null = null;
   #asked = new Set<string>();
   /** The worker's answers by `${indexed}:${query}`. */
-  #answers = $state.raw(new Map<string, Uint8Array>());
+  #answers = $state.raw(new Map<string, Answer>());
   /** Which index answers: none yet (substring match), titles and keywords, or those and abstracts. */
   indexed = $state<'none' | 'titles' | 'full'>('none');
   /** Whether abstracts are searched yet. */
@@ -40,29 +52,47 @@ export class PaperSearch {
     const indexed = this.indexed;
     const answers = this.#answers;
     if (!q) return null;
-    const answer = answers.get(`${indexed}:${q}`);
-    if (answer) return answer;
-    if (indexed !== 'none') this.#ask(q, indexed);
-    // Until the worker answers: its answer from titles alone, if it gave one, else the substring match.
-    return answers.get(`titles:${q}`) ?? this.#substring(q);
+    if (indexed !== 'none' && !answers.has(`${indexed}:${q}`)) this.#ask(q, indexed);
+    return this.#answer(q, indexed, answers).mask;
   }
 
-  /** Papers whose title or keywords hold every word of `q` as typed; the same mask object for the same query. */
-  #substring(q: string): Uint8Array {
-    if (this.#lastSubstring?.q === q) return this.#lastSubstring.mask;
-    const mask = this.#scan(q);
-    this.#lastSubstring = { q, mask };
-    return mask;
+  /** Each paper's relevance tier for `query` (0 best; meaningful for the papers `hits` gives, from the same answer); null for an empty query. */
+  relevance(query: string): Uint8Array | null {
+    const q = query.trim();
+    const indexed = this.indexed;
+    const answers = this.#answers;
+    return q ? this.#answer(q, indexed, answers).tiers : null;
   }
 
-  #scan(q: string): Uint8Array {
-    this.#haystacks ??= this.#papers.map((p) => `${p.title} ${p.keywords.join(' ')}`.toLowerCase());
+  /** The best answer at hand: the worker's from the best index, else its answer from titles alone, else the substring match. */
+  #answer(q: string, indexed: string, answers: Map<string, Answer>): Answer {
+    return answers.get(`${indexed}:${q}`) ?? answers.get(`titles:${q}`) ?? this.#substring(q);
+  }
+
+  /** Papers whose title or keywords hold every word of `q` as typed; the same answer object for the same query. */
+  #substring(q: string): Answer {
+    if (this.#lastSubstring?.q === q) return this.#lastSubstring.answer;
+    const answer = this.#scan(q);
+    this.#lastSubstring = { q, answer };
+    return answer;
+  }
+
+  #scan(q: string): Answer {
+    if (!this.#haystacks) {
+      this.#haystacks = this.#papers.map((p) => `${p.title} ${p.keywords.join(' ')}`.toLowerCase());
+      this.#titleEnds = Uint32Array.from(this.#papers, (p) => p.title.toLowerCase().length);
+    }
+    const titleEnds = this.#titleEnds!;
     const words = q.toLowerCase().split(/\s+/);
     const mask = new Uint8Array(this.#papers.length);
+    const tiers = new Uint8Array(this.#papers.length);
     this.#haystacks.forEach((text, i) => {
-      if (words.every((w) => text.includes(w))) mask[i] = 1;
+      if (!words.every((w) => text.includes(w))) return;
+      mask[i] = 1;
+      // The first occurrence is in the title when the title holds the word at all.
+      tiers[i] = words.every((w) => text.indexOf(w) + w.length <= titleEnds[i]) ? 0 : 1;
     });
-    return mask;
+    return { mask, tiers };
   }
 
   #ask(q: string, indexed: string) {
@@ -80,12 +110,16 @@ export class PaperSearch {
     } else if (m.type === 'failed') this.status = 'failed';
     else {
       const mask = new Uint8Array(this.#papers.length);
-      for (const i of m.hits) mask[i] = 1;
+      const tiers = new Uint8Array(this.#papers.length);
+      m.hits.forEach((i, k) => {
+        mask[i] = 1;
+        tiers[i] = m.tiers[k];
+      });
       const key = `${m.indexed}:${m.q}`;
       // Answered: asked again only if this answer is dropped below to keep the last few.
       this.#asked.delete(key);
       const answers = new Map(this.#answers);
-      answers.set(key, mask);
+      answers.set(key, { mask, tiers });
       for (const key of answers.keys()) if (answers.size > KEEP) answers.delete(key);
       this.#answers = answers;
     }

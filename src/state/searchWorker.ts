@@ -1,7 +1,8 @@
 /**
  * Full-text search off the main thread: indexes titles and keywords, then fetches the abstract
- * chunks and indexes them too, and answers queries with the matching papers' indices. Indexing
- * 50,000 abstracts takes seconds; here it never holds up typing, clicks or frames.
+ * chunks and indexes them too, and answers queries with the matching papers' indices and, for each,
+ * which fields hold the query (see `TextIndex.match`). Indexing 50,000 abstracts takes seconds; here
+ * it never holds up typing, clicks or frames.
  */
 import { detailsOf } from './abstracts';
 import { TextIndex } from './textIndex';
@@ -14,7 +15,8 @@ export type SearchRequest =
 export type SearchAnswer =
   | { type: 'ready'; indexed: 'titles' | 'full' }
   | { type: 'failed' }
-  | { type: 'answer'; q: string; indexed: 'titles' | 'full'; hits: Uint32Array };
+  /** `tiers[k]` for `hits[k]`: 0 every query word in the title, 1 in title and keywords, 2 the abstract needed. */
+  | { type: 'answer'; q: string; indexed: 'titles' | 'full'; hits: Uint32Array; tiers: Uint8Array };
 
 let index: TextIndex | null = null;
 let indexed: 'titles' | 'full' = 'titles';
@@ -24,8 +26,8 @@ self.onmessage = async (e: MessageEvent<SearchRequest>) => {
   const m = e.data;
   if (m.type === 'query') {
     if (!index) return;
-    const hits = index.search(m.q);
-    post({ type: 'answer', q: m.q, indexed, hits }, [hits.buffer]);
+    const { hits, tiers } = index.match(m.q);
+    post({ type: 'answer', q: m.q, indexed, hits, tiers }, [hits.buffer, tiers.buffer]);
     return;
   }
   const docs = m.ids.map((_, i) => [m.titles[i], m.keywords[i], '']);

@@ -1,10 +1,11 @@
 /**
  * A compact full-text index for the paper search: which papers hold each word, with prefix and
  * slightly fuzzy matching and every query word required (the search MiniSearch gives with
- * `prefix: true`, `fuzzy: 0.15` for words over four letters, `combineWith: 'AND'`, without scores).
- * Written by hand because the search needs only a set of papers, not a ranking, and MiniSearch's
- * per-term maps grow superlinearly (docs/benchmarks.md, "Search"). Terms sit in one sorted array, each with its papers as a
- * slice of one Uint32Array.
+ * `prefix: true`, `fuzzy: 0.15` for words over four letters, `combineWith: 'AND'`). Instead of
+ * MiniSearch's scores it tells, per hit, the first field that holds every query word (title, then
+ * title and keywords, then abstract), which is what the table ranks results by. Written by hand because
+ * MiniSearch's per-term maps grow superlinearly (docs/benchmarks.md, "Search"). Terms sit in one
+ * sorted array, each with its papers as a slice of one Uint32Array.
  */
 
 /** Splits text into terms as MiniSearch does: at white space and punctuation, lower-cased. */
@@ -15,13 +16,25 @@ export const terms = (text: string): string[] => text.toLowerCase().split(SEPARA
 const FUZZY_FROM = 5;
 const FUZZY = 0.15;
 
+/** Fields a document may have (parts after the fourth count as the fourth). */
+const PARTS = 4;
+
+/** Documents matching a query, in order, and for each the field tier (see `TextIndex.match`). */
+export interface Matches {
+  hits: Uint32Array;
+  tiers: Uint8Array;
+}
+
 export class TextIndex {
   readonly size: number;
   #terms: string[];
   #starts: Uint32Array;
   #docs: Uint32Array;
 
-  /** `size` documents; `terms` sorted, term t held by `docs[starts[t]] .. docs[starts[t + 1] - 1]` (use `build`). */
+  /**
+   * `size` documents; `terms` sorted, term t held by `docs[starts[t]] .. docs[starts[t + 1] - 1]`, each
+   * entry `document * 4 + the first part holding the term` (use `build`).
+   */
   constructor(size: number, terms: string[], starts: Uint32Array, docs: Uint32Array) {
     this.size = size;
     this.#terms = terms;
@@ -29,7 +42,7 @@ export class TextIndex {
     this.#docs = docs;
   }
 
-  /** Indexes each document's text (its fields joined or given as parts). */
+  /** Indexes each document's text (one field, or its fields as parts, most telling first: title, keywords, abstract). */
   static build(texts: readonly (string | readonly string[])[]): TextIndex {
     const b = new TextIndexBuilder();
     for (const text of texts) b.add(text);
@@ -48,24 +61,39 @@ export class TextIndex {
 
   /** Documents holding every word of `query` (exactly, as a prefix, or within a small edit distance), in order. */
   search(query: string): Uint32Array {
+    return this.match(query).hits;
+  }
+
+  /**
+   * The documents `search` finds, each with its tier: the first part p such that parts 0..p hold every
+   * query word between them (0: all in the title; 1: title and keywords; 2: the abstract needed).
+   */
+  match(query: string): Matches {
     const words = [...new Set(terms(query))];
-    if (!words.length) return new Uint32Array(0);
-    // How many query words each document matched so far; `mark` stops a document counting twice for one word.
+    if (!words.length) return { hits: new Uint32Array(0), tiers: new Uint8Array(0) };
+    // How many query words each document matched so far; `mark` stops a document counting twice for one
+    // word. `part` is the first part holding the current word; `tier` the largest such over earlier words.
     const count = new Uint8Array(this.size);
     const mark = new Int32Array(this.size).fill(-1);
+    const part = new Uint8Array(this.size);
+    const tier = new Uint8Array(this.size);
     words.forEach((word, w) => {
       for (const t of this.#matching(word))
         for (let j = this.#starts[t]; j < this.#starts[t + 1]; j++) {
-          const d = this.#docs[j];
-          if (mark[d] !== w && count[d] === w) {
+          const d = this.#docs[j] >>> 2;
+          const p = this.#docs[j] & 3;
+          if (mark[d] === w) part[d] = Math.min(part[d], p);
+          else if (count[d] === w) {
             mark[d] = w;
             count[d]++;
+            tier[d] = Math.max(tier[d], part[d]);
+            part[d] = p;
           }
         }
     });
     const hits: number[] = [];
     for (let d = 0; d < this.size; d++) if (count[d] === words.length) hits.push(d);
-    return Uint32Array.from(hits);
+    return { hits: Uint32Array.from(hits), tiers: Uint8Array.from(hits, (d) => Math.max(tier[d], part[d])) };
   }
 
   /** Indices of the terms `word` matches: those starting with it, and those within its edit allowance. */
@@ -134,13 +162,16 @@ class TextIndexBuilder {
 
   add(text: string | readonly string[]): void {
     const doc = this.#size++;
-    for (const part of typeof text === 'string' ? [text] : text)
+    const parts = typeof text === 'string' ? [text] : text;
+    parts.forEach((part, p) => {
       for (const term of terms(part)) {
         let list = this.#postings.get(term);
         if (!list) this.#postings.set(term, (list = []));
-        // Documents come in order, so each list stays sorted and a repeat is the last entry.
-        if (list[list.length - 1] !== doc) list.push(doc);
+        // Documents come in order, so each list stays sorted and a repeat is the last entry; parts come
+        // in order too, so the first entry holds the first part with the term.
+        if (list.length === 0 || list[list.length - 1] >>> 2 !== doc) list.push(doc * 4 + Math.min(p, PARTS - 1));
       }
+    });
   }
 
   finish(): TextIndex {

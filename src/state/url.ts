@@ -2,7 +2,7 @@
 import type { BinUnit } from './dumpBins';
 import type { Polygon } from './pointIndex';
 import type { SelectionState } from './selection.svelte';
-import { VIEW_DEFAULTS, type CoocMode, type DumpRange, type SortKey, type ThemeOrder, type TrendMode, type TrendTab, type ViewOptions } from './viewOptions.svelte';
+import { SORT_KEYS, VIEW_DEFAULTS, type CoocMode, type DumpRange, type SortKey, type ThemeOrder, type TrendMode, type TrendTab, type ViewOptions } from './viewOptions.svelte';
 
 /** What a link carries beyond the selection and view: the selected theme's stable key and the user's renames. */
 export interface LinkExtras {
@@ -80,7 +80,7 @@ export function readParams(params: URLSearchParams, sel: SelectionState, view: V
   const lambda = Number(get('lambda') ?? NaN);
   view.lambda = lambda >= 0 && lambda <= 1 ? lambda : VIEW_DEFAULTS.lambda;
   const sort = get('sort') ?? '';
-  view.sortKey = oneOf<SortKey>(sort.replace(/-$/, ''), ['title', 'theme', 'dumps'], VIEW_DEFAULTS.sortKey);
+  view.sortKey = oneOf<SortKey>(sort.replace(/-$/, ''), SORT_KEYS, VIEW_DEFAULTS.sortKey);
   view.sortAsc = !sort.endsWith('-');
   view.themeOrder = oneOf<ThemeOrder>(get('order'), ['size', 'trend'], VIEW_DEFAULTS.themeOrder);
   const map = (get('map') ?? '').split(',').map(Number);
@@ -106,6 +106,6 @@ function polygon(s: string | null): Polygon | null {
   return pts.length >= 3 && pts.every((p) => p.length === 2 && p.every(Number.isFinite)) ? pts : null;
 }
 
-function oneOf<T extends string>(v: string | null, allowed: T[], fallback: T): T {
+function oneOf<T extends string>(v: string | null, allowed: readonly T[], fallback: T): T {
   return allowed.includes(v as T) ? (v as T) : fallback;
 }

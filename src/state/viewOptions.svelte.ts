@@ -5,7 +5,9 @@ import { MapZoom } from './mapZoom.svelte';
 export type TrendMode = 'count' | 'share' | 'lines';
 export type TrendTab = 'volume' | 'compare';
 export type CoocMode = 'network' | 'matrix';
-export type SortKey = 'title' | 'theme' | 'dumps';
+/** Orders of the papers table: `auto` is best matches first when searching, else each theme's most typical papers first. */
+export const SORT_KEYS = ['auto', 'rank', 'title', 'theme', 'dumps'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
 /** Themes by top-level theme and size, or all of them rising first. */
 export type ThemeOrder = 'size' | 'trend';
 /** An inclusive range of dump positions (in date order). */
@@ -19,7 +21,7 @@ export const VIEW_DEFAULTS = {
   coocMode: 'network' as CoocMode,
   minLink: null as number | null,
   lambda: 0.6,
-  sortKey: 'theme' as SortKey,
+  sortKey: 'auto' as SortKey,
   sortAsc: true,
   themeOrder: 'size' as ThemeOrder,
 };

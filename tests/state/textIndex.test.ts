@@ -36,8 +36,25 @@ describe('TextIndex (the paper search)', () => {
     expect(find('kc')).toEqual([]);
   });
 
+  it('tells for each hit the first field holding every query word: title, then keywords, then abstract', () => {
+    const ranked = TextIndex.build([
+      ['Graph attention', '', 'Sparse kernels.'],
+      ['Sparse kernels', 'attention', ''],
+      ['Kernels', '', 'Sparse attention in graphs.'],
+      ['Sparse attention', 'attention', 'Attention everywhere.'],
+      ['Attention', 'sparse models', ''],
+    ]);
+    const { hits, tiers } = ranked.match('sparse attention');
+    expect([...hits]).toEqual([0, 1, 2, 3, 4]);
+    expect([...tiers]).toEqual([2, 1, 2, 0, 1]);
+    // Prefix and typo matches count in the field they are found in.
+    expect([...ranked.match('atten sparse').tiers]).toEqual([2, 1, 2, 0, 1]);
+    expect([...ranked.match('graph').tiers]).toEqual([0, 2]);
+    expect(ranked.match('zzz')).toEqual({ hits: new Uint32Array(0), tiers: new Uint8Array(0) });
+  });
+
   it('builds the same index in slices', async () => {
     const sliced = await TextIndex.buildInSlices(docs, 1);
-    for (const q of ['attention', 'kv', 'transfomers', 'état']) expect([...sliced.search(q)]).toEqual(find(q));
+    for (const q of ['attention', 'kv', 'transfomers', 'état']) expect(sliced.match(q)).toEqual(index.match(q));
   });
 });
