@@ -22,7 +22,9 @@ it('renders HTML and script payloads in titles, abstracts, labels and keywords a
   // Hover every kind of view once, then check that no payload ran and no element came from the data.
   await page.locator('[data-chart=cooccurrence] button', { hasText: 'Matrix' }).click();
   await page.getByPlaceholder('Search titles').fill('Paper');
-  await page.waitForTimeout(300);
+  // Wait until the matrix is drawn and the papers table lists the search's results.
+  await page.waitForSelector('[data-chart=cooccurrence] svg[aria-label="Keyword co-occurrence matrix"]');
+  await expect.poll(() => page.locator('[data-chart=papers] .subtitle').innerText(), { timeout: 10_000 }).toContain('papers in the selection');
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   expect(await page.locator('#app img, #app script, #app iframe, #app a[href^="javascript"]').count()).toBe(0);
   expect(await page.locator('#app b, #app i').count()).toBe(0);
