@@ -561,7 +561,8 @@ describe('the report', () => {
     const text = await page.locator('.report').innerText();
     for (const t of seed.themes) expect(text).toContain(t.label);
     expect(text).toContain('Renamed for the report');
-    const table = page.locator('.report .themes li');
+    // Every theme, under its top-level theme.
+    const table = page.locator('.report .groups .member');
     expect(await table.count()).toBe(seed.clusters.length);
     expect(text).toContain(`${seed.papers.length} papers`);
     await page.emulateMedia({ media: 'print' });
@@ -677,7 +678,9 @@ describe('themes', () => {
     expect(await legend.locator('[data-legend=g0]').getAttribute('aria-expanded')).toBe('true');
     await legend.locator(`[data-legend=c${inGroup[0].id}]`).click();
     await expect.poll(() => count(page)).toBe(`${inGroup[0].size} of ${synth.atlas.papers.length} papers`);
-    // The trends legend opens a top-level theme into its clusters too.
+    // With a theme selected the trends show its own trend; among all themes, the trends legend opens
+    // a top-level theme into its clusters too.
+    await page.locator('[data-chart=trends]').getByRole('button', { name: 'All themes' }).click();
     await page.locator('[data-chart=trends] .legend [data-legend="0"]').click();
     await expect.poll(() => page.url()).toMatch(/group=0/);
     expect(errors).toEqual([]);
