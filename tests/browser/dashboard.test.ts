@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Atlas } from '../../src/contract';
 import { startDashboard, type Dashboard } from '../../scripts/dev/harness';
-import { makeAtlas } from '../../scripts/dev/makeAtlas';
+import { makeAtlas, risingAtlas } from '../../scripts/dev/makeAtlas';
 
 const synth = makeAtlas({ papers: 800, clusters: 14, dumps: 6 });
 // A dump that lists no papers, to check the empty states.
@@ -12,17 +12,7 @@ synth.atlas.dumps.splice(6, 0, { id: 'empty', source: 'empty.txt', date: '--12-2
 
 // Eight weekly dumps in which the theme in slot 0 grows from a few papers to a third of each dump
 // while the others keep their share among the rest: it must be flagged rising, a steady one not.
-const rising = makeAtlas({ papers: 1600, clusters: 4, dumps: 8, seed: 9 });
-{
-  const dated = rising.atlas.dumps.filter((d) => d.date !== null);
-  let seen = 0;
-  for (const p of rising.atlas.papers) {
-    // Papers of cluster 0 go to the later dumps, more the later; the others spread evenly.
-    const d = p.cluster === 0 ? Math.min(dated.length - 1, Math.floor(Math.sqrt(seen++ % 64))) : (seen++ * 7) % dated.length;
-    p.dumps = [dated[d].id];
-  }
-  for (const d of rising.atlas.dumps) d.papers = rising.atlas.papers.filter((p) => p.dumps.includes(d.id)).length;
-}
+const rising = risingAtlas();
 
 // A keyword network the page cannot draw (its terms are not a list): that view alone must fail.
 const broken = makeAtlas({ papers: 300, clusters: 5, dumps: 3, seed: 4 });

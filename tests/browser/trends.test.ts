@@ -2,19 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDashboard, type Dashboard } from '../../scripts/dev/harness';
-import { makeAtlas } from '../../scripts/dev/makeAtlas';
+import { makeAtlas, risingAtlas } from '../../scripts/dev/makeAtlas';
 
 // Eight dumps in which the theme of cluster 0 grows from a few papers to a third of each dump.
-const rising = makeAtlas({ papers: 1600, clusters: 4, dumps: 8, seed: 9 });
-{
-  const dated = rising.atlas.dumps.filter((d) => d.date !== null);
-  let seen = 0;
-  for (const p of rising.atlas.papers) {
-    const d = p.cluster === 0 ? Math.min(dated.length - 1, Math.floor(Math.sqrt(seen++ % 64))) : (seen++ * 7) % dated.length;
-    p.dumps = [dated[d].id];
-  }
-  for (const d of rising.atlas.dumps) d.papers = rising.atlas.papers.filter((p) => p.dumps.includes(d.id)).length;
-}
+const rising = risingAtlas();
 // A dump a day from 18 July to 15 November 2025: July is a partial month.
 const daily = makeAtlas({ papers: 1500, clusters: 6, dumps: 120, fullDates: true, seed: 5 });
 // Thirty themes: more than the largest changes each way.
