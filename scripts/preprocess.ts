@@ -12,7 +12,7 @@ import { fsReason } from './lib/fsReason';
 import { listInputs, readSource, type InputFile } from './lib/readSources';
 import { readManifest } from './lib/manifest';
 import { checkOutput, OutputError, writeOutput } from './lib/writeOutput';
-import { readPrevious } from './lib/previousAtlas';
+import { readPrevious, type Previous } from './lib/previousAtlas';
 import { mapOffThread, OFF_THREAD_ABOVE } from './lib/mapThread';
 import { threadPool } from './lib/pool';
 import { parseThemes, type ThemeSpec } from '../src/pipeline/themes';
@@ -219,7 +219,7 @@ function checkCorpus(unique: number, k: number | 'auto'): void {
 }
 
 /** Runs the analysis stages with a progress line; fails, writing nothing, when the analysis stops. */
-async function analyse(corpus: Corpus, opts: Options, themes: ThemeSpec[], previous: PreviousCluster[]): Promise<Built> {
+async function analyse(corpus: Corpus, opts: Options, themes: ThemeSpec[], previous: Previous): Promise<Built> {
   const started = Date.now();
   let built;
   // The LSA's products on two cores, and the neighbours and map on the second while this one clusters.
@@ -230,7 +230,8 @@ async function analyse(corpus: Corpus, opts: Options, themes: ThemeSpec[], previ
       seed: opts.seed,
       k: opts.k,
       themes,
-      previous,
+      previous: previous.clusters,
+      previousMap: previous.map ?? undefined,
       pool,
       runMap,
       onStage: (name) => progress(`${name}`, started),
@@ -247,8 +248,8 @@ async function analyse(corpus: Corpus, opts: Options, themes: ThemeSpec[], previ
   return built;
 }
 
-/** Prints whether each named theme was found, and how many themes kept their ids from the previous atlas. */
-function printThemes({ atlas, dropped }: Built, previous: PreviousCluster[]): void {
+/** Prints whether each named theme was found, how many themes kept their ids from the previous atlas, and what the map moved. */
+function printThemes({ atlas, dropped, moved }: Built, previous: PreviousCluster[]): void {
   for (const t of atlas.themes)
     process.stdout.write(
       t.found && t.papers > 0
@@ -261,6 +262,11 @@ function printThemes({ atlas, dropped }: Built, previous: PreviousCluster[]): vo
     if (dropped.length)
       process.stdout.write(`${dropped.length} earlier theme(s) no longer found: ${dropped.slice(0, 8).map((d) => `"${d.label}"`).join(', ')}${dropped.length > 8 ? ', ...' : ''}\n`);
   }
+  if (moved?.shared && atlas.generated.params.alignment)
+    process.stdout.write(
+      `map brought onto the previous atlas's (${moved.shared} shared papers): they moved a median ${(moved.medianMove * 100).toFixed(1)}% of the map's width; ${(moved.keyChanged * 100).toFixed(1)}% changed theme id\n`,
+    );
+  else if (moved?.shared) process.stdout.write(`the previous atlas holds only ${moved.shared} of these ${atlas.papers.length} papers: the map was not brought onto it\n`);
 }
 
 /** Writes atlas.json and its abstracts folder to `out` (given as `outOption`) and says what was written and how many inputs were skipped. */
@@ -299,9 +305,9 @@ async function main(): Promise<void> {
     return;
   }
 
-  const previous = opts.fresh ? [] : await readPrevious(out);
+  const previous = opts.fresh ? { clusters: [], map: null } : await readPrevious(out);
   const built = await analyse(corpus, opts, themes, previous);
-  printThemes(built, previous);
+  printThemes(built, previous.clusters);
   await writeAtlas(out, opts.out, built, log.unreadable.length);
 }
 

@@ -174,6 +174,8 @@ export interface AtlasParams {
   neighbors: { perPaper: number; method: 'exact' | 'nn-descent'; exactUpTo: number; rounds?: number; trees?: number | 'auto'; space: string };
   /** The map (pipeline/layout/umap). */
   umap: { nNeighbors: number; minDist: number; wasmAbove: number; nEpochs: number; metric: string; implementation: 'umap-js' | 'embedding-atlas wasm' };
+  /** The map brought onto the earlier atlas's in `--out` (pipeline/layout/align), when there was one. */
+  alignment?: { shared: number; scale: number; rotationDegrees: number; reflected: boolean };
   /** Keyword network (pipeline/cooccur/cooccur). */
   cooccurrence: { vocabulary: number; minCount: number; minStrength: number; maxLinks: number; ticks: number };
 }

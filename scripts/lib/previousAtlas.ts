@@ -2,17 +2,33 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, type Atlas } from '../../src/contract';
 import { previousClusters, type PreviousCluster } from '../../src/pipeline/cluster/identity';
+import type { PreviousMap } from '../../src/pipeline/layout/align';
+
+/** What a run carries on from the atlas an earlier run wrote: its clusters' keys and its map. */
+export interface Previous {
+  clusters: PreviousCluster[];
+  map: PreviousMap | null;
+}
 
 /**
- * The clusters of the atlas an earlier run wrote to `outDir`, so their keys (renames, links) carry on.
- * None when there is no earlier atlas or it cannot be read: a fresh run is never an error.
+ * The clusters and map of the atlas an earlier run wrote to `outDir`, so their keys (renames, links)
+ * carry on and the new map lands where the old one was. Nothing when there is no earlier atlas or it
+ * cannot be read: a fresh run is never an error.
  */
-export async function readPrevious(outDir: string): Promise<PreviousCluster[]> {
+export async function readPrevious(outDir: string): Promise<Previous> {
   try {
     const atlas = JSON.parse(await readFile(join(outDir, 'atlas.json'), 'utf8')) as Atlas;
-    if (atlas?.schemaVersion !== SCHEMA_VERSION || !Array.isArray(atlas.clusters) || !Array.isArray(atlas.papers)) return [];
-    return previousClusters(atlas);
+    if (atlas?.schemaVersion !== SCHEMA_VERSION || !Array.isArray(atlas.clusters) || !Array.isArray(atlas.papers)) return { clusters: [], map: null };
+    return { clusters: previousClusters(atlas), map: previousMap(atlas) };
   } catch {
-    return [];
+    return { clusters: [], map: null };
   }
+}
+
+/** Each paper's id, position and cluster key; null when a paper lacks a position or its cluster a key. */
+function previousMap(atlas: Atlas): PreviousMap | null {
+  const keyOf = new Map(atlas.clusters.map((c) => [c.id, c.key]));
+  const { papers } = atlas;
+  if (!papers.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y) && typeof keyOf.get(p.cluster) === 'string')) return null;
+  return { ids: papers.map((p) => p.id), x: Float64Array.from(papers, (p) => p.x), y: Float64Array.from(papers, (p) => p.y), keys: papers.map((p) => keyOf.get(p.cluster)!) };
 }

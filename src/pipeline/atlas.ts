@@ -9,8 +9,10 @@ import { describe, DESCRIBE_DEFAULTS, type DescribeOptions } from './describe/de
 import { typicality } from './describe/typicality';
 import { epochsFor, LAYOUT_DEFAULTS, type LayoutOptions } from './layout/umap';
 import { neighboursAndMap, type MapResult, type MapRunner } from './layout/neighboursAndMap';
+import { alignToPrevious, type Alignment, type Moved, type PreviousMap } from './layout/align';
 import { EXACT_NEIGHBORS_UP_TO, NEIGHBORS_PER_PAPER, nnDescentRounds, nnDescentTrees } from './neighbors';
 import { paperRecords, paperTexts, themeRecords } from './output';
+import { round4, sig4 } from './round';
 import { extractTerms, TERM_DEFAULTS, type CorpusTerms, type TermOptions } from './text/terms';
 import type { ThemeSpec } from './themes';
 import { trends } from './trends';
@@ -41,6 +43,8 @@ export interface AtlasOptions {
   cooccur?: Omit<CooccurOptions, 'seed' | 'anchors'>;
   /** Clusters of an earlier run of this data set, whose keys carry on (see cluster/identity). Default none. */
   previous?: PreviousCluster[];
+  /** The map of an earlier run of this data set: the new map is brought onto it (see layout/align). Default none. */
+  previousMap?: PreviousMap;
   /** A second thread for tokenising and the LSA's matrix products (the command line passes one). Default: this thread only. */
   pool?: Pool;
   /** Where the nearest papers and the map are computed (the command line passes a worker thread). Default: this thread. */
@@ -77,7 +81,7 @@ export function vectorSpace(
 export async function buildAtlas(
   corpus: Corpus,
   options: AtlasOptions = {},
-): Promise<{ atlas: Atlas; abstracts: PaperText[]; dropped: PreviousCluster[] }> {
+): Promise<{ atlas: Atlas; abstracts: PaperText[]; dropped: PreviousCluster[]; moved: Moved | null }> {
   const o = { ...ATLAS_DEFAULTS, ...options };
   const stage = options.onStage ?? (() => {});
   const themes = options.themes ?? [];
@@ -111,29 +115,35 @@ export async function buildAtlas(
 
   stage('neighbours and map');
   const map = await mapped;
+  const ids = corpus.papers.map((p) => p.id);
+  const placed = o.previousMap ? alignToPrevious(map.xy, ids, (i) => clusters[assign[i]].key, o.previousMap) : null;
+  // Positions as written (four decimals) from here on, so what is drawn toward them (the keywords'
+  // anchors) is the same whenever the papers' positions are: a rebuild that moves no paper writes
+  // the same network too.
+  const xy = (placed?.xy ?? map.xy).map((p) => ({ x: round4(p.x), y: round4(p.y) }));
   stage('co-occurrence');
-  const anchors = clusterCentres(map.xy, assign, clusters.map((c) => c.size));
+  const anchors = clusterCentres(xy, assign, clusters.map((c) => c.size));
   const cooc = cooccurrence(keywords, assign, clusters.length, { ...o.cooccur, seed: o.seed, anchors });
 
   const atlas: Atlas = {
     schemaVersion: SCHEMA_VERSION,
-    generated: { seed: o.seed, k: clusters.length, params: atlasParams(o, { n, terms, tf, model, levels, map, perPaper }) },
+    generated: { seed: o.seed, k: clusters.length, params: atlasParams(o, { n, terms, tf, model, levels, map, perPaper, alignment: placed?.alignment ?? null }) },
     dumps: corpus.dumps,
     groups,
     clusters,
     themes: themeRecords(matches, clusters),
-    papers: paperRecords(corpus.papers, assign, map.xy, keywords, typicality(model.docs, assign, clusters.length)),
+    papers: paperRecords(corpus.papers, assign, xy, keywords, typicality(model.docs, assign, clusters.length)),
     trends: trends(corpus.dumps, paperDumps, assign, clusters.length),
     cooccurrence: cooc,
     ingest: corpus.ingest,
   };
-  return { atlas, abstracts: paperTexts(corpus.papers, map.knn, perPaper), dropped: identity.dropped };
+  return { atlas, abstracts: paperTexts(corpus.papers, map.knn, perPaper), dropped: identity.dropped, moved: placed?.moved ?? null };
 }
 
 /** Every stage's options as resolved in this run, with what the 'auto' rules gave, for `generated.params`. */
 function atlasParams(
   o: AtlasOptions & typeof ATLAS_DEFAULTS,
-  run: { n: number; terms: CorpusTerms; tf: Tfidf; model: Lsa; levels: TwoLevel; map: MapResult; perPaper: number },
+  run: { n: number; terms: CorpusTerms; tf: Tfidf; model: Lsa; levels: TwoLevel; map: MapResult; perPaper: number; alignment: Alignment | null },
 ): AtlasParams {
   const { knn } = run.map;
   return {
@@ -161,6 +171,14 @@ function atlasParams(
       space: 'LSA vectors, cosine',
     },
     umap: { ...LAYOUT_DEFAULTS, nEpochs: epochsFor(run.n), ...o.layout, metric: 'cosine', implementation: run.map.method },
+    ...(run.alignment ? { alignment: alignmentParams(run.alignment) } : {}),
     cooccurrence: { ...COOCCUR_DEFAULTS, ...o.cooccur },
   };
+}
+
+/** How the map was brought onto the earlier one, in words a reader of the file follows. */
+function alignmentParams(a: Alignment): NonNullable<AtlasParams['alignment']> {
+  // The angle the x axis turns by (after the reflection, when there is one).
+  const angle = (Math.atan2(a.rotation[1], a.rotation[0]) * 180) / Math.PI;
+  return { shared: a.shared, scale: sig4(a.scale), rotationDegrees: round4(angle), reflected: a.reflected };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Atlas } from '../../src/contract';
-import { preprocess, scratch } from './run';
+import { preprocess, ROOT, scratch } from './run';
 
 const ABS = 'We study topic clustering of research papers. Our method groups abstracts into themes. It works well on real listings.';
 const PAGE = [
@@ -91,5 +91,23 @@ describe('npm run preprocess', () => {
     expect(ingest.unique + ingest.duplicates + ingest.rejected.length).toBe(6);
     expect(ingest.rejected.map((x) => [x.line, x.reason.split(' (')[0]])).toEqual([[3, 'empty title'], [4, 'abstract too short to be one']]);
     expect(r.stdout).toContain('rejected x.csv:3: empty title');
+  });
+  it('a rebuild over an earlier atlas brings its map onto the old one, says what moved, and rewrites the same atlas when nothing did', () => {
+    const dir = scratch({});
+    const seed = ['--input', join(ROOT, 'data/dumps'), '--manifest', join(ROOT, 'data/dumps.csv'), '--out', 'out'];
+    const first = preprocess(seed, dir);
+    expect(first.code).toBe(0);
+    expect(first.stdout).not.toContain('map brought onto');
+    const before = readFileSync(join(dir, 'out/atlas.json'));
+    const again = preprocess(seed, dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("map brought onto the previous atlas's (531 shared papers): they moved a median 0.0% of the map's width; 0.0% changed theme id");
+    expect(readFileSync(join(dir, 'out/atlas.json')).equals(before)).toBe(false); // generated.params now records the alignment
+    const third = readFileSync(join(dir, 'out/atlas.json'));
+    expect(preprocess(seed, dir).code).toBe(0);
+    expect(readFileSync(join(dir, 'out/atlas.json')).equals(third)).toBe(true);
+    const atlas = atlasIn(dir);
+    expect(atlas.generated.params.alignment).toMatchObject({ shared: 531, scale: 1, reflected: false });
+    expect(atlas.papers.map((p) => [p.x, p.y])).toEqual((JSON.parse(before.toString('utf8')) as Atlas).papers.map((p) => [p.x, p.y]));
   });
 });
