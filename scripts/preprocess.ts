@@ -12,7 +12,7 @@ import { fsReason } from './lib/fsReason';
 import { listInputs, readSource, type InputFile } from './lib/readSources';
 import { readManifest } from './lib/manifest';
 import { checkOutput, OutputError, writeOutput } from './lib/writeOutput';
-import { readPrevious, type Previous } from './lib/previousAtlas';
+import { NO_PREVIOUS, readPrevious, type Previous } from './lib/previousAtlas';
 import { mapOffThread, OFF_THREAD_ABOVE } from './lib/mapThread';
 import { threadPool } from './lib/pool';
 import { parseThemes, type ThemeSpec } from '../src/pipeline/themes';
@@ -232,6 +232,7 @@ async function analyse(corpus: Corpus, opts: Options, themes: ThemeSpec[], previ
       themes,
       previous: previous.clusters,
       previousMap: previous.map ?? undefined,
+      previousGroups: previous.groups,
       pool,
       runMap,
       onStage: (name) => progress(`${name}`, started),
@@ -248,8 +249,8 @@ async function analyse(corpus: Corpus, opts: Options, themes: ThemeSpec[], previ
   return built;
 }
 
-/** Prints whether each named theme was found, how many themes kept their ids from the previous atlas, and what the map moved. */
-function printThemes({ atlas, dropped, moved }: Built, previous: PreviousCluster[]): void {
+/** Prints whether each named theme was found, how many themes and top-level themes carried on from the previous atlas, and what the map moved. */
+function printThemes({ atlas, dropped, moved, groups }: Built, previous: PreviousCluster[]): void {
   for (const t of atlas.themes)
     process.stdout.write(
       t.found && t.papers > 0
@@ -261,6 +262,15 @@ function printThemes({ atlas, dropped, moved }: Built, previous: PreviousCluster
     process.stdout.write(`themes carried over from the previous atlas: ${carried} of ${atlas.clusters.length} keep their ids (renames and links follow them)\n`);
     if (dropped.length)
       process.stdout.write(`${dropped.length} earlier theme(s) no longer found: ${dropped.slice(0, 8).map((d) => `"${d.label}"`).join(', ')}${dropped.length > 8 ? ', ...' : ''}\n`);
+  }
+  if (groups.carried.some(Boolean) || groups.dropped.length) {
+    const fresh = atlas.groups.filter((_, i) => !groups.carried[i]).map((g) => `"${g.label}"`);
+    process.stdout.write(
+      `top-level themes carried over: ${groups.carried.filter(Boolean).length} of ${atlas.groups.length} keep their ids, names and colours` +
+        (fresh.length ? `; new: ${fresh.join(', ')}` : '') +
+        (groups.dropped.length ? `; gone: ${groups.dropped.map((g) => `"${g.label}"`).join(', ')}` : '') +
+        '\n',
+    );
   }
   if (moved?.shared && atlas.generated.params.alignment)
     process.stdout.write(
@@ -305,7 +315,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const previous = opts.fresh ? { clusters: [], map: null } : await readPrevious(out);
+  const previous = opts.fresh ? NO_PREVIOUS : await readPrevious(out);
   const built = await analyse(corpus, opts, themes, previous);
   printThemes(built, previous.clusters);
   await writeAtlas(out, opts.out, built, log.unreadable.length);

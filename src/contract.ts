@@ -31,7 +31,14 @@ export interface TermStat {
 /** A top-level theme: a group of clusters found by agglomerative clustering of their centroids. */
 export interface Group {
   id: number;
-  /** Short readable label from the top terms (c-TF-IDF over groups). */
+  /**
+   * Identity that survives a rebuild, as a cluster's `key`: the key of the earlier atlas's top-level
+   * theme holding most of the same papers, or one hashed from its papers. Absent in older files.
+   */
+  key?: string;
+  /** Its colour: an index into the palette, kept from the earlier top-level theme it carries on. Absent in older files (then its id). */
+  hue?: number;
+  /** Short readable label from the top terms (c-TF-IDF over groups), or the earlier theme's it carries on. */
   label: string;
   /** The named theme most of the group's papers belong to, or null. */
   theme: string | null;

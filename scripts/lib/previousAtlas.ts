@@ -1,14 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, type Atlas } from '../../src/contract';
-import { previousClusters, type PreviousCluster } from '../../src/pipeline/cluster/identity';
+import { previousClusters, previousGroups, type PreviousCluster, type PreviousGroup } from '../../src/pipeline/cluster/identity';
 import type { PreviousMap } from '../../src/pipeline/layout/align';
 
-/** What a run carries on from the atlas an earlier run wrote: its clusters' keys and its map. */
+/** What a run carries on from the atlas an earlier run wrote: its clusters' keys, its top-level themes and its map. */
 export interface Previous {
   clusters: PreviousCluster[];
+  groups: PreviousGroup[];
   map: PreviousMap | null;
 }
+
+/** Nothing to carry on: a first or a `--fresh` run. */
+export const NO_PREVIOUS: Previous = { clusters: [], groups: [], map: null };
 
 /**
  * The clusters and map of the atlas an earlier run wrote to `outDir`, so their keys (renames, links)
@@ -18,10 +22,10 @@ export interface Previous {
 export async function readPrevious(outDir: string): Promise<Previous> {
   try {
     const atlas = JSON.parse(await readFile(join(outDir, 'atlas.json'), 'utf8')) as Atlas;
-    if (atlas?.schemaVersion !== SCHEMA_VERSION || !Array.isArray(atlas.clusters) || !Array.isArray(atlas.papers)) return { clusters: [], map: null };
-    return { clusters: previousClusters(atlas), map: previousMap(atlas) };
+    if (atlas?.schemaVersion !== SCHEMA_VERSION || !Array.isArray(atlas.clusters) || !Array.isArray(atlas.papers) || !Array.isArray(atlas.groups)) return NO_PREVIOUS;
+    return { clusters: previousClusters(atlas), groups: previousGroups(atlas), map: previousMap(atlas) };
   } catch {
-    return { clusters: [], map: null };
+    return NO_PREVIOUS;
   }
 }
 

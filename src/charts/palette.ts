@@ -10,6 +10,9 @@ const COLORS = [
 ];
 
 let table: readonly string[] | null = null;
+/** Each top-level theme's hue (an index into COLORS), by group id; null: its id. */
+let hues: readonly number[] | null = null;
+const hueOf = (g: number) => hues?.[g] ?? g;
 
 /**
  * Colours of clusters by their top-level theme: each group one hue of the list (14 groups at most),
@@ -17,11 +20,12 @@ let table: readonly string[] | null = null;
  * family across the map, trends and network.
  */
 export function groupPalette(groups: readonly number[]): string[] {
+  // (The hue of each group is the one `useGroupHues` set, its id by default.)
   const members = new Map<number, number[]>();
   groups.forEach((g, slot) => members.set(g, [...(members.get(g) ?? []), slot]));
   const out: string[] = [];
   for (const [g, slots] of members) {
-    const base = lab(COLORS[g % COLORS.length]);
+    const base = lab(COLORS[hueOf(g) % COLORS.length]);
     const step = slots.length > 1 ? Math.min(9, 36 / (slots.length - 1)) : 0;
     slots.forEach((slot, j) => {
       const c = lab(base.l + (j - (slots.length - 1) / 2) * step, base.a, base.b);
@@ -32,7 +36,12 @@ export function groupPalette(groups: readonly number[]): string[] {
 }
 
 /** The hue of a top-level theme (group `g`), as its clusters' shades centre on it. */
-export const groupColor = (g: number): string => COLORS[((g % COLORS.length) + COLORS.length) % COLORS.length];
+export const groupColor = (g: number): string => COLORS[((hueOf(g) % COLORS.length) + COLORS.length) % COLORS.length];
+
+/** Sets the loaded data set's top-level themes' hues (by group id; a rebuild keeps a theme's colour), or null for their ids. */
+export function useGroupHues(byGroup: readonly number[] | null): void {
+  hues = byGroup;
+}
 
 /** Sets the colours of the loaded data set's clusters by slot (null: the plain list, one colour per slot). */
 export function usePalette(colors: readonly string[] | null): void {

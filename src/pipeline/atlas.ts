@@ -1,7 +1,7 @@
 import { SCHEMA_VERSION, type Atlas, type AtlasParams, type PaperText } from '../contract';
 import type { Corpus } from './ingest';
 import { HIERARCHY_DEFAULTS, type HierarchyOptions } from './cluster/hierarchy';
-import { IDENTITY_DEFAULTS, keyClusters, type IdentityOptions, type PreviousCluster } from './cluster/identity';
+import { IDENTITY_DEFAULTS, keyClusters, keyGroups, type GroupIdentity, type IdentityOptions, type PreviousCluster, type PreviousGroup } from './cluster/identity';
 import { FINE_K_RULE, twoLevelClusters, type TwoLevel } from './cluster/twoLevel';
 import { assignThemes, locateThemes, ZERO_SHOT_DEFAULTS, type ZeroShotOptions } from './cluster/zeroShot';
 import { clusterCentres, cooccurrence, COOCCUR_DEFAULTS, type CooccurOptions } from './cooccur/cooccur';
@@ -45,6 +45,8 @@ export interface AtlasOptions {
   previous?: PreviousCluster[];
   /** The map of an earlier run of this data set: the new map is brought onto it (see layout/align). Default none. */
   previousMap?: PreviousMap;
+  /** The top-level themes of an earlier run, whose keys, labels and colours carry on (see cluster/identity keyGroups). Default none. */
+  previousGroups?: PreviousGroup[];
   /** A second thread for tokenising and the LSA's matrix products (the command line passes one). Default: this thread only. */
   pool?: Pool;
   /** Where the nearest papers and the map are computed (the command line passes a worker thread). Default: this thread. */
@@ -81,7 +83,7 @@ export function vectorSpace(
 export async function buildAtlas(
   corpus: Corpus,
   options: AtlasOptions = {},
-): Promise<{ atlas: Atlas; abstracts: PaperText[]; dropped: PreviousCluster[]; moved: Moved | null }> {
+): Promise<{ atlas: Atlas; abstracts: PaperText[]; dropped: PreviousCluster[]; moved: Moved | null; groups: GroupIdentity }> {
   const o = { ...ATLAS_DEFAULTS, ...options };
   const stage = options.onStage ?? (() => {});
   const themes = options.themes ?? [];
@@ -112,6 +114,9 @@ export async function buildAtlas(
   const paperDumps = corpus.papers.map((p) => p.dumps);
   const { clusters, groups, keywords } = describe({ tf, assign, clusterGroup: levels.clusterGroup, groups: levels.groups, clusterTheme, dumps: corpus.dumps, paperDumps, themes, normalize: terms.normalize }, o.describe);
   const identity = keyClusters(clusters, assign, corpus.papers.map((p) => p.id), o.previous, o.identity);
+  const groupMembers = groups.map(() => [] as string[]);
+  corpus.papers.forEach((p, i) => groupMembers[clusters[assign[i]].group].push(p.id));
+  const groupIdentity = keyGroups(groups, groupMembers, o.previousGroups, o.identity);
 
   stage('neighbours and map');
   const map = await mapped;
@@ -137,7 +142,7 @@ export async function buildAtlas(
     cooccurrence: cooc,
     ingest: corpus.ingest,
   };
-  return { atlas, abstracts: paperTexts(corpus.papers, map.knn, perPaper), dropped: identity.dropped, moved: placed?.moved ?? null };
+  return { atlas, abstracts: paperTexts(corpus.papers, map.knn, perPaper), dropped: identity.dropped, moved: placed?.moved ?? null, groups: groupIdentity };
 }
 
 /** Every stage's options as resolved in this run, with what the 'auto' rules gave, for `generated.params`. */

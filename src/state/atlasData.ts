@@ -1,6 +1,6 @@
 /** Lookups computed once from a loaded Atlas; the views read these instead of scanning arrays. */
 import type { Atlas, Cluster, Dump, Group, Paper } from '../contract';
-import { groupPalette, usePalette } from '../charts/palette';
+import { groupPalette, useGroupHues, usePalette } from '../charts/palette';
 import { orderDumps } from './dumpBins';
 import { buildPointIndex, type PointIndex } from './pointIndex';
 
@@ -32,6 +32,7 @@ export function indexAtlas(atlas: Atlas): AtlasData {
   const dumpIndex = new Map(dumps.map((d, i) => [d.id, i]));
   const clusters = [...atlas.clusters].sort((a, b) => a.id - b.id);
   const groups = (atlas.groups ?? []).length > 0 && clusters.every((c) => Number.isInteger(c.group) && c.group < atlas.groups.length) ? atlas.groups : [];
+  useGroupHues(groups.length ? groups.map((g) => (Number.isInteger(g.hue) && g.hue! >= 0 ? g.hue! : g.id)) : null);
   usePalette(groups.length ? groupPalette(clusters.map((c) => c.group)) : null);
   const byCluster = new Map<number, Paper[]>();
   for (const p of atlas.papers) {

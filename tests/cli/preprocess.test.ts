@@ -108,6 +108,10 @@ describe('npm run preprocess', () => {
     expect(readFileSync(join(dir, 'out/atlas.json')).equals(third)).toBe(true);
     const atlas = atlasIn(dir);
     expect(atlas.generated.params.alignment).toMatchObject({ shared: 531, scale: 1, reflected: false });
-    expect(atlas.papers.map((p) => [p.x, p.y])).toEqual((JSON.parse(before.toString('utf8')) as Atlas).papers.map((p) => [p.x, p.y]));
+    const earlier = JSON.parse(before.toString('utf8')) as Atlas;
+    expect(atlas.papers.map((p) => [p.x, p.y])).toEqual(earlier.papers.map((p) => [p.x, p.y]));
+    // Top-level themes keep their keys, names and colours.
+    expect(atlas.groups.map((g) => [g.key, g.label, g.hue])).toEqual(earlier.groups.map((g) => [g.key, g.label, g.hue]));
+    expect(again.stdout).toContain(`top-level themes carried over: ${earlier.groups.length} of ${earlier.groups.length} keep their ids, names and colours`);
   });
 });

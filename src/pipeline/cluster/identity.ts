@@ -1,4 +1,4 @@
-import type { Atlas, Cluster, ClusterTerm } from '../../contract';
+import type { Atlas, Cluster, ClusterTerm, Group } from '../../contract';
 import { stableId } from '../ingest/identity';
 
 /** A cluster as identity sees it: its papers (by paper id), top terms and named theme. */
@@ -148,4 +148,94 @@ export function previousClusters(atlas: Pick<Atlas, 'clusters' | 'papers'>): Pre
     if (i !== undefined) members[i].push(p.id);
   }
   return atlas.clusters.map((c, i) => ({ key: c.key, label: c.label, members: members[i], terms: c.terms, theme: c.theme }));
+}
+
+/** A top-level theme of an earlier run: its key, label, colour and papers. */
+export interface PreviousGroup {
+  key: string;
+  label: string;
+  hue: number;
+  members: string[];
+}
+
+/** How the top-level themes carried on: which kept an earlier key, colour and label, and which earlier ones are gone. */
+export interface GroupIdentity {
+  /** Per group, whether it carries on an earlier one. */
+  carried: boolean[];
+  dropped: PreviousGroup[];
+}
+
+/** Palette size the hues index into (charts/palette's list). */
+const HUES = 16;
+
+/**
+ * Keys, colours and labels of top-level themes that survive a rebuild. A top-level theme carries on
+ * the earlier one whose papers it shares most (Jaccard over the papers both runs hold, at least
+ * `minOverlap`; one-to-one, best pairs first) and takes its key, label and colour, so a reader keeps
+ * their bearings; the others get a key hashed from their papers and the first colours no carried
+ * theme uses. Sets `key` and `hue` (and a carried label) on `groups` in place.
+ */
+export function keyGroups(groups: Group[], members: readonly string[][], previous: readonly PreviousGroup[] = [], options: IdentityOptions = {}): GroupIdentity {
+  const o = { ...IDENTITY_DEFAULTS, ...options };
+  const now = new Set(members.flat());
+  const before = new Map<string, number>();
+  previous.forEach((p, j) => p.members.forEach((id) => before.set(id, j)));
+  const prevShared = previous.map((p) => p.members.filter((id) => now.has(id)).length);
+  const pairs: { i: number; j: number; score: number }[] = [];
+  members.forEach((ids, i) => {
+    const overlap = new Map<number, number>();
+    let shared = 0;
+    for (const id of ids) {
+      const j = before.get(id);
+      if (j === undefined) continue;
+      shared++;
+      overlap.set(j, (overlap.get(j) ?? 0) + 1);
+    }
+    for (const [j, both] of overlap) {
+      const score = both / (shared + prevShared[j] - both);
+      if (score >= o.minOverlap) pairs.push({ i, j, score });
+    }
+  });
+  pairs.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
+  const match = new Array<number>(groups.length).fill(-1);
+  const used = new Set<number>();
+  for (const { i, j } of pairs) {
+    if (match[i] >= 0 || used.has(j)) continue;
+    match[i] = j;
+    used.add(j);
+  }
+  const hues = new Set(match.filter((j) => j >= 0).map((j) => previous[j].hue));
+  const taken = new Set(match.filter((j) => j >= 0).map((j) => previous[j].key).concat(previous.map((p) => p.key)));
+  let nextHue = 0;
+  groups.forEach((g, i) => {
+    const j = match[i];
+    if (j >= 0) {
+      g.key = previous[j].key;
+      g.hue = previous[j].hue;
+      g.label = previous[j].label;
+      return;
+    }
+    const base = `g${stableId([...members[i]].sort().join(' ')).slice(0, 8)}`;
+    let key = base;
+    for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
+    taken.add(key);
+    g.key = key;
+    while (hues.has(nextHue % HUES) && nextHue < HUES) nextHue++;
+    g.hue = nextHue % HUES;
+    hues.add(g.hue);
+  });
+  return { carried: match.map((j) => j >= 0), dropped: previous.filter((_, j) => !used.has(j)) };
+}
+
+/** The top-level themes of an earlier atlas, for `keyGroups`; none when it predates their keys. */
+export function previousGroups(atlas: Pick<Atlas, 'groups' | 'clusters' | 'papers'>): PreviousGroup[] {
+  if (!atlas.groups.every((g) => typeof g.key === 'string')) return [];
+  const groupOf = new Map(atlas.clusters.map((c) => [c.id, c.group]));
+  const members = atlas.groups.map(() => [] as string[]);
+  const index = new Map(atlas.groups.map((g, i) => [g.id, i]));
+  for (const p of atlas.papers) {
+    const i = index.get(groupOf.get(p.cluster) ?? -1);
+    if (i !== undefined) members[i].push(p.id);
+  }
+  return atlas.groups.map((g, i) => ({ key: g.key!, label: g.label, hue: g.hue ?? g.id, members: members[i] }));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clusterIdentity, previousClusters, type ClusterContent, type PreviousCluster } from '../../../src/pipeline/cluster/identity';
+import type { Group } from '../../../src/contract';
+import { clusterIdentity, keyGroups, previousClusters, type ClusterContent, type PreviousCluster } from '../../../src/pipeline/cluster/identity';
 
 const ids = (prefix: string, from: number, to: number) => Array.from({ length: to - from }, (_, i) => `${prefix}${from + i}`);
 const terms = (...words: string[]) => words.map((term, i) => ({ term, weight: 1 / (i + 1) }));
@@ -62,5 +63,37 @@ describe('previousClusters(atlas)', () => {
     const got = previousClusters({ clusters, papers } as never);
     expect(got.map((c) => [c.key, c.members])).toEqual([['k0', ['p1', 'p3']], ['k1', ['p2']]]);
     expect(previousClusters({ clusters: clusters.map(({ key: _, ...c }) => c), papers } as never)).toEqual([]);
+  });
+});
+
+describe('keyGroups(groups, members, previous)', () => {
+  const group = (id: number, label: string): Group => ({ id, label, theme: null, size: 0, terms: [] });
+  const papers = (from: number, to: number) => ids('p', from, to);
+
+  it('gives a top-level theme the key, name and colour of the earlier one holding most of its papers, and new ones the free colours', () => {
+    const previous = [
+      { key: 'gA', label: 'vision', hue: 0, members: papers(0, 50) },
+      { key: 'gB', label: 'language', hue: 1, members: papers(50, 100) },
+      { key: 'gC', label: 'gone', hue: 2, members: papers(100, 120) },
+    ];
+    // Reordered by size, one earlier theme split away, one new.
+    const groups = [group(0, 'language models'), group(1, 'vision models'), group(2, 'robots')];
+    const members = [papers(50, 100).concat(papers(120, 150)), papers(0, 50), papers(200, 230)];
+    const r = keyGroups(groups, members, previous);
+    expect(groups.map((g) => [g.key, g.label, g.hue])).toEqual([
+      ['gB', 'language', 1],
+      ['gA', 'vision', 0],
+      [expect.stringMatching(/^g[0-9a-f]{8}$/), 'robots', 2],
+    ]);
+    expect(r.carried).toEqual([true, true, false]);
+    expect(r.dropped.map((g) => g.key)).toEqual(['gC']);
+  });
+  it('without an earlier atlas, colours follow the ids and keys come from the papers', () => {
+    const groups = [group(0, 'a'), group(1, 'b')];
+    keyGroups(groups, [papers(0, 5), papers(5, 9)]);
+    const again = [group(0, 'a'), group(1, 'b')];
+    keyGroups(again, [papers(0, 5), papers(5, 9)]);
+    expect(groups.map((g) => g.hue)).toEqual([0, 1]);
+    expect(groups.map((g) => g.key)).toEqual(again.map((g) => g.key));
   });
 });
