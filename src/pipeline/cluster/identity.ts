@@ -51,26 +51,7 @@ export function clusterIdentity(clusters: ClusterContent[], previous: PreviousCl
   const free = (j: number) => !used.has(j) && !previous[j].theme;
 
   // Pass 1: shared papers.
-  const nowIds = new Set(clusters.flatMap((c) => c.members));
-  const before = new Map<string, number>();
-  previous.forEach((p, j) => p.members.forEach((id) => before.set(id, j)));
-  const prevShared = previous.map((p) => p.members.filter((id) => nowIds.has(id)).length);
-  const pairs: { i: number; j: number; score: number }[] = [];
-  clusters.forEach((c, i) => {
-    if (keys[i]) return;
-    const overlap = new Map<number, number>();
-    let shared = 0;
-    for (const id of c.members) {
-      const j = before.get(id);
-      if (j === undefined) continue;
-      shared++;
-      overlap.set(j, (overlap.get(j) ?? 0) + 1);
-    }
-    for (const [j, both] of overlap) {
-      const score = both / (shared + prevShared[j] - both);
-      if (score >= o.minOverlap) pairs.push({ i, j, score });
-    }
-  });
+  const pairs = overlapPairs(clusters.map((c) => c.members), previous.map((p) => p.members), o.minOverlap, (i) => keys[i] !== null);
   match(pairs, keys, via, used, free, previous, 'papers');
 
   // Pass 2: top terms, for clusters and earlier clusters that share no papers with any match.
@@ -95,6 +76,35 @@ export function clusterIdentity(clusters: ClusterContent[], previous: PreviousCl
     return key;
   });
   return { keys: out, via, dropped: previous.filter((_, j) => !used.has(j)) };
+}
+
+/**
+ * Pairs of a set of this run and one of an earlier run whose papers overlap by at least `minOverlap`
+ * (Jaccard over the papers both runs hold, so a data set that grew still matches); sets for which
+ * `skip` holds are left out.
+ */
+function overlapPairs(now: readonly string[][], earlier: readonly string[][], minOverlap: number, skip: (i: number) => boolean = () => false): { i: number; j: number; score: number }[] {
+  const nowIds = new Set(now.flat());
+  const before = new Map<string, number>();
+  earlier.forEach((ids, j) => ids.forEach((id) => before.set(id, j)));
+  const prevShared = earlier.map((ids) => ids.filter((id) => nowIds.has(id)).length);
+  const pairs: { i: number; j: number; score: number }[] = [];
+  now.forEach((ids, i) => {
+    if (skip(i)) return;
+    const overlap = new Map<number, number>();
+    let shared = 0;
+    for (const id of ids) {
+      const j = before.get(id);
+      if (j === undefined) continue;
+      shared++;
+      overlap.set(j, (overlap.get(j) ?? 0) + 1);
+    }
+    for (const [j, both] of overlap) {
+      const score = both / (shared + prevShared[j] - both);
+      if (score >= minOverlap) pairs.push({ i, j, score });
+    }
+  });
+  return pairs;
 }
 
 /** One-to-one matching, best-scoring pairs first (ties by cluster order, so it is deterministic). */
@@ -177,25 +187,7 @@ const HUES = 16;
  */
 export function keyGroups(groups: Group[], members: readonly string[][], previous: readonly PreviousGroup[] = [], options: IdentityOptions = {}): GroupIdentity {
   const o = { ...IDENTITY_DEFAULTS, ...options };
-  const now = new Set(members.flat());
-  const before = new Map<string, number>();
-  previous.forEach((p, j) => p.members.forEach((id) => before.set(id, j)));
-  const prevShared = previous.map((p) => p.members.filter((id) => now.has(id)).length);
-  const pairs: { i: number; j: number; score: number }[] = [];
-  members.forEach((ids, i) => {
-    const overlap = new Map<number, number>();
-    let shared = 0;
-    for (const id of ids) {
-      const j = before.get(id);
-      if (j === undefined) continue;
-      shared++;
-      overlap.set(j, (overlap.get(j) ?? 0) + 1);
-    }
-    for (const [j, both] of overlap) {
-      const score = both / (shared + prevShared[j] - both);
-      if (score >= o.minOverlap) pairs.push({ i, j, score });
-    }
-  });
+  const pairs = overlapPairs(members, previous.map((p) => p.members), o.minOverlap);
   pairs.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
   const match = new Array<number>(groups.length).fill(-1);
   const used = new Set<number>();
