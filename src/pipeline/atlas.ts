@@ -113,14 +113,14 @@ export async function buildAtlas(
   const clusterTheme = levels.clusterTheme.map((t) => (t >= 0 ? matches[t].theme : null));
   const paperDumps = corpus.papers.map((p) => p.dumps);
   const { clusters, groups, keywords } = describe({ tf, assign, clusterGroup: levels.clusterGroup, groups: levels.groups, clusterTheme, dumps: corpus.dumps, paperDumps, themes, normalize: terms.normalize }, o.describe);
-  const identity = keyClusters(clusters, assign, corpus.papers.map((p) => p.id), o.previous, o.identity);
+  const ids = corpus.papers.map((p) => p.id);
+  const identity = keyClusters(clusters, assign, ids, o.previous, o.identity);
   const groupMembers = groups.map(() => [] as string[]);
-  corpus.papers.forEach((p, i) => groupMembers[clusters[assign[i]].group].push(p.id));
+  ids.forEach((id, i) => groupMembers[clusters[assign[i]].group].push(id));
   const groupIdentity = keyGroups(groups, groupMembers, o.previousGroups, o.identity);
 
   stage('neighbours and map');
   const map = await mapped;
-  const ids = corpus.papers.map((p) => p.id);
   const placed = o.previousMap ? alignToPrevious(map.xy, ids, (i) => clusters[assign[i]].key, o.previousMap) : null;
   // Positions as written (four decimals) from here on, so what is drawn toward them (the keywords'
   // anchors) is the same whenever the papers' positions are: a rebuild that moves no paper writes

@@ -1,3 +1,4 @@
+import { extent, median } from 'd3';
 import { Matrix, SVD } from 'ml-matrix';
 
 /** The map of an earlier atlas of the same data set: each paper's id, position and cluster key. */
@@ -103,16 +104,10 @@ export function alignToPrevious(
   // A shared paper that lands where it was, within the output's rounding, keeps its earlier position
   // exactly: a rebuild of unchanged data over its own atlas then writes the same map again.
   for (const [i, j] of pairs) if (Math.abs(out[i].x - previous.x[j]) <= SAME && Math.abs(out[i].y - previous.y[j]) <= SAME) out[i] = old(j);
-  let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
-  for (let j = 0; j < previous.ids.length; j++) {
-    x0 = Math.min(x0, previous.x[j]);
-    x1 = Math.max(x1, previous.x[j]);
-    y0 = Math.min(y0, previous.y[j]);
-    y1 = Math.max(y1, previous.y[j]);
-  }
+  const [x0, x1] = extent(Array.from(previous.x)) as [number, number];
+  const [y0, y1] = extent(Array.from(previous.y)) as [number, number];
   const width = Math.max(x1 - x0, y1 - y0) || 1;
-  const moves = pairs.map(([i, j]) => Math.hypot(out[i].x - previous.x[j], out[i].y - previous.y[j]) / width).sort((p, q) => p - q);
+  const moves = pairs.map(([i, j]) => Math.hypot(out[i].x - previous.x[j], out[i].y - previous.y[j]) / width);
   const changed = pairs.filter(([i, j]) => keyOf(i) !== previous.keys[j]).length;
-  const median = moves.length ? (moves.length % 2 ? moves[(moves.length - 1) / 2] : (moves[moves.length / 2 - 1] + moves[moves.length / 2]) / 2) : 0;
-  return { xy: out, alignment, moved: { shared: pairs.length, keyChanged: pairs.length ? changed / pairs.length : 0, medianMove: median } };
+  return { xy: out, alignment, moved: { shared: pairs.length, keyChanged: pairs.length ? changed / pairs.length : 0, medianMove: median(moves) ?? 0 } };
 }

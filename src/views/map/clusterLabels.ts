@@ -1,5 +1,7 @@
 /** Cluster labels on the map: at each cluster's median point, biggest clusters first, none overlapping. */
+import { median } from 'd3';
 import { placeLabels, type PlacedLabel } from '../../charts/labelPlacement';
+import type { AtlasData } from '../../state/atlasData';
 import { textWidth, truncate } from '../../charts/textWidth';
 
 /** A label cut at a ` · ` term boundary to fit `max` px (truncated only when even its first term is too long). */
@@ -107,4 +109,12 @@ export function distinctTexts(labels: Pick<LabelInput, 'name' | 'group'>[], font
     }
   }
   return texts;
+}
+
+/** Where each top-level theme is named: the median position of its papers (data coordinates). */
+export function groupAnchors(data: AtlasData): { id: number; name: string; size: number; x: number; y: number }[] {
+  return data.groups.map((g) => {
+    const mine = data.papers.filter((p) => data.clusterById.get(p.cluster)?.group === g.id);
+    return { id: g.id, name: g.label, size: g.size, x: median(mine, (p) => p.x) ?? 0, y: median(mine, (p) => p.y) ?? 0 };
+  });
 }
