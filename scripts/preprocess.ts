@@ -4,9 +4,12 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Rejection } from '../src/contract';
-import { assembleCorpus, SourceError, type Corpus, type GroupBy, type ManifestEntry, type SourceRecords } from '../src/pipeline/ingest';
+import { assembleCorpus, SourceError, type AssembleOptions, type Corpus, type GroupBy, type ManifestEntry, type SourceRecords } from '../src/pipeline/ingest';
 import type { PreviousCluster } from '../src/pipeline/cluster/identity';
 import { buildAtlas } from '../src/pipeline/atlas';
+import { encodeModel } from '../src/pipeline/model/file';
+import { updateAtlas, type UpdateReport } from '../src/pipeline/update';
+import { AtlasFolderError, readAtlasFolder } from './lib/atlasFolder';
 import { FINE_K } from '../src/pipeline/cluster/twoLevel';
 import { fsReason } from './lib/fsReason';
 import { listInputs, readSource, type InputFile } from './lib/readSources';
@@ -49,6 +52,8 @@ const USAGE = `Usage: npm run preprocess -- [options]
   --themes <json>      named themes to find (default data/themes.json; "none" for unsupervised)
   --group-by <unit>    group dated records of an export into dumps by day, week or month (default day)
   --fresh              give every theme a new id instead of carrying on those of the atlas already in --out
+  --update             add the --input dumps to the atlas in --out: new papers are mapped onto its
+                       fitted model and every paper already there stays as it is (needs --input)
   --strict             stop at the first unusable file instead of skipping it
   --dry-run            read and report the inputs only; analyse and write nothing
   --debug              print the stack trace of an unexpected error
@@ -72,6 +77,7 @@ function options() {
         themes: { type: 'string' },
         strict: { type: 'boolean', default: false },
         fresh: { type: 'boolean', default: false },
+        update: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -91,6 +97,11 @@ function options() {
   }
   for (const [name, value] of [['--input', v.input], ['--out', [v.out]], ['--manifest', v.manifest === undefined ? [] : [v.manifest]], ['--themes', v.themes === undefined ? [] : [v.themes]]] as const)
     if (value?.some((x) => !x.trim())) throw new UsageError(`${name} needs a path, got an empty one`);
+  if (v.update) {
+    if (v.input === undefined) throw new UsageError('--update needs --input with the new dumps');
+    for (const [name, given] of [['--k', v.k !== 'auto'], ['--seed', v.seed !== '0'], ['--themes', v.themes !== undefined], ['--fresh', v.fresh]] as const)
+      if (given) throw new UsageError(`--update maps new papers onto the atlas's fitted model, which fixes ${name.slice(2)}; leave out ${name}, or run without --update`);
+  }
   const groupBy = v['group-by'];
   if (groupBy !== 'day' && groupBy !== 'week' && groupBy !== 'month')
     throw new UsageError(`--group-by must be day, week or month, got "${groupBy}"`);
@@ -98,7 +109,7 @@ function options() {
   const manifest = v.manifest ?? (defaultInput && existsSync('data/dumps.csv') ? 'data/dumps.csv' : undefined);
   const inputs = v.input ?? (v.manifest ? [] : ['data/dumps']);
   const themes = v.themes ?? (existsSync('data/themes.json') ? 'data/themes.json' : 'none');
-  return { help: v.help, inputs, manifest, out: v.out, seed, k, groupBy: groupBy as GroupBy, strict: v.strict, fresh: v.fresh, themes, dryRun: v['dry-run'], debug: v.debug };
+  return { help: v.help, inputs, manifest, out: v.out, seed, k, groupBy: groupBy as GroupBy, strict: v.strict, fresh: v.fresh, update: v.update, themes, dryRun: v['dry-run'], debug: v.debug };
 }
 
 function fail(message: string, code: number): never {
@@ -167,6 +178,7 @@ async function readCorpus(
   manifest: Map<string, ManifestEntry>,
   groupBy: GroupBy,
   log: ProblemLog,
+  known?: AssembleOptions['known'],
 ): Promise<{ sources: SourceRecords[]; corpus: Corpus }> {
   const sources: SourceRecords[] = [];
   for (const file of files) {
@@ -183,6 +195,7 @@ async function readCorpus(
     manifest,
     unreadable: log.unreadable.map(asRejection),
     warnings: log.warnings.map(asRejection),
+    known,
   });
   return { sources, corpus };
 }
@@ -202,7 +215,7 @@ function printIngest(sources: SourceRecords[], corpus: Corpus, inputWarnings: nu
   }
   const { records, unique, duplicates, rejected } = corpus.ingest;
   process.stdout.write(
-    `total: ${records} records -> ${unique} papers, ${duplicates} duplicates, ${rejected.length} rejected, in ${corpus.dumps.length} dumps\n`,
+    `total: ${records} records -> ${unique} papers, ${duplicates} duplicates, ${rejected.length} rejected, in ${corpus.dumps.filter((d) => sources.some((s) => s.source === d.source)).length} dumps\n`,
   );
   for (const r of rejected.slice(0, 20)) process.stdout.write(`  rejected ${r.source}${r.line ? `:${r.line}` : ''}: ${r.reason}\n`);
   if (rejected.length > 20) process.stdout.write(`  ... and ${rejected.length - 20} more (all listed in atlas.json ingest.rejected)\n`);
@@ -280,16 +293,59 @@ function printThemes({ atlas, dropped, moved, groups }: Built, previous: Previou
 }
 
 /** Writes atlas.json and its abstracts folder to `out` (given as `outOption`) and says what was written and how many inputs were skipped. */
-async function writeAtlas(out: string, outOption: string, { atlas, abstracts }: Built, skipped: number): Promise<void> {
+async function writeAtlas(out: string, outOption: string, { atlas, abstracts, model }: Pick<Built, 'atlas' | 'abstracts' | 'model'>, skipped: number): Promise<void> {
   let target: string;
   try {
-    target = await writeOutput(out, atlas, abstracts);
+    target = await writeOutput(out, atlas, abstracts, encodeModel(model));
   } catch (e) {
     if (debug) throw e;
     throw new OutputError(`could not write to --out ${outOption}: ${fsReason(e)}`);
   }
   process.stdout.write(`wrote ${target} (${atlas.papers.length} papers, ${atlas.groups.length} top-level themes, ${atlas.clusters.length} clusters)\n`);
   if (skipped) process.stdout.write(`${skipped} input(s) skipped, listed in atlas.json ingest.rejected\n`);
+}
+
+/**
+ * `--update`: reads the atlas, texts and model in --out, maps the new dumps onto them and writes the
+ * updated three in one switch. Inputs the atlas already holds (by source) are skipped with a note.
+ */
+async function update(opts: Options, out: string): Promise<void> {
+  const started = Date.now();
+  const { atlas, texts, model } = await readAtlasFolder(out, opts.out);
+  const log = problemLog(opts.strict);
+  const found = await findInputs(opts, out, log);
+  const held = new Map(atlas.dumps.map((d) => [d.source, d.id]));
+  const files = found.files.filter((f) => {
+    if (!held.has(f.source)) return true;
+    process.stderr.write(`skipped ${f.source}: already in the atlas (dump ${held.get(f.source)}); a full run reads it again\n`);
+    return false;
+  });
+  if (files.length === 0) fail('nothing to add: every input is already in the atlas; nothing written', 1);
+  const { sources, corpus } = await readCorpus(files, found.manifest, opts.groupBy, log, { papers: atlas.papers, dumps: atlas.dumps });
+  printIngest(sources, corpus, log.warnings.length);
+  if (opts.dryRun) {
+    process.stdout.write('dry run: nothing written\n');
+    return;
+  }
+  let result;
+  try {
+    result = updateAtlas({ atlas, texts, model, corpus });
+  } catch (e) {
+    if (debug) throw e;
+    fail(`the update stopped: ${(e as Error).message}; nothing written`, 1);
+  }
+  printUpdate(result.report, result.atlas.papers.length, Date.now() - started);
+  await writeAtlas(out, opts.out, { atlas: result.atlas, abstracts: result.abstracts, model: result.model }, log.unreadable.length);
+}
+
+/** What an update added, how far the new papers are from the model, and whether a full run is advised. */
+function printUpdate(r: UpdateReport, papers: number, ms: number): void {
+  const u = r.update;
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  process.stdout.write(`update: +${u.papers} papers in ${u.dumps.length} dump(s)${u.date ? ` to ${u.date}` : ''}, ${u.again} earlier paper(s) found again; ${papers} papers in all (${(ms / 1000).toFixed(1)} s)\n`);
+  process.stdout.write(`drift: ${pct(u.outside)} of the new papers' term mass is outside the vocabulary (fitted papers: ${pct(r.fitted.outside)}); ${pct(u.far)} of them are far from every cluster (fitted papers: ${pct(r.fitted.far)})\n`);
+  for (const c of r.newClusters) process.stdout.write(`new cluster "${c.label}": ${c.papers} papers far from every earlier cluster, in "${c.group}"\n`);
+  if (r.advice) process.stdout.write(`a full run is advised: ${r.advice}\n`);
 }
 
 async function main(): Promise<void> {
@@ -303,6 +359,7 @@ async function main(): Promise<void> {
   // for a reason known at the start.
   const out = resolve(opts.out);
   if (!opts.dryRun) await checkOutput(opts.out, out);
+  if (opts.update) return update(opts, out);
   const themes = await loadThemes(opts.themes);
 
   const log = problemLog(opts.strict);
@@ -323,7 +380,7 @@ async function main(): Promise<void> {
 
 main().catch((e) => {
   if (e instanceof UsageError) fail(`${e.message}\n\n${USAGE}`, 2);
-  if (e instanceof SourceError || e instanceof OutputError) fail(e.message, 1);
+  if (e instanceof SourceError || e instanceof OutputError || e instanceof AtlasFolderError) fail(e.message, 1);
   if (debug) fail((e as Error).stack ?? String(e), 1);
   fail(`unexpected error: ${(e as Error).message ?? String(e)} (run again with --debug for the details)`, 1);
 });

@@ -200,6 +200,28 @@ export interface Atlas {
   ingest: IngestReport;
   /** Folder beside atlas.json holding its abstract chunk files; `abstracts` when absent (older files). */
   abstracts?: string;
+  /** File beside atlas.json holding the fitted model that updates map new papers onto; the page never reads it. */
+  model?: string;
+  /** The updates since the last full run, oldest first (absent after a full run). */
+  updates?: AtlasUpdate[];
+}
+
+/** One update: new dumps mapped onto the fitted model, every earlier paper left as it was. */
+export interface AtlasUpdate {
+  /** The newest date of the dumps it added (null when none is dated). */
+  date: string | null;
+  /** The dumps it added. */
+  dumps: string[];
+  /** The papers it added, which follow one another in `papers` from index `from`. */
+  papers: number;
+  from: number;
+  /** Papers already in the atlas that it found again (they gained its dumps). */
+  again: number;
+  /** Clusters it made of new papers far from every cluster (ids). */
+  clusters: number[];
+  /** Drift: the share of its papers' term mass outside the vocabulary, and of its papers far from every cluster. */
+  outside: number;
+  far: number;
 }
 
 /** Abstract chunk files hold this many papers each, in `papers` order. */

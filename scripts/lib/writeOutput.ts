@@ -9,6 +9,7 @@ export class OutputError extends Error {}
 
 // What the tool writes in the output folder, and so the only things it ever removes there.
 const GENERATION = /^abstracts-[0-9a-f]{12}$/;
+const MODEL = /^model-[0-9a-f]{12}\.safetensors$/;
 const CHUNK = /^\d{3,}\.json$/;
 const STAGING = /^\.staging-(\d+)$/;
 const OURS = '{"schemaVersion":';
@@ -103,7 +104,7 @@ const chunkFile = (n: number) => `${String(n).padStart(3, '0')}.json`;
  * removed after it. Staging folders of runs that were killed are removed; nothing the tool did not
  * write is touched.
  */
-export async function writeOutput(outDir: string, atlas: Atlas, abstracts: PaperText[]): Promise<string> {
+export async function writeOutput(outDir: string, atlas: Atlas, abstracts: PaperText[], model?: Uint8Array): Promise<string> {
   await mkdir(outDir, { recursive: true });
   for (const name of await readdir(outDir)) {
     const m = STAGING.exec(name);
@@ -119,6 +120,8 @@ export async function writeOutput(outDir: string, atlas: Atlas, abstracts: Paper
   const hash = createHash('sha256');
   for (const c of chunks) hash.update(c).update('\n');
   const generation = `abstracts-${hash.digest('hex').slice(0, 12)}`;
+  // The fitted model, named by its content too: atlas.json names the one it goes with.
+  const modelFile = model ? `model-${createHash('sha256').update(model).digest('hex').slice(0, 12)}.safetensors` : undefined;
   const target = join(outDir, 'atlas.json');
   // The layout before generations: an atlas.json without `abstracts`, its chunks in abstracts/.
   let legacy = false;
@@ -144,7 +147,13 @@ export async function writeOutput(outDir: string, atlas: Atlas, abstracts: Paper
   await mkdir(join(staging, generation), { recursive: true });
   try {
     for (let n = 0; n < chunks.length; n++) await writeFile(join(staging, generation, chunkFile(n)), chunks[n]);
-    await writeFile(join(staging, 'atlas.json'), JSON.stringify({ ...atlas, abstracts: generation }));
+    // The folders it names last (see `legacy` above), whatever an atlas read back holds.
+    const { abstracts: _chunks, model: _model, ...body } = atlas;
+    await writeFile(join(staging, 'atlas.json'), JSON.stringify({ ...body, abstracts: generation, ...(modelFile ? { model: modelFile } : {}) }));
+    if (model && modelFile) {
+      await writeFile(join(staging, modelFile), model);
+      await rename(join(staging, modelFile), join(outDir, modelFile));
+    }
     const placed = join(outDir, generation);
     const exists = await stat(placed).then(() => true, () => false);
     if (exists && !(await holds(placed, chunks))) await rename(placed, join(staging, 'replaced'));
@@ -158,7 +167,11 @@ export async function writeOutput(outDir: string, atlas: Atlas, abstracts: Paper
   // generation of its own: the clean-up is then left to the next run.
   const names = await readdir(outDir);
   const others = names.some((n) => STAGING.test(n) && +STAGING.exec(n)![1] !== process.pid && running(+STAGING.exec(n)![1]));
-  if (!others) for (const name of names) if (GENERATION.test(name) && name !== generation) await removeChunks(join(outDir, name));
+  if (!others)
+    for (const name of names) {
+      if (GENERATION.test(name) && name !== generation) await removeChunks(join(outDir, name));
+      if (MODEL.test(name) && name !== modelFile) await unlink(join(outDir, name)).catch(() => {});
+    }
   if (legacy) await removeChunks(join(outDir, 'abstracts'));
   return target;
 }

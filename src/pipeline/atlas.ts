@@ -11,6 +11,7 @@ import { epochsFor, LAYOUT_DEFAULTS, type LayoutOptions } from './layout/umap';
 import { neighboursAndMap, type MapResult, type MapRunner } from './layout/neighboursAndMap';
 import { alignToPrevious, type Alignment, type Moved, type PreviousMap } from './layout/align';
 import { EXACT_NEIGHBORS_UP_TO, NEIGHBORS_PER_PAPER, nnDescentRounds, nnDescentTrees } from './neighbors';
+import { fitModel, type FittedModel } from './model/model';
 import { paperRecords, paperTexts, themeRecords } from './output';
 import { round4, sig4 } from './round';
 import { extractTerms, TERM_DEFAULTS, type CorpusTerms, type TermOptions } from './text/terms';
@@ -83,7 +84,7 @@ export function vectorSpace(
 export async function buildAtlas(
   corpus: Corpus,
   options: AtlasOptions = {},
-): Promise<{ atlas: Atlas; abstracts: PaperText[]; dropped: PreviousCluster[]; moved: Moved | null; groups: GroupIdentity }> {
+): Promise<{ atlas: Atlas; abstracts: PaperText[]; model: FittedModel; dropped: PreviousCluster[]; moved: Moved | null; groups: GroupIdentity }> {
   const o = { ...ATLAS_DEFAULTS, ...options };
   const stage = options.onStage ?? (() => {});
   const themes = options.themes ?? [];
@@ -112,7 +113,7 @@ export async function buildAtlas(
   stage('describe');
   const clusterTheme = levels.clusterTheme.map((t) => (t >= 0 ? matches[t].theme : null));
   const paperDumps = corpus.papers.map((p) => p.dumps);
-  const { clusters, groups, keywords } = describe({ tf, assign, clusterGroup: levels.clusterGroup, groups: levels.groups, clusterTheme, dumps: corpus.dumps, paperDumps, themes, normalize: terms.normalize }, o.describe);
+  const { clusters, groups, keywords, classTfidf } = describe({ tf, assign, clusterGroup: levels.clusterGroup, groups: levels.groups, clusterTheme, dumps: corpus.dumps, paperDumps, themes, normalize: terms.normalize }, o.describe);
   const ids = corpus.papers.map((p) => p.id);
   const identity = keyClusters(clusters, assign, ids, o.previous, o.identity);
   const groupMembers = groups.map(() => [] as string[]);
@@ -142,7 +143,37 @@ export async function buildAtlas(
     cooccurrence: cooc,
     ingest: corpus.ingest,
   };
-  return { atlas, abstracts: paperTexts(corpus.papers, map.knn, perPaper), dropped: identity.dropped, moved: placed?.moved ?? null, groups: groupIdentity };
+  const fitted = fitModel({
+    seed: o.seed,
+    text: terms.tables(tf.terms),
+    tf,
+    lsa: model,
+    themes: atlas.themes.map((t, i) => ({ id: t.id, found: t.found, cluster: t.clusters[0] ?? -1, query: matches[i].query })),
+    assign,
+    fine: levels.clusterTheme.map((t) => t < 0),
+    termMass: termMass(terms.counts, tf.index),
+    classTfidf,
+  });
+  return { atlas, abstracts: paperTexts(corpus.papers, map.knn, perPaper), model: fitted, dropped: identity.dropped, moved: placed?.moved ?? null, groups: groupIdentity };
+}
+
+/**
+ * The corpus's term mass (title-weighted counts), and how much of it is outside the vocabulary, as a
+ * new paper's is measured: multi-word terms outside the vocabulary are not counted (a new paper is
+ * read with the vocabulary's alone, see text/terms TextReader).
+ */
+function termMass(counts: CorpusTerms['counts'], index: ReadonlyMap<string, number>): { all: number; outside: number } {
+  // 0: outside, 1: in the vocabulary, 2: not counted.
+  const kind = Uint8Array.from(counts.names, (t) => (index.has(t) ? 1 : t.includes(' ') ? 2 : 0));
+  let all = 0;
+  let outside = 0;
+  for (let p = 0; p < counts.terms.length; p++) {
+    const k = kind[counts.terms[p]];
+    if (k === 2) continue;
+    all += counts.counts[p];
+    if (k === 0) outside += counts.counts[p];
+  }
+  return { all, outside };
 }
 
 /** Every stage's options as resolved in this run, with what the 'auto' rules gave, for `generated.params`. */

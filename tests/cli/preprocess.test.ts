@@ -28,7 +28,7 @@ describe('npm run preprocess', () => {
     expect(atlas.abstracts).toMatch(/^abstracts-[0-9a-f]{12}$/);
     const chunk = JSON.parse(readFileSync(join(dir, 'out', atlas.abstracts!, '000.json'), 'utf8'));
     expect(chunk[atlas.papers[0].id].abstract).toBe(ABS);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual([atlas.abstracts, 'atlas.json']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([atlas.abstracts, 'atlas.json', atlas.model]);
   });
 
   it('skips a bad file among good ones, names it, and still writes the rest', () => {

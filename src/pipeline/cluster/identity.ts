@@ -67,15 +67,17 @@ export function clusterIdentity(clusters: ClusterContent[], previous: PreviousCl
   match(termPairs, keys, via, used, free, previous, 'terms');
 
   const taken = new Set(keys.filter((k): k is string => k !== null).concat(previous.map((p) => p.key)));
-  const out = keys.map((k, i) => {
-    if (k) return k;
-    const base = `c${stableId([...clusters[i].members].sort().join(' ')).slice(0, 8)}`;
-    let key = base;
-    for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
-    taken.add(key);
-    return key;
-  });
+  const out = keys.map((k, i) => k ?? hashedKey(clusters[i].members, taken));
   return { keys: out, via, dropped: previous.filter((_, j) => !used.has(j)) };
+}
+
+/** A new cluster's key, hashed from its papers' ids (`-2`, `-3`… when `taken` has it); added to `taken`. */
+export function hashedKey(members: readonly string[], taken: Set<string>): string {
+  const base = `c${stableId([...members].sort().join(' ')).slice(0, 8)}`;
+  let key = base;
+  for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
+  taken.add(key);
+  return key;
 }
 
 /**

@@ -47,6 +47,36 @@ export interface ThemeMatch {
   p: number;
   /** Each paper's score for the refined query (robust standard deviations above the median paper) relative to the membership cut-off: 1 at the cut-off (NaN when the theme has no terms here). */
   score: Float64Array;
+  /** The refined query and the yardsticks of this corpus: how a new paper is scored as these were (see themeScore); null when the theme has no terms here. */
+  query: ThemeQuery | null;
+}
+
+/** A theme's refined query with the corpus's yardsticks, kept with a fitted model. */
+export interface ThemeQuery {
+  /** The TF-IDF query: vocabulary indices and weights (unit length). */
+  sparse: [number, number][];
+  /** The LSA query (unit length). */
+  latent: number[];
+  /** Median and robust standard deviation of the corpus's TF-IDF cosines, LSA cosines, and of their mix. */
+  exact: [number, number];
+  near: [number, number];
+  mixed: [number, number];
+  /** Share of the TF-IDF space in the mix. */
+  mix: number;
+  /** The cut-off in robust standard deviations: a score of `cut` is 1. */
+  cut: number;
+}
+
+/**
+ * A new paper's score for a theme as the fitted corpus's papers were scored: its cosines to the
+ * query (its TF-IDF row's entries `indices`/`values`, its LSA vector `latent`) in the corpus's yardsticks.
+ */
+export function themeScore(q: ThemeQuery, indices: ArrayLike<number>, values: ArrayLike<number>, latent: ArrayLike<number>, sparse: ReadonlyMap<number, number> = new Map(q.sparse)): number {
+  let exact = 0;
+  for (let p = 0; p < indices.length; p++) exact += (sparse.get(indices[p]) ?? 0) * values[p];
+  const near = dot(latent, q.latent);
+  const z = q.mix * ((exact - q.exact[0]) / q.exact[1]) + (1 - q.mix) * ((near - q.near[0]) / q.near[1]);
+  return (z - q.mixed[0]) / q.mixed[1] / q.cut;
 }
 
 type SparseQuery = Map<number, number>;
@@ -71,7 +101,7 @@ function unitDense(v: Float64Array): Float64Array {
  * paper there, not how large its cosine is (exact-term cosines are small and spread little, latent
  * cosines large and broad, and by how much differs from corpus to corpus).
  */
-function scores(tf: Tfidf, model: Lsa, sparse: SparseQuery, latent: Float64Array, mix: number): Float64Array {
+function scores(tf: Tfidf, model: Lsa, sparse: SparseQuery, latent: Float64Array, mix: number): { z: Float64Array; yardsticks: Pick<ThemeQuery, 'exact' | 'near' | 'mixed'> } {
   const a = tf.matrix;
   const exact = new Float64Array(a.rows);
   const near = new Float64Array(a.rows);
@@ -86,7 +116,8 @@ function scores(tf: Tfidf, model: Lsa, sparse: SparseQuery, latent: Float64Array
   }
   const zExact = standardize(exact);
   const zNear = standardize(near);
-  return standardize(zExact.map((v, i) => mix * v + (1 - mix) * zNear[i]));
+  const z = standardize(zExact.z.map((v, i) => mix * v + (1 - mix) * zNear.z[i]));
+  return { z: z.z, yardsticks: { exact: zExact.at, near: zNear.at, mixed: z.at } };
 }
 
 /**
@@ -95,13 +126,13 @@ function scores(tf: Tfidf, model: Lsa, sparse: SparseQuery, latent: Float64Array
  * than half the values are equal (no deviation at the median), the scaled mean absolute deviation
  * stands in (Iglewicz & Hoaglin's modified z-score).
  */
-function standardize(s: Float64Array): Float64Array {
+function standardize(s: Float64Array): { z: Float64Array; at: [number, number] } {
   const sorted = Float64Array.from(s).sort();
   const median = sorted[sorted.length >> 1];
   const dev = Float64Array.from(s, (v) => Math.abs(v - median)).sort();
   const mad = dev[dev.length >> 1];
   const sd = mad > 0 ? 1.4826 * mad : 1.2533 * (dev.reduce((a, b) => a + b, 0) / dev.length) || 1;
-  return s.map((v) => (v - median) / sd);
+  return { z: s.map((v) => (v - median) / sd), at: [median, sd] };
 }
 
 /** Indices of the `m` largest values, largest first (ties: lower index). */
@@ -208,12 +239,12 @@ export function locateThemes(themes: readonly ThemeSpec[], tf: Tfidf, model: Lsa
     }
     const seedTerms = [...weights.keys()];
     if (theme.description) for (const term of normalize(theme.description, false)) add(term, o.descriptionWeight);
-    if (weights.size === 0) return { theme, terms, found: false, p: 1, score: new Float64Array(n).fill(NaN) };
+    if (weights.size === 0) return { theme, terms, found: false, p: 1, score: new Float64Array(n).fill(NaN), query: null };
 
     const seedSparse = unitSparse(new Map(weights));
     const p = seedTerms.length ? presence(tf, columns, seedTerms, byDf, rank, o) : 1;
     const seedLatent = project(model, weights);
-    const seedScore = scores(tf, model, seedSparse, seedLatent, o.mix);
+    const seedScore = scores(tf, model, seedSparse, seedLatent, o.mix).z;
 
     // Rocchio feedback from the papers the seed query ranks first, in both spaces.
     const top = topIndices(seedScore, Math.min(o.feedback, n));
@@ -229,10 +260,12 @@ export function locateThemes(themes: readonly ThemeSpec[], tf: Tfidf, model: Lsa
     const kept = [...mean].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, o.feedbackTerms);
     for (const [j, v] of kept) sparse.set(j, (sparse.get(j) ?? 0) + o.feedbackWeight * v);
     unitSparse(sparse);
-    const z = scores(tf, model, sparse, unitDense(latent), o.mix);
+    const unitLatent = unitDense(latent);
+    const { z, yardsticks } = scores(tf, model, sparse, unitLatent, o.mix);
     // Scores are re-expressed so that 1 is the cut-off: the paper nearer its theme wins between two.
     const cut = o.cutoff * Math.sqrt(2 * Math.log(Math.max(n, 3)));
-    return { theme, terms, found: p <= o.alpha, p, score: z.map((v) => v / cut) };
+    const query: ThemeQuery = { sparse: [...sparse], latent: [...unitLatent], ...yardsticks, mix: o.mix, cut };
+    return { theme, terms, found: p <= o.alpha, p, score: z.map((v) => v / cut), query };
   });
 }
 

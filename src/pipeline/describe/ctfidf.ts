@@ -18,7 +18,13 @@ export class ClassTfidf {
   private readonly idf: Float64Array;
   private readonly pw: Float64Array;
 
-  constructor(classes: readonly Float64Array[], private readonly names: readonly string[]) {
+  /** From classes of term counts, or (`fitted`) the weights a fitted corpus's classes gave (see `weights`). */
+  constructor(classes: readonly Float64Array[], private readonly names: readonly string[], fitted?: { idf: ArrayLike<number>; pw: ArrayLike<number> }) {
+    if (fitted) {
+      this.idf = Float64Array.from(fitted.idf);
+      this.pw = Float64Array.from(fitted.pw);
+      return;
+    }
     const totals = new Float64Array(names.length);
     for (const c of classes) for (let t = 0; t < totals.length; t++) totals[t] += c[t];
     let words = 0;
@@ -26,6 +32,11 @@ export class ClassTfidf {
     const avg = words / Math.max(1, classes.length);
     this.idf = totals.map((f) => (f > 0 ? Math.log(1 + avg / f) : NaN));
     this.pw = totals.map((f) => f / words);
+  }
+
+  /** Each term's log(1 + A/f(t)) (NaN for a term no class holds) and p(w), to describe new classes as these were. */
+  weights(): { idf: Float64Array; pw: Float64Array } {
+    return { idf: this.idf, pw: this.pw };
   }
 
   /** Top terms of a class given as counts by vocabulary index. */

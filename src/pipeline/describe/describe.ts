@@ -47,6 +47,8 @@ export interface Description {
   groups: Group[];
   /** Each paper's keywords. */
   keywords: string[][];
+  /** The clusters' class-based TF-IDF, which new papers' clusters are described by (see ../model). */
+  classTfidf: ClassTfidf;
 }
 
 const roundTerms = (ts: readonly ClusterTerm[]) => ts.map((t) => ({ term: t.term, weight: sig4(t.weight) }));
@@ -79,7 +81,7 @@ export function describe(input: DescribeInput, options: DescribeOptions = {}): D
   input.assign.forEach((a) => clusters[a].size++);
   const groups = describeGroups(input, classCounts, clusters, o);
   const keywords = paperKeywords(input.tf.matrix, input.tf.terms, o.keywordsPerPaper);
-  return { clusters, groups, keywords };
+  return { clusters, groups, keywords, classTfidf: ctf };
 }
 
 /** Raw term counts by vocabulary index, summed per cluster. */
@@ -98,7 +100,11 @@ function termCountsByCluster(tf: Tfidf, assign: Int32Array, k: number): Float64A
  * once in each dump it is in. Papers are sorted by (cluster, dump) and each pair's terms summed in
  * one scratch array, touching only the terms its papers hold.
  */
-function termsByClusterAndDump(input: DescribeInput, ctf: ClassTfidf, top: number): { dump: string; terms: ClusterTerm[] }[][] {
+export function termsByClusterAndDump(
+  input: Pick<DescribeInput, 'assign' | 'clusterGroup' | 'dumps' | 'paperDumps'> & { tf: Pick<Tfidf, 'matrix' | 'counts' | 'terms'> },
+  ctf: ClassTfidf,
+  top: number,
+): { dump: string; terms: ClusterTerm[] }[][] {
   const { tf, assign, dumps } = input;
   const { indptr, indices } = tf.matrix;
   const dumpIndex = new Map(dumps.map((d, i) => [d.id, i]));

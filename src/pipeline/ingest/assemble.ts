@@ -39,6 +39,13 @@ export interface AssembleOptions {
   unreadable?: readonly Rejection[];
   /** Notes on the inputs that cost no record (a manifest date that could not be read), kept in the report. */
   warnings?: readonly Rejection[];
+  /**
+   * The papers and dumps of an atlas these sources are added to (an update): a record of a known paper
+   * is its duplicate (the paper gains the record's dump), new dumps take ids the known ones do not
+   * have, and the corpus's papers are the known ones (in their order, with their dumps and any new
+   * ones) followed by the new. The ingest report counts the new sources' records alone.
+   */
+  known?: { papers: readonly { id: string; title: string; dumps: readonly string[] }[]; dumps: readonly Dump[] };
 }
 
 export const ASSEMBLE_DEFAULTS = { groupBy: 'day' as GroupBy, minAbstractChars: 100 };
@@ -78,12 +85,22 @@ interface Placed {
 export function assembleCorpus(sources: SourceRecords[], options: AssembleOptions = {}): Corpus {
   const rejected: Rejection[] = [...(options.unreadable ?? [])];
   const warnings: Rejection[] = [...(options.warnings ?? [])];
-  const { dumps, accepted } = groupIntoDumps(sources, options, rejected, warnings);
+  const known = options.known ?? { papers: [], dumps: [] };
+  const { dumps: added, accepted } = groupIntoDumps(sources, options, rejected, warnings, new Set(known.dumps.map((d) => d.id)));
+  const dumps = [...known.dumps.map((d) => ({ ...d })), ...added];
   const order = sortByDate(dumps);
-  const { papers, paperDumps, duplicates } = mergeRecords(accepted, warnings);
-  placeInDumps(papers, paperDumps, order);
+  const { papers, paperDumps, duplicates } = mergeRecords(accepted, warnings, knownPapers(known.papers, dumps));
+  // The known dumps keep their counts: what is added lands in new dumps only.
+  const fresh = new Set(added);
+  placeInDumps(papers, paperDumps, order, (d) => fresh.has(d));
   const records = recordCount(sources, options.unreadable ?? []);
-  return { dumps, papers, ingest: { records, unique: papers.length, duplicates, rejected, warnings } };
+  return { dumps, papers, ingest: { records, unique: papers.length - known.papers.length, duplicates, rejected, warnings } };
+}
+
+/** Known papers as corpus papers (no abstract: they are not read again), each in its known dumps. */
+function knownPapers(papers: NonNullable<AssembleOptions['known']>['papers'], dumps: readonly Dump[]): { paper: CorpusPaper; dumps: Dump[] }[] {
+  const byId = new Map(dumps.map((d) => [d.id, d]));
+  return papers.map((p) => ({ paper: { id: p.id, title: p.title, abstract: '', dumps: [] }, dumps: p.dumps.map((d) => byId.get(d)!).filter(Boolean) }));
 }
 
 /** Every record read counts once, as a paper, a duplicate or a rejection; an unreadable input counts as one. */
@@ -97,12 +114,11 @@ function recordCount(sources: SourceRecords[], unreadable: readonly Rejection[])
  * Makes each source's dumps, one per date its records fall on, in the order read. The sources' own
  * rejections and warnings, and each record that cannot be a paper, are added to `rejected` and `warnings`.
  */
-function groupIntoDumps(sources: SourceRecords[], options: AssembleOptions, rejected: Rejection[], warnings: Rejection[]): { dumps: Dump[]; accepted: Placed[] } {
+function groupIntoDumps(sources: SourceRecords[], options: AssembleOptions, rejected: Rejection[], warnings: Rejection[], usedIds: Set<string>): { dumps: Dump[]; accepted: Placed[] } {
   const groupBy = options.groupBy ?? ASSEMBLE_DEFAULTS.groupBy;
   const minAbstractChars = options.minAbstractChars ?? ASSEMBLE_DEFAULTS.minAbstractChars;
   const manifest = options.manifest ?? new Map<string, ManifestEntry>();
   const dumps: Dump[] = [];
-  const usedIds = new Set<string>();
   // Records accepted so far, with the dump each belongs to; papers are formed after dumps are ordered.
   const accepted: Placed[] = [];
   for (const src of sources) {
@@ -169,17 +185,29 @@ interface PaperIndex {
  * title joins a paper only through a real id (not a placeholder or row number) and a title that
  * agrees; a clash either way is reported.
  */
-function mergeRecords(accepted: Placed[], warnings: Rejection[]): { papers: CorpusPaper[]; paperDumps: Map<CorpusPaper, Set<Dump>>; duplicates: number } {
+function mergeRecords(accepted: Placed[], warnings: Rejection[], known: { paper: CorpusPaper; dumps: Dump[] }[]): { papers: CorpusPaper[]; paperDumps: Map<CorpusPaper, Set<Dump>>; duplicates: number } {
   const index: PaperIndex = { byTitle: new Map(), byId: new Map(), firstId: new Map() };
   const paperDumps = new Map<CorpusPaper, Set<Dump>>();
   const papers: CorpusPaper[] = [];
   const ids = new Set<string>();
+  for (const { paper, dumps } of known) {
+    papers.push(paper);
+    paperDumps.set(paper, new Set(dumps));
+    ids.add(paper.id);
+    const key = titleKey(paper.title);
+    if (!index.byTitle.has(key)) index.byTitle.set(key, paper);
+    const rid = realId(paper.id);
+    if (rid !== null && !index.byId.has(rid)) index.byId.set(rid, { paper, at: 'the atlas' });
+    if (rid !== null && !index.firstId.has(paper)) index.firstId.set(paper, { id: rid, at: 'the atlas' });
+  }
+  const isKnown = new Set(papers);
   let duplicates = 0;
   for (const { record: r, dump } of accepted) {
     const key = titleKey(r.title);
     const rid = realId(r.id);
     let paper = knownPaper(r, key, rid, index, warnings);
-    if (paper) {
+    if (paper && isKnown.has(paper)) duplicates++;
+    else if (paper) {
       duplicates++;
       paper.url ??= r.url;
       paper.authors ??= r.authors;
@@ -227,11 +255,11 @@ function newPaper(r: RawRecord, base: string, ids: Set<string>): CorpusPaper {
   return paper;
 }
 
-/** Gives each paper the ids of its dumps in dump order, and each dump its count of papers. */
-function placeInDumps(papers: CorpusPaper[], paperDumps: Map<CorpusPaper, Set<Dump>>, order: Map<Dump, number>): void {
+/** Gives each paper the ids of its dumps in dump order, and each dump that `counts` its count of papers. */
+function placeInDumps(papers: CorpusPaper[], paperDumps: Map<CorpusPaper, Set<Dump>>, order: Map<Dump, number>, counts: (d: Dump) => boolean): void {
   for (const paper of papers) {
     const ds = [...paperDumps.get(paper)!].sort((a, b) => order.get(a)! - order.get(b)!);
     paper.dumps = ds.map((d) => d.id);
-    for (const d of ds) d.papers++;
+    for (const d of ds) if (counts(d)) d.papers++;
   }
 }

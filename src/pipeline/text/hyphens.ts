@@ -27,6 +27,14 @@ export function hyphenVariants(counts: ReadonlyMap<string, number>): Map<string,
  * ("test-time"), and a hyphenated word is split when the spaced pair is commoner
  * ("reinforcement-learning" reads "reinforcement learning").
  */
+/** What a corpus's hyphen joins were learned from, to read new papers as the corpus was read (see ../model). */
+export interface HyphenTables {
+  /** The corpus's words written with a hyphen. */
+  hyphenated: string[];
+  /** Hyphenated words the corpus writes spaced more often: split into their words. */
+  splits: string[];
+}
+
 export class HyphenJoins {
   /** How many words the corpus had: a word from this id on (new in a user's text) is looked up by its string. */
   private readonly known: number;
@@ -42,16 +50,33 @@ export class HyphenJoins {
   private readonly splitOf: (number[] | undefined)[];
   private readonly out = new RunBuffer();
 
-  /** Learns the joins and splits from the corpus's texts as runs of word ids (END after each run). */
+  /**
+   * Learns the joins and splits from the corpus's texts as runs of word ids (END after each run), or,
+   * given `fitted`, takes those a corpus learned (its words are added to `words`; `texts` is unread).
+   */
   constructor(
     texts: readonly Int32Array[],
     private readonly words: TermWords,
+    fitted?: HyphenTables,
   ) {
+    if (fitted) for (const w of fitted.hyphenated) for (const part of [w, ...w.split('-')]) words.id(part);
     this.known = words.strings.length;
-    this.hyphenated = hyphenatedCounts(texts, words.strings);
+    this.hyphenated = fitted ? fittedCounts(fitted.hyphenated, words) : hyphenatedCounts(texts, words.strings);
     this.isHead = new Uint8Array(this.known);
     this.learnJoins();
-    this.splitOf = this.learnSplits(this.spacedCounts(texts));
+    this.splitOf = fitted ? this.fittedSplits(fitted.splits) : this.learnSplits(this.spacedCounts(texts));
+  }
+
+  /** The tables these joins were learned as, to save with a fitted model. */
+  tables(): HyphenTables {
+    const { words } = this;
+    const hyphenated: string[] = [];
+    const splits: string[] = [];
+    for (let w = 0; w < this.known; w++) {
+      if (this.hyphenated[w]) hyphenated.push(words.strings[w]);
+      if (this.splitOf[w]) splits.push(words.strings[w]);
+    }
+    return { hyphenated, splits };
   }
 
   /** A text's runs with each pair of words joined, or each hyphenated word split, as the corpus writes them more. */
@@ -119,6 +144,14 @@ export class HyphenJoins {
     return spaced;
   }
 
+  /** Per word, its words for the split words of a fitted corpus. */
+  private fittedSplits(splits: readonly string[]): (number[] | undefined)[] {
+    const { words } = this;
+    const splitOf: (number[] | undefined)[] = new Array(this.known);
+    for (const w of splits) splitOf[words.ids.get(w)!] = w.split('-').map((x) => words.id(x));
+    return splitOf;
+  }
+
   /** Per corpus word, its words when it is written spaced more than hyphenated (one hyphen, both halves term words). */
   private learnSplits(spaced: ReadonlyMap<number, number>): (number[] | undefined)[] {
     const { words } = this;
@@ -129,6 +162,13 @@ export class HyphenJoins {
     }
     return splitOf;
   }
+}
+
+/** Per word id, 1 for a hyphenated word of a fitted corpus, else 0. */
+function fittedCounts(hyphenated: readonly string[], words: TermWords): Float64Array {
+  const out = new Float64Array(words.strings.length);
+  for (const w of hyphenated) out[words.ids.get(w)!] = 1;
+  return out;
 }
 
 /** Per word id, how often the texts hold it, counted only for words with a hyphen. */

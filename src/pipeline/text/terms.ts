@@ -1,7 +1,7 @@
 import type { Pool } from '../parallel';
 import { acronymVotes, localAcronyms, resolveAcronyms } from './acronyms';
 import { countTerms, type PaperRuns } from './countTerms';
-import { HyphenJoins, hyphenVariants } from './hyphens';
+import { HyphenJoins, hyphenVariants, type HyphenTables } from './hyphens';
 import { END, learnPhraseIds, phrasesIn } from './phrases';
 import { pluralFolding } from './plurals';
 import { lowerWord, SurfaceTable, tokenizeTexts, type TokenizedText } from './tokenize';
@@ -47,6 +47,26 @@ export interface CorpusTerms {
   acronyms: Map<string, string>;
   /** Maps a phrase or word as a user writes it to the corpus's term ("SSMs" -> "state space model"); `anyCase` (default true) also expands a lower-case word the corpus writes mostly as an acronym ("ssm"). */
   normalize: (text: string, anyCase?: boolean) => string[];
+  /** What the corpus taught the reading of text, restricted to a vocabulary's phrases: to read new papers as these were read (see TextReader). */
+  tables: (vocabulary: readonly string[]) => TextTables;
+}
+
+/**
+ * What a corpus taught the reading of its text, kept with a fitted model so a new paper is read as
+ * the corpus's own papers were: the corpus's words (a plural folds only to a singular among them),
+ * its hyphen variants, acronyms and hyphen joins, and the multi-word terms of the vocabulary.
+ */
+export interface TextTables {
+  titleWeight: number;
+  /** Every word (lower case) the corpus wrote. */
+  words: string[];
+  /** A word written with and without hyphens -> the form the corpus prefers (see hyphenVariants). */
+  variants: [string, string][];
+  /** Acronym -> its expansion corpus-wide (see resolveAcronyms). */
+  acronyms: [string, string][];
+  hyphens: HyphenTables;
+  /** The vocabulary's multi-word terms. */
+  phrases: string[];
 }
 
 /** Term counts from one map per document (term -> count). */
@@ -93,7 +113,8 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
   const { surfaces, papers } = tokenizePapers(input, options.pool);
   const surfaceCount = surfaceCounts(papers, surfaces.strings.length);
   const lowerOf = surfaces.strings.map(lowerWord);
-  const fold = wordFolding(lowerOf, surfaceCount);
+  const corpusSurfaces = lowerOf.length;
+  const { fold, variant } = wordFolding(lowerOf, surfaceCount);
   const acronyms = resolveAcronyms(papers, fold);
   const reader = new WordRuns(surfaces, lowerOf, fold, acronyms, acronymVotes(surfaces.strings, lowerOf, surfaceCount));
   const runs = papers.map((d) => {
@@ -123,7 +144,54 @@ export function extractTerms(input: readonly DocumentText[], options: TermOption
     // the corpus writes mostly as an acronym is expanded too; in running prose (`anyCase` false) only
     // words written as acronyms are.
     normalize: (text: string, anyCase = true) => termsOfRuns(userRuns(text, anyCase), phrases),
+    tables: (vocabulary) => ({
+      titleWeight,
+      words: [...new Set(lowerOf.slice(0, corpusSurfaces))],
+      variants: [...variant],
+      acronyms: [...acronyms],
+      hyphens: hyphens.tables(),
+      phrases: vocabulary.filter((t) => t.includes(' ')),
+    }),
   };
+}
+
+/**
+ * Reads new papers as a fitted corpus's papers were read (see TextTables): the same folding,
+ * acronyms, hyphen joins and multi-word terms, none learned from the new papers, so a paper's terms
+ * depend on the paper and the tables alone, not on the papers read with it.
+ */
+export class TextReader {
+  private readonly surfaces = new SurfaceTable();
+  private readonly lowerOf: string[] = [];
+  private readonly fold: (lower: string) => string;
+  private readonly reader: WordRuns;
+  private readonly phrases: ReadonlySet<string>;
+
+  constructor(private readonly t: TextTables) {
+    const plural = pluralFolding(new Map(t.words.map((w) => [w, 1])));
+    const variant = new Map(t.variants);
+    this.fold = (w) => {
+      const f = plural(w);
+      return variant.get(f) ?? f;
+    };
+    this.reader = new WordRuns(this.surfaces, this.lowerOf, this.fold, new Map(t.acronyms), new Map());
+    this.phrases = new Set(t.phrases);
+  }
+
+  /** The papers' term counts, title terms weighted as in the fitted corpus. */
+  read(input: readonly DocumentText[]): TermCounts {
+    const { surfaces: strings, docs } = tokenizeTexts(input);
+    const ids = Int32Array.from(strings, (w) => this.surfaces.id(w));
+    const runs = docs.map((d) => {
+      for (const tokens of [d.title, d.abstract]) for (let i = 0; i < tokens.length; i++) if (tokens[i] !== END) tokens[i] = ids[tokens[i]];
+      const local = localAcronyms(d.defs, this.fold);
+      return { title: this.reader.runs(d.title, local), abstract: this.reader.runs(d.abstract, local) };
+    });
+    // Joins are looked up by word id: the words these papers brought are added to the tables' first.
+    const hyphens = new HyphenJoins([], this.reader.words, this.t.hyphens);
+    const texts = runs.map((d) => ({ title: hyphens.join(d.title), abstract: hyphens.join(d.abstract) }));
+    return countTerms(texts, this.phrases, this.reader.words, this.t.titleWeight);
+  }
 }
 
 /**
@@ -156,15 +224,16 @@ function surfaceCounts(papers: readonly TokenizedText[], surfaces: number): Floa
 }
 
 /** Folds a lower-cased word to its term word: a plural to the singular the corpus uses, then a hyphen variant to the form it prefers. */
-function wordFolding(lowerOf: readonly string[], surfaceCount: Float64Array): (lower: string) => string {
+function wordFolding(lowerOf: readonly string[], surfaceCount: Float64Array): { fold: (lower: string) => string; variant: Map<string, string> } {
   const counts = new Map<string, number>();
   lowerOf.forEach((w, s) => counts.set(w, (counts.get(w) ?? 0) + surfaceCount[s]));
   const plural = pluralFolding(counts);
   const variant = hyphenVariants(counts);
-  return (w) => {
+  const fold = (w: string) => {
     const f = plural(w);
     return variant.get(f) ?? f;
   };
+  return { fold, variant };
 }
 
 /** The fewest occurrences of a multi-word term: as given, or for 'auto' 3, or one in 2,000 papers. */

@@ -56,6 +56,31 @@ export function tfidf(input: TermCounts | readonly ReadonlyMap<string, number>[]
   const idf = Float64Array.from(dfArr, (c) => Math.log((1 + n) / (1 + c)) + 1);
   const boost = Float64Array.from(terms, (t) => o.boost?.get(t) ?? 1);
 
+  const { matrix, counts } = weighRows(docs, column, idf, boost);
+  const params = { minDf, maxDfRatio: o.maxDfRatio, maxTerms: o.maxTerms, weighting: 'sublinear tf, smoothed idf, rows of unit length' };
+  return { matrix, counts, terms, index, df: dfArr, idf, params };
+}
+
+/**
+ * New papers' TF-IDF rows in a fitted vocabulary (its terms' idf, as `tfidf` weighs a corpus), and
+ * the share of their term mass (title-weighted counts) outside it: how much of what they say the
+ * vocabulary does not hold.
+ */
+export function tfidfRows(docs: TermCounts, vocabulary: Pick<Tfidf, 'index' | 'idf'>): { matrix: Csr; counts: Float64Array; outside: number } {
+  const column = Int32Array.from(docs.names, (t) => vocabulary.index.get(t) ?? -1);
+  let all = 0;
+  let out = 0;
+  for (let p = 0; p < docs.terms.length; p++) {
+    all += docs.counts[p];
+    if (column[docs.terms[p]] < 0) out += docs.counts[p];
+  }
+  const { matrix, counts } = weighRows(docs, column, vocabulary.idf, new Float64Array(vocabulary.idf.length).fill(1));
+  return { matrix, counts, outside: all > 0 ? out / all : 0 };
+}
+
+/** Rows of sublinear tf × idf × boost of the terms with a column (`column[term]` ≥ 0), each of unit length, entries in column order. */
+function weighRows(docs: TermCounts, column: Int32Array, idf: Float64Array, boost: Float64Array): { matrix: Csr; counts: Float64Array } {
+  const n = docs.indptr.length - 1;
   const indptr = new Int32Array(n + 1);
   let nnz = 0;
   for (const t of docs.terms) if (column[t] >= 0) nnz++;
@@ -88,6 +113,5 @@ export function tfidf(input: TermCounts | readonly ReadonlyMap<string, number>[]
     if (norm > 0) for (let i = start; i < p; i++) values[i] /= norm;
     indptr[r + 1] = p;
   }
-  const params = { minDf, maxDfRatio: o.maxDfRatio, maxTerms: o.maxTerms, weighting: 'sublinear tf, smoothed idf, rows of unit length' };
-  return { matrix: { rows: n, cols: terms.length, indptr, indices, values }, counts, terms, index, df: dfArr, idf, params };
+  return { matrix: { rows: n, cols: idf.length, indptr, indices, values }, counts };
 }

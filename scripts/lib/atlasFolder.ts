@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ABSTRACT_CHUNK_SIZE, abstractChunkName, SCHEMA_VERSION, type Atlas, type PaperText } from '../../src/contract';
+import { decodeModel, ModelFileError } from '../../src/pipeline/model/file';
+import type { FittedModel } from '../../src/pipeline/model/model';
+import { fsReason } from './fsReason';
+
+/** The atlas folder cannot be updated; the message names the file and says what to do. */
+export class AtlasFolderError extends Error {}
+
+const FULL_RUN = 'run without --update to make a new atlas and model (the atlas in the folder is left as it is)';
+
+/** The atlas in `outDir` with its papers' texts and its fitted model, for an update; an AtlasFolderError names what is missing or unreadable. */
+export async function readAtlasFolder(outDir: string, shown: string): Promise<{ atlas: Atlas; texts: PaperText[]; model: FittedModel }> {
+  const atlasPath = join(outDir, 'atlas.json');
+  let atlas: Atlas;
+  try {
+    atlas = JSON.parse(await readFile(atlasPath, 'utf8')) as Atlas;
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new AtlasFolderError(missing ? `--update needs an atlas to add to, and ${join(shown, 'atlas.json')} does not exist; run without --update first` : `${join(shown, 'atlas.json')}: ${e instanceof SyntaxError ? 'not valid JSON' : fsReason(e)}; ${FULL_RUN}`);
+  }
+  if (atlas?.schemaVersion !== SCHEMA_VERSION || !Array.isArray(atlas.papers)) throw new AtlasFolderError(`${join(shown, 'atlas.json')} is not an atlas this version wrote; ${FULL_RUN}`);
+  if (!atlas.model) throw new AtlasFolderError(`${join(shown, 'atlas.json')} names no model file (it was written before models were kept); ${FULL_RUN}`);
+  const modelPath = join(outDir, atlas.model);
+  let model: FittedModel;
+  try {
+    model = decodeModel(await readFile(modelPath));
+  } catch (e) {
+    const why = e instanceof ModelFileError ? e.message : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'the model file is missing' : fsReason(e);
+    throw new AtlasFolderError(`${join(shown, atlas.model)}: ${why}; ${FULL_RUN}`);
+  }
+  if (model.vectors.length !== atlas.papers.length * model.dims) throw new AtlasFolderError(`the model ${join(shown, atlas.model)} holds ${model.vectors.length / model.dims} papers and the atlas ${atlas.papers.length}: not a pair; ${FULL_RUN}`);
+  const texts: PaperText[] = [];
+  const folder = atlas.abstracts ?? 'abstracts';
+  for (let start = 0; start < atlas.papers.length; start += ABSTRACT_CHUNK_SIZE) {
+    const name = abstractChunkName(start, folder);
+    let chunk: Record<string, PaperText>;
+    try {
+      chunk = JSON.parse(await readFile(join(outDir, name), 'utf8'));
+    } catch (e) {
+      throw new AtlasFolderError(`${join(shown, name)}: ${e instanceof SyntaxError ? 'not valid JSON' : fsReason(e)}; ${FULL_RUN}`);
+    }
+    for (const p of atlas.papers.slice(start, start + ABSTRACT_CHUNK_SIZE)) texts.push(chunk[p.id] ?? '');
+  }
+  return { atlas, texts, model };
+}
