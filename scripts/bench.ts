@@ -123,16 +123,49 @@ function peer(corpus: Corpus, k: number): { wall: number; peakMb: number } | nul
 function wholeCommand(jsonl: string): { line: string; wall: number; peakMb: number; out: string } {
   const dir = tempDir('atlas-scale-');
   writeFileSync(join(dir, 'in.jsonl'), jsonl);
-  const args = ['scripts/run.mjs', 'preprocess', '--input', join(dir, 'in.jsonl'), '--out', join(dir, 'out')];
+  return timedCommand(['--input', join(dir, 'in.jsonl'), '--out', join(dir, 'out')], join(dir, 'out'));
+}
+
+/** Times `npm run preprocess` with these arguments in a fresh process, with its peak memory from GNU time when installed. */
+function timedCommand(preprocessArgs: string[], out: string): { line: string; wall: number; peakMb: number; out: string; stdout?: string } {
+  const args = ['scripts/run.mjs', 'preprocess', ...preprocessArgs];
   const timed = existsSync('/usr/bin/time');
   const started = performance.now();
   const r = timed
     ? spawnSync('/usr/bin/time', ['-f', 'peak-kb %M', process.execPath, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' } })
     : spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
   const wall = performance.now() - started;
-  if (r.status !== 0) return { line: `npm run preprocess failed: ${r.stderr.slice(-300)}`, wall: NaN, peakMb: NaN, out: '' };
+  if (r.status !== 0) return { line: `npm run preprocess failed: ${r.stderr.slice(-300)}`, wall: NaN, peakMb: NaN, out: '', stdout: r.stdout };
   const kb = Number(/peak-kb (\d+)/.exec(r.stderr)?.[1] ?? NaN);
-  return { line: `npm run preprocess (whole command): ${ms(wall)}${Number.isFinite(kb) ? `, peak RSS ${(kb / 1024).toFixed(0)} MB` : ' (peak RSS needs /usr/bin/time)'}`, wall, peakMb: kb / 1024, out: join(dir, 'out') };
+  return { line: `npm run preprocess (whole command): ${ms(wall)}${Number.isFinite(kb) ? `, peak RSS ${(kb / 1024).toFixed(0)} MB` : ' (peak RSS needs /usr/bin/time)'}`, wall, peakMb: kb / 1024, out, stdout: r.stdout };
+}
+
+/**
+ * Updates against the full run of the same papers (`full`, its wall time): the sample without its
+ * last month (from the first day of the month 30 days before its newest date), then that month added
+ * with `--update`; and without its newest calendar month alone, then that month. Prints each
+ * update's whole-command time and peak memory, the share of the full run's time, and what the update said of drift.
+ */
+function updateRows(lines: string[], full: number): void {
+  const dated = lines.map((l) => ({ l, date: (/"date":\s*"(\d{4}-\d{2}-\d{2})/.exec(l)?.[1] ?? '') }));
+  const newest = dated.reduce((a, d) => (d.date > a ? d.date : a), '');
+  const monthAgo = new Date(Date.parse(newest) - 30 * 864e5).toISOString().slice(0, 7);
+  for (const [label, from] of [['last month', `${monthAgo}-01`], ['newest calendar month', `${newest.slice(0, 7)}-01`]] as const) {
+    const dir = tempDir('atlas-update-');
+    const base = dated.filter((d) => d.date < from).map((d) => d.l);
+    const added = dated.filter((d) => d.date >= from).map((d) => d.l);
+    writeFileSync(join(dir, 'base.jsonl'), base.join('\n'));
+    writeFileSync(join(dir, 'month.jsonl'), added.join('\n'));
+    const fit = spawnSync(process.execPath, ['scripts/run.mjs', 'preprocess', '--input', join(dir, 'base.jsonl'), '--out', join(dir, 'out')], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    if (fit.status !== 0) {
+      process.stdout.write(`  update (${label}): the full run before it failed: ${fit.stderr.slice(-300)}\n`);
+      continue;
+    }
+    const u = timedCommand(['--update', '--input', join(dir, 'month.jsonl'), '--out', join(dir, 'out')], join(dir, 'out'));
+    process.stdout.write(`  update, ${label} (${added.length} papers from ${from}) onto ${base.length}: ${u.line.replace('npm run preprocess (whole command): ', '')}; ${((u.wall / full) * 100).toFixed(1)}% of the full run's time\n`);
+    for (const l of u.stdout?.split('\n') ?? []) if (/^(drift|new cluster|a full run is advised)/.test(l)) process.stdout.write(`    ${l}\n`);
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -238,6 +271,7 @@ async function main() {
       const command = wholeCommand(text);
       process.stdout.write(`  ${command.line}\n`);
       if (command.out) process.stdout.write(`  dashboard: ${await inBrowser(command.out, `n${n}`)}\n`);
+      updateRows(lines.slice(0, n), command.wall);
       if (args.peer) {
         const ref = peer(corpus, k);
         if (ref)

@@ -1,5 +1,6 @@
 import type { Atlas, AtlasUpdate, Group, IngestReport, Paper, PaperText } from '../contract';
 import { hashedKey } from './cluster/identity';
+import { newClusters, type NewClusterOptions } from './cluster/newClusters';
 import { clusterCentres, cooccurrence } from './cooccur/cooccur';
 import { ClassTfidf, labelFromTerms } from './describe/ctfidf';
 import { termsByClusterAndDump } from './describe/describe';
@@ -14,18 +15,15 @@ import { trends } from './trends';
 import type { Csr, Dense } from './vectorize/sparse';
 
 export interface UpdateOptions {
-  /** Fewest new papers, far from every cluster and near one another, that make a new cluster. Default 8. */
-  minNewCluster?: number;
+  /** How new papers far from every cluster and near one another make new clusters (see cluster/newClusters). */
+  newClusters?: NewClusterOptions;
   /** A rebuild is advised when the new papers' term mass outside the vocabulary exceeds the fitted corpus's by this many times. Default 1.5. */
   adviseOutside?: number;
   /** A rebuild is advised when this share of the new papers is far from every cluster. Default 0.1 (the fitted corpus's own is 0.01). */
   adviseFar?: number;
 }
 
-/** Most far papers grouped into new clusters. */
-const MAX_FAR = 5000;
-
-export const UPDATE_DEFAULTS = { minNewCluster: 8, adviseOutside: 1.5, adviseFar: 0.1 };
+export const UPDATE_DEFAULTS = { adviseOutside: 1.5, adviseFar: 0.1 };
 
 /** What an update needs: the atlas, its papers' texts (abstract chunks, in paper order), its model, and the corpus of the new sources assembled onto it (ingest `known`). */
 export interface UpdateInput {
@@ -70,7 +68,9 @@ export function updateAtlas(input: UpdateInput, options: UpdateOptions = {}): { 
   const clusters = atlas.clusters.map((c) => ({ ...c }));
   const centres = Array.from(model.centres);
   const fine = Array.from(model.fine);
-  const made = farClusters(t, model, o.minNewCluster);
+  const far: number[] = [];
+  t.far.forEach((f, i) => f && far.push(i));
+  const made = newClusters(t.matrix, far, o.newClusters);
   const cluster = Int32Array.from(t.cluster);
   const classTfidf = new ClassTfidf([], model.terms, { idf: model.classIdf, pw: model.classPw });
   const taken = new Set(clusters.map((c) => c.key));
@@ -179,41 +179,12 @@ export function updateAtlas(input: UpdateInput, options: UpdateOptions = {}): { 
 }
 
 /** Why a rebuild is advised, or null: the new papers use words the vocabulary lacks, or many are far from every cluster. */
-function advice(u: AtlasUpdate, model: FittedModel, o: typeof UPDATE_DEFAULTS): string | null {
+function advice(u: AtlasUpdate, model: FittedModel, o: typeof UPDATE_DEFAULTS & UpdateOptions): string | null {
   const why: string[] = [];
   if (u.papers && u.outside > o.adviseOutside * model.outside)
     why.push(`${(u.outside * 100).toFixed(1)}% of the new papers' words are outside the vocabulary (the fitted papers': ${(model.outside * 100).toFixed(1)}%)`);
   if (u.papers && u.far > o.adviseFar) why.push(`${(u.far * 100).toFixed(1)}% of the new papers are far from every cluster (the fitted papers': ${((1 - FAR_QUANTILE) * 100).toFixed(0)}%)`);
   return why.length ? why.join('; ') : null;
-}
-
-/**
- * Groups of new papers far from every cluster and near one another: the connected parts, of at
- * least `min` papers, of the graph linking two far papers whose distance is within the model's
- * `far` (as close to each other as a cluster's outermost papers are to its centre).
- */
-function farClusters(t: Transformed, model: FittedModel, min: number): number[][] {
-  const far: number[] = [];
-  t.far.forEach((f, i) => f && far.push(i));
-  // Pairs are compared all with all: past MAX_FAR far papers the model has drifted too far to patch (a rebuild is advised).
-  if (far.length < min || far.length > MAX_FAR) return [];
-  const d = model.dims;
-  const v = t.vectors.data;
-  const parent = far.map((_, i) => i);
-  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
-  for (let a = 0; a < far.length; a++)
-    for (let b = a + 1; b < far.length; b++) {
-      let s = 0;
-      for (let j = 0; j < d; j++) s += (v[far[a] * d + j] - v[far[b] * d + j]) ** 2;
-      if (Math.sqrt(s) <= model.far) parent[root(a)] = root(b);
-    }
-  const parts = new Map<number, number[]>();
-  far.forEach((i, a) => {
-    const r = root(a);
-    if (!parts.has(r)) parts.set(r, []);
-    parts.get(r)!.push(i);
-  });
-  return [...parts.values()].filter((p) => p.length >= min).sort((a, b) => b.length - a.length || a[0] - b[0]);
 }
 
 function meanOf(m: Dense, rows: readonly number[]): number[] {

@@ -19,15 +19,16 @@ beforeAll(async () => {
 
 /** Writes generation `tag` into `out` with the driver, killed at its `killAt`th change (0: never). */
 function write(out: string, tag: string, n: number, killAt: number): { killed: boolean; changes: number } {
-  const dir = scratch({ 'atlas.json': JSON.stringify(atlasOf(tag, n)), 'abstracts.json': JSON.stringify(abstractsOf(tag, n)) });
-  const r = spawnSync(process.execPath, [driver, out, join(dir, 'atlas.json'), join(dir, 'abstracts.json')], { env: { ...process.env, KILL_AT: String(killAt) }, encoding: 'utf8' });
+  const dir = scratch({ 'atlas.json': JSON.stringify(atlasOf(tag, n)), 'abstracts.json': JSON.stringify(abstractsOf(tag, n)), model: `model of run ${tag}` });
+  const r = spawnSync(process.execPath, [driver, out, join(dir, 'atlas.json'), join(dir, 'abstracts.json'), join(dir, 'model')], { env: { ...process.env, KILL_AT: String(killAt) }, encoding: 'utf8' });
   if (r.signal !== 'SIGKILL' && r.status !== 0) throw new Error(r.stderr);
   return { killed: r.signal === 'SIGKILL', changes: Number(/changes (\d+)/.exec(r.stdout)?.[1] ?? 0) };
 }
 
-/** The generation atlas.json names, checked whole: every paper's abstract in its chunk files, of the same run. */
+/** The generation atlas.json names, checked whole: every paper's abstract in its chunk files, and the model file, of the same run. */
 function generation(out: string): string {
   const atlas = JSON.parse(readFileSync(join(out, 'atlas.json'), 'utf8')) as Atlas & { tag: string };
+  expect(readFileSync(join(out, atlas.model!), 'utf8')).toBe(`model of run ${atlas.tag}`);
   const chunks = new Map<number, Record<string, string>>();
   const chunk = (c: number) => chunks.get(c) ?? chunks.set(c, JSON.parse(readFileSync(join(out, atlas.abstracts!, `${String(c).padStart(3, '0')}.json`), 'utf8'))).get(c)!;
   const wrong = atlas.papers.filter((p, i) => chunk(Math.floor(i / 1000))[p.id] !== `abstract ${i} of run ${atlas.tag}`);
@@ -68,7 +69,7 @@ describe('writeOutput', () => {
     write(out, 'final', 30, 0);
     expect(generation(out)).toBe('final');
     const atlas = JSON.parse(readFileSync(join(out, 'atlas.json'), 'utf8')) as Atlas;
-    expect(readdirSync(out).sort()).toEqual(['abstracts', atlas.abstracts, 'atlas.json', 'readme.txt']);
+    expect(readdirSync(out).sort()).toEqual(['abstracts', atlas.abstracts, 'atlas.json', atlas.model, 'readme.txt']);
     expect(readdirSync(join(out, 'abstracts'))).toEqual(['my-notes.txt']);
   });
 

@@ -1,4 +1,4 @@
-import { findABParams, initTransform } from 'umap-js/dist/umap';
+import { findABParams } from 'umap-js/dist/umap';
 import { seededRandom } from '../random';
 import type { Dense } from '../vectorize/sparse';
 
@@ -48,7 +48,7 @@ export interface Arriving {
  * placed and the new (indices: placed first, then new), most similar first.
  *
  * Written here because umap-js's transform needs the fitted UMAP object in memory (its graph and
- * search trees), which a saved model does not hold; its a/b curve fit and initial placement are reused.
+ * search trees), which a saved model does not hold; its a/b curve fit is reused.
  */
 export function placeNew(placed: Placed, arriving: Arriving, centres: Float32Array, options: PlaceOptions = {}): { x: Float64Array; y: Float64Array; neighbours: number[][] } {
   const o = { ...PLACE_DEFAULTS, ...options };
@@ -60,7 +60,7 @@ export function placeNew(placed: Placed, arriving: Arriving, centres: Float32Arr
   const neighbours: number[][] = [];
   for (let i = 0; i < m; i++) {
     const v = arriving.vectors.data.subarray(i * dims, (i + 1) * dims);
-    const clusters = nearestClusters(v, centres, dims, o.searchClusters, arriving.cluster[i]);
+    const clusters = nearestClusters(v, centres, dims, o.searchClusters, arriving.cluster[i], members, Math.min(n0, o.nNeighbors), n0);
     const all = ranked(v, clusters.flatMap((c) => members[c]), (j) => (j < n0 ? placed.vectors.subarray(j * dims, (j + 1) * dims) : arriving.vectors.data.subarray((j - n0) * dims, (j - n0 + 1) * dims)), n0 + i);
     neighbours.push(all.slice(0, o.nNeighbors).map((h) => h.index));
     const old = all.filter((h) => h.index < n0).slice(0, o.nNeighbors);
@@ -68,7 +68,7 @@ export function placeNew(placed: Placed, arriving: Arriving, centres: Float32Arr
   }
   const embedding = Array.from({ length: n0 }, (_, j) => [placed.x[j] * UNITS, placed.y[j] * UNITS]);
   const weights = near.map((h) => membership(h.sim));
-  const start = initTransform(near.map((h) => h.index), weights.map((w) => normalised(w)), embedding);
+  const start = near.map((h, i) => weightedMean(h.index, normalised(weights[i]), embedding));
   const xy = optimise(start, near, weights, embedding, o);
   return { x: Float64Array.from(xy, (p) => p[0] / UNITS), y: Float64Array.from(xy, (p) => p[1] / UNITS), neighbours };
 }
@@ -81,8 +81,11 @@ function membersByCluster(placed: ArrayLike<number>, arriving: ArrayLike<number>
   return out;
 }
 
-/** The `count` clusters whose centres are nearest `v`, and its own cluster. */
-function nearestClusters(v: ArrayLike<number>, centres: Float32Array, dims: number, count: number, own: number): number[] {
+/**
+ * The `count` clusters whose centres are nearest `v`, and its own cluster; more, nearest first, until
+ * they hold at least `placedNeeded` placed papers (a new cluster holds none).
+ */
+function nearestClusters(v: ArrayLike<number>, centres: Float32Array, dims: number, count: number, own: number, members: readonly number[][], placedNeeded: number, n0: number): number[] {
   const k = centres.length / dims;
   const d = Array.from({ length: k }, (_, c) => {
     let s = 0;
@@ -91,7 +94,25 @@ function nearestClusters(v: ArrayLike<number>, centres: Float32Array, dims: numb
   });
   d.sort((a, b) => a.s - b.s || a.c - b.c);
   const out = d.slice(0, count).map((x) => x.c);
-  return out.includes(own) || own < 0 ? out : [...out, own];
+  if (own >= 0 && !out.includes(own)) out.push(own);
+  const placed = (c: number) => members[c].filter((j) => j < n0).length;
+  let held = out.reduce((s, c) => s + placed(c), 0);
+  for (let r = count; held < placedNeeded && r < d.length; r++)
+    if (!out.includes(d[r].c)) {
+      out.push(d[r].c);
+      held += placed(d[r].c);
+    }
+  return out;
+}
+
+/** The mean of placed points, weighted (umap-js's initTransform, for rows of any length). */
+function weightedMean(index: readonly number[], weights: readonly number[], placed: readonly number[][]): number[] {
+  const out = [0, 0];
+  index.forEach((j, r) => {
+    out[0] += weights[r] * placed[j][0];
+    out[1] += weights[r] * placed[j][1];
+  });
+  return out;
 }
 
 /** Candidates by cosine to `v` (vectors of unit length), most similar first (ties: lower index), without `self`. */

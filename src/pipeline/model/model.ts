@@ -4,13 +4,14 @@ import type { TextTables } from '../text/terms';
 import type { Dense } from '../vectorize/sparse';
 import type { Lsa } from '../vectorize/lsa';
 import type { Tfidf } from '../vectorize/tfidf';
+import { projectRows } from './project';
 
 /** The model file's version: a file of another version is not read (a full run writes a new one). */
 export const MODEL_VERSION = 1;
 
 /**
- * Share of the fitted papers nearer their cluster's centre than `far`: a new paper farther than
- * that from every cluster's centre is further out than all but 1% of the papers the clusters were made from.
+ * Share of the fitted papers a new paper must be further out than to count as far from the model:
+ * 0.99, so 1% of the fitted papers themselves are (see `far` and `held`).
  */
 export const FAR_QUANTILE = 0.99;
 
@@ -37,6 +38,12 @@ export interface FittedModel {
   fine: Uint8Array;
   /** Distance from a cluster's centre beyond which a paper is far from it (FAR_QUANTILE of the fitted papers' distances to their own). */
   far: number;
+  /**
+   * Share of a TF-IDF row's length the LSA basis holds, below which a paper is far from the model
+   * (the fitted papers' 1 − FAR_QUANTILE quantile): a paper on a subject the fitted corpus lacks is
+   * mostly outside the latent space, wherever its small projection lands.
+   */
+  held: number;
   /** Share of the fitted papers' term mass outside the vocabulary: the baseline a new dump's is compared with. */
   outside: number;
   /** The clusters' class-based TF-IDF weights per term (see describe/ctfidf). */
@@ -89,6 +96,7 @@ export function fitModel(r: FitResults): FittedModel {
     centres: Float32Array.from(centres),
     fine: Uint8Array.from(r.fine, (f) => (f ? 1 : 0)),
     far: farDistance(docs, r.assign, centres),
+    held: heldFloor(r.tf, basis, dims, r.lsa.singularValues),
     outside: r.termMass.all > 0 ? r.termMass.outside / r.termMass.all : 0,
     classIdf: Float32Array.from(weights.idf),
     classPw: Float32Array.from(weights.pw),
@@ -111,6 +119,24 @@ function clusterMeans(docs: Dense, assign: Int32Array, k: number): Float64Array 
   }
   for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) sums[c * d + j] /= sizes[c] || 1;
   return sums;
+}
+
+/**
+ * The 1 − FAR_QUANTILE quantile of the share of the fitted papers' TF-IDF rows the basis holds, as a
+ * paper the basis was not fitted on would have it. A fitted paper is held better than a new one (the
+ * basis was fitted to it, and a small corpus is held almost whole): its residual is scaled up by its
+ * leverage h = Σ (u_k)² as the PRESS statistic does for a left-out row (r / (1 − h)), an
+ * approximation for a truncated SVD (Jolliffe 2002, §10.1).
+ */
+function heldFloor(tf: Tfidf, basis: Float32Array, dims: number, sigma: readonly number[]): number {
+  const { vectors, held } = projectRows(tf.matrix, basis, dims);
+  const out = Float64Array.from(held, (h, i) => {
+    let leverage = 0;
+    for (let k = 0; k < dims; k++) if (sigma[k] > 0) leverage += ((vectors.data[i * dims + k] * h) / sigma[k]) ** 2;
+    const residual = Math.sqrt(Math.max(0, 1 - h * h)) / Math.max(1e-6, 1 - leverage);
+    return Math.sqrt(Math.max(0, 1 - residual * residual));
+  }).sort();
+  return out[Math.floor((1 - FAR_QUANTILE) * (out.length - 1))];
 }
 
 /** FAR_QUANTILE of the papers' distances to their own cluster's mean. */

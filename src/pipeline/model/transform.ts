@@ -1,6 +1,7 @@
 import { themeScore } from '../cluster/zeroShot';
 import { TextReader, type DocumentText } from '../text/terms';
 import type { Csr, Dense } from '../vectorize/sparse';
+import { projectRows } from './project';
 import { tfidfRows } from '../vectorize/tfidf';
 import { idfOf, type FittedModel } from './model';
 
@@ -13,9 +14,11 @@ export interface Transformed {
   outside: number;
   /** LSA vectors, rows of unit length. */
   vectors: Dense;
+  /** Share of each TF-IDF row's length the LSA basis holds (the norm of its projection; 0 for a paper with no vocabulary term). */
+  held: Float64Array;
   /** Each paper's cluster by the fitted rules: the named theme whose cut-off it passes by most, else the nearest k-means centre. */
   cluster: Int32Array;
-  /** Each paper's distance to the nearest cluster centre, and whether that is beyond the model's `far`. */
+  /** Each paper's distance to the nearest cluster centre, and whether the paper is far from the model: that distance beyond its `far`, or the basis holding less of it than its `held`. */
   distance: Float64Array;
   far: Uint8Array;
 }
@@ -39,7 +42,7 @@ export class Transform {
   papers(input: readonly DocumentText[]): Transformed {
     const { model } = this;
     const rows = tfidfRows(this.reader.read(input), this.vocabulary);
-    const vectors = projectRows(rows.matrix, model.basis, model.dims);
+    const { vectors, held } = projectRows(rows.matrix, model.basis, model.dims);
     const n = input.length;
     const cluster = new Int32Array(n);
     const distance = new Float64Array(n);
@@ -51,9 +54,9 @@ export class Transform {
       const nearest = this.nearestCentres(v);
       cluster[i] = theme >= 0 ? theme : nearest.fine;
       distance[i] = nearest.distance;
-      far[i] = nearest.distance > model.far ? 1 : 0;
+      far[i] = nearest.distance > model.far || held[i] < model.held ? 1 : 0;
     }
-    return { matrix: rows.matrix, counts: rows.counts, outside: rows.outside, vectors, cluster, distance, far };
+    return { matrix: rows.matrix, counts: rows.counts, outside: rows.outside, vectors, held, cluster, distance, far };
   }
 
   /** The cluster of the found named theme whose cut-off the paper passes by most (score ≥ 1), or -1 (as zeroShot assignThemes). */
@@ -91,20 +94,3 @@ export class Transform {
   }
 }
 
-/** TF-IDF rows times the LSA basis (`terms × dims`), rows of unit length: where the fitted corpus's papers lie. */
-export function projectRows(m: Csr, basis: Float32Array, dims: number): Dense {
-  const data = new Float64Array(m.rows * dims);
-  for (let i = 0; i < m.rows; i++) {
-    const o = i * dims;
-    for (let p = m.indptr[i]; p < m.indptr[i + 1]; p++) {
-      const w = m.values[p];
-      const b = m.indices[p] * dims;
-      for (let k = 0; k < dims; k++) data[o + k] += w * basis[b + k];
-    }
-    let s = 0;
-    for (let k = 0; k < dims; k++) s += data[o + k] ** 2;
-    const norm = Math.sqrt(s) || 1;
-    for (let k = 0; k < dims; k++) data[o + k] /= norm;
-  }
-  return { rows: m.rows, cols: dims, data };
-}
