@@ -181,11 +181,12 @@ const CASES: Case[] = [
     rejected: ['json-as.csv:1'],
   },
   {
-    name: 'invalid UTF-8 in JSON Lines is rejected at its own line, the other lines read',
+    name: 'invalid UTF-8 in JSON Lines costs no record: the byte is replaced and its line noted',
     args: () => input('good.txt', 'bad-utf8.jsonl'),
     code: 0,
-    says: ['read bad-utf8.jsonl (undated): 4 records, 3 papers, 1 rejected', 'rejected bad-utf8.jsonl:3: unreadable row: not UTF-8 text (invalid byte sequence)'],
-    rejected: ['bad-utf8.jsonl:3'],
+    says: ['read bad-utf8.jsonl (undated): 4 records, 4 papers, 0 rejected', 'note bad-utf8.jsonl:3: 1 byte sequence that is not UTF-8 replaced by U+FFFD (column 201); the record is kept'],
+    rejected: [],
+    atlas: (a) => expect(a.ingest.warnings?.map((w) => `${w.source}:${w.line}`)).toEqual(['bad-utf8.jsonl:3']),
   },
   {
     name: 'a manifest with an impossible date warns and still reads its file',
