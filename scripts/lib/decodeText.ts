@@ -96,6 +96,8 @@ export interface Sniffed {
   encoding: TextEncoding;
   faults: LineFault[];
   note?: Rejection;
+  /** The decoded text, when the bytes are all UTF-8. */
+  text?: string;
 }
 
 /**
@@ -111,8 +113,7 @@ export function sniffEncoding(bytes: Uint8Array, source: string): Sniffed {
   if (encoding === 'binary') throw new SourceError(source, 'a binary file, not text');
   if (encoding !== 'utf-8') return { encoding, faults: [] };
   try {
-    FATAL.decode(bytes);
-    return { encoding, faults: [] };
+    return { encoding, faults: [], text: FATAL.decode(bytes) };
   } catch {
     // Scanned below, line by line.
   }
@@ -202,7 +203,7 @@ export function decodeText(bytes: Uint8Array, source: string, format: SourceForm
     const { line, column } = sniffed.faults[0];
     throw new SourceError(source, `not UTF-8 text at column ${column} (invalid byte sequence; a JSON file is read whole: save it as UTF-8)`, line);
   }
-  let text = encoding === 'windows-1252' ? iconv.decode(bytes, 'windows-1252') : LOOSE.decode(bytes);
+  let text = sniffed.text ?? (encoding === 'windows-1252' ? iconv.decode(bytes, 'windows-1252') : LOOSE.decode(bytes));
   const faults = new Map(sniffed.faults.map((f) => [f.line, f]));
   if (format !== 'json') text = replaceControls(text, faults);
   const warnings = [...(sniffed.note ? [sniffed.note] : []), ...[...faults.values()].sort((a, b) => a.line - b.line).map((f) => faultNote(source, f))];
