@@ -136,7 +136,7 @@ export function sniffEncoding(bytes: Uint8Array, source: string): Sniffed {
     return {
       encoding: 'windows-1252',
       faults: [],
-      note: { source, line: first, reason: `not UTF-8 but Windows-1252 text (as spreadsheets save CSV; detected with ${guess.confidence}% confidence), read as such; save it as UTF-8 to be sure` },
+      note: { source, line: first, reason: `not UTF-8 but Windows-1252 text, as spreadsheets save it (detected with ${guess.confidence}% confidence): read as such; save it as UTF-8 to be sure` },
     };
   const nonEmpty = lines.filter(({ start, end }) => end > start).length;
   if (faults.length >= REFUSE_MIN_LINES && faults.length >= nonEmpty * REFUSE_SHARE) {

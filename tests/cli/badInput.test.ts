@@ -200,7 +200,7 @@ const CASES: Case[] = [
       'read stray.tsv (undated): 20 records, 20 papers, 0 rejected',
       'read windows-1252.csv (undated): 5 records, 5 papers, 0 rejected',
       'note nul.csv:13: 1 control character replaced by U+FFFD (column 102); the record is kept',
-      /note windows-1252\.csv:2: not UTF-8 but Windows-1252 text \(as spreadsheets save CSV; detected with \d+% confidence\), read as such/,
+      /note windows-1252\.csv:2: not UTF-8 but Windows-1252 text, as spreadsheets save it \(detected with \d+% confidence\): read as such/,
     ],
     rejected: [],
     atlas: (a) => {
