@@ -1,11 +1,12 @@
 import { createReadStream, type Dirent, type Stats } from 'node:fs';
-import { open, readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { Readable } from 'node:stream';
-import { formatOf, JsonLinesParser, parseSource, SourceError, type SourceFormat, type SourceRecords } from '../../src/pipeline/ingest';
+import { formatOf, SourceError, type SourceFormat, type SourceRecords } from '../../src/pipeline/ingest';
 import type { Rejection } from '../../src/contract';
 import { fsReason } from './fsReason';
+import { parseBytes, parseJsonLinesChunks } from './parseBytes';
 
 /** A file to read, with the name it is reported and recorded under. */
 export interface InputFile {
@@ -180,52 +181,6 @@ function namedApart(found: Listing['found']): InputFile[] {
   return files;
 }
 
-/** The encoding of a text file's bytes: UTF-16 by its byte-order mark or its zero bytes, else UTF-8. */
-function textEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | 'binary' {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  const head = bytes.subarray(0, 8192);
-  if (!head.includes(0)) return 'utf-8';
-  // UTF-16 text without a byte-order mark: ASCII characters leave every other byte zero.
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < head.length; i++) if (head[i] === 0) i % 2 ? odd++ : even++;
-  const half = head.length / 2;
-  if (odd > half * 0.6 && even === 0) return 'utf-16le';
-  if (even > half * 0.6 && odd === 0) return 'utf-16be';
-  return 'binary';
-}
-
-/** Decodes text bytes: UTF-8 strictly (naming the line of the first invalid byte), or UTF-16. */
-function decodeText(bytes: Uint8Array, source: string): string {
-  const encoding = textEncoding(bytes);
-  if (encoding === 'binary') throw new SourceError(source, 'a binary file, not text');
-  if (encoding !== 'utf-8') return new TextDecoder(encoding).decode(bytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const line = firstInvalidLine(bytes);
-    throw new SourceError(source, 'not UTF-8 text (invalid byte sequence; save the file as UTF-8)', line);
-  }
-}
-
-/** 1-based line of the first byte sequence that is not UTF-8 (a line break byte is never inside a UTF-8 character). */
-function firstInvalidLine(bytes: Uint8Array): number {
-  const strict = new TextDecoder('utf-8', { fatal: true });
-  let start = 0;
-  for (let line = 1; start <= bytes.length; line++) {
-    let end = bytes.indexOf(10, start);
-    if (end < 0) end = bytes.length;
-    try {
-      strict.decode(bytes.subarray(start, end));
-    } catch {
-      return line;
-    }
-    start = end + 1;
-  }
-  return 0;
-}
-
 async function readBytes(file: InputFile): Promise<Uint8Array> {
   let raw: Uint8Array;
   try {
@@ -241,72 +196,20 @@ async function readBytes(file: InputFile): Promise<Uint8Array> {
   }
 }
 
-/** The first bytes of a file, to tell its encoding before streaming it. */
-async function head(path: string): Promise<Uint8Array> {
-  const fh = await open(path, 'r');
-  try {
-    const buf = new Uint8Array(4096);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
-  }
-}
-
-/**
- * Streams a UTF-8 JSON Lines file (plain or gzip) line by line, so large exports are read in bounded
- * memory. Lines are split on the newline byte before decoding, so a line that is not UTF-8 is
- * rejected alone, at its own number.
- */
+/** Streams a JSON Lines file (plain or gzip) through `parseJsonLinesChunks`, so large exports are read in bounded memory. */
 async function streamJsonLines(file: InputFile): Promise<SourceRecords> {
-  const parser = new JsonLinesParser(file.source);
-  const strict = new TextDecoder('utf-8', { fatal: true });
   let input: Readable = createReadStream(file.path);
   if (file.path.toLowerCase().endsWith('.gz')) input = input.pipe(createGunzip());
-  let rest: Uint8Array = new Uint8Array(0);
-  let first = true;
-  const push = (bytes: Uint8Array) => {
-    let text: string;
-    try {
-      text = strict.decode(bytes);
-    } catch {
-      parser.reject('not UTF-8 text (invalid byte sequence)');
-      return;
-    }
-    parser.push(text);
-  };
   try {
-    for await (const chunk of input as AsyncIterable<Buffer>) {
-      if (first && textEncoding(chunk) === 'binary') throw new SourceError(file.source, 'a binary file, not text');
-      first = false;
-      let bytes: Uint8Array = rest.length ? Buffer.concat([rest, chunk]) : chunk;
-      let start = 0;
-      for (let nl = bytes.indexOf(10, start); nl >= 0; nl = bytes.indexOf(10, start)) {
-        push(bytes.subarray(start, nl));
-        start = nl + 1;
-      }
-      rest = bytes.slice(start);
-    }
+    return await parseJsonLinesChunks(input as AsyncIterable<Buffer>, file.source);
   } catch (e) {
     if (e instanceof SourceError) throw e;
     throw new SourceError(file.source, (e as NodeJS.ErrnoException).code === 'Z_BUF_ERROR' || /gzip|header|zlib/i.test((e as Error).message) ? 'not a valid gzip file (damaged or cut short)' : fsReason(e));
   }
-  push(rest);
-  return parser.finish();
 }
 
 /** Reads and parses one input file; throws SourceError with the file (and line) when it cannot be used. */
 export async function readSource(file: InputFile): Promise<SourceRecords> {
-  if (file.format === 'jsonl' && !file.path.toLowerCase().endsWith('.gz')) {
-    let start: Uint8Array;
-    try {
-      start = await head(file.path);
-    } catch (e) {
-      throw new SourceError(file.source, fsReason(e));
-    }
-    const encoding = textEncoding(start);
-    if (encoding === 'utf-8') return streamJsonLines(file);
-  } else if (file.format === 'jsonl') return streamJsonLines(file);
-  const text = decodeText(await readBytes(file), file.source);
-  return parseSource(text, file.source, file.format);
+  if (file.format === 'jsonl') return streamJsonLines(file);
+  return parseBytes(await readBytes(file), file.source, file.format);
 }

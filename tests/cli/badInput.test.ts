@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFil
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Atlas } from '../../src/contract';
+import { byteInputs } from './byteInputs';
 import { preprocess, scratch } from './run';
 
 // Small bad files, one per kind of trouble a user's own dumps bring; each is run beside a good page
@@ -181,11 +182,31 @@ const CASES: Case[] = [
     rejected: ['json-as.csv:1'],
   },
   {
-    name: 'invalid UTF-8 in JSON Lines is rejected at its own line, the other lines read',
+    name: 'invalid UTF-8 in JSON Lines costs no record: the byte is replaced and its line noted',
     args: () => input('good.txt', 'bad-utf8.jsonl'),
     code: 0,
-    says: ['read bad-utf8.jsonl (undated): 4 records, 3 papers, 1 rejected', 'rejected bad-utf8.jsonl:3: unreadable row: not UTF-8 text (invalid byte sequence)'],
-    rejected: ['bad-utf8.jsonl:3'],
+    says: ['read bad-utf8.jsonl (undated): 4 records, 4 papers, 0 rejected', 'note bad-utf8.jsonl:3: 1 byte sequence that is not UTF-8 replaced by U+FFFD (column 201); the record is kept'],
+    rejected: [],
+    atlas: (a) => expect(a.ingest.warnings?.map((w) => `${w.source}:${w.line}`)).toEqual(['bad-utf8.jsonl:3']),
+  },
+  {
+    name: 'bad bytes cost no paper: a bad byte, a NUL, a broken seed dump, stray TSV bytes; a Windows-1252 export is read as such',
+    args: (dir) => byteInputs().flatMap((f) => (writeFileSync(join(dir, f.name), f.bytes), ['--input', join(dir, f.name)])),
+    code: 0,
+    says: [
+      'read bad-byte.csv (undated): 20 records, 20 papers, 0 rejected',
+      'read nul.csv (undated): 20 records, 20 papers, 0 rejected',
+      'read broken-seed.txt (Jul 18): 95 records, 95 papers, 0 rejected',
+      'read stray.tsv (undated): 20 records, 20 papers, 0 rejected',
+      'read windows-1252.csv (undated): 5 records, 5 papers, 0 rejected',
+      'note nul.csv:13: 1 control character replaced by U+FFFD (column 102); the record is kept',
+      /note windows-1252\.csv:2: not UTF-8 but Windows-1252 text, as spreadsheets save it \(detected with \d+% confidence\): read as such/,
+    ],
+    rejected: [],
+    atlas: (a) => {
+      expect(a.ingest.warnings?.map((w) => `${w.source}:${w.line}`)).toEqual(['bad-byte.csv:8', 'nul.csv:13', 'broken-seed.txt:21', 'stray.tsv:5', 'windows-1252.csv:2']);
+      expect(a.papers.map((p) => p.title)).toContain('Café au lait: “latent” diffusion for images');
+    },
   },
   {
     name: 'a manifest with an impossible date warns and still reads its file',

@@ -48,13 +48,14 @@ describe('npm run preprocess', () => {
     expect(existsSync(join(dir, 'out/atlas.json'))).toBe(false);
   });
 
-  it('fails with the file and line when nothing usable was read (invalid UTF-8)', () => {
+  it('notes invalid UTF-8 at its file and line and reads the rest, failing when too few papers are left', () => {
     const bytes = Buffer.concat([Buffer.from(`Jul 18\nTitle\n${ABS}\nSecond `), Buffer.from([0xc3, 0x28]), Buffer.from(' title\n')]);
     const dir = scratch({ 'in/latin.txt': bytes });
     const r = preprocess(['--input', 'in', '--out', 'out'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('latin.txt:4: not UTF-8 text (invalid byte sequence; save the file as UTF-8)');
-    expect(r.stderr).toContain('no usable papers were read; nothing written');
+    expect(r.stdout).toContain('note latin.txt:4: 1 byte sequence that is not UTF-8 replaced by U+FFFD (column 8); the record is kept');
+    expect(r.stdout).toContain('rejected latin.txt:4: title without abstract');
+    expect(r.stderr).toContain('only 1 paper was read and at least 3 are needed to find themes; nothing written');
   });
 
   it('reports a manifest that names a missing file, and uses the dates of the rows that are fine', () => {

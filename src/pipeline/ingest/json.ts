@@ -32,6 +32,37 @@ function elementLines(text: string): number[] {
   return lines;
 }
 
+/** Whether JSON.parse refuses a text for an error inside it, not for being cut short at its end. */
+function wrongInside(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return false;
+  } catch (e) {
+    const message = (e as Error).message;
+    const at = /position (\d+)/.exec(message);
+    return at ? +at[1] < prefix.length : !/end of JSON input|Unterminated/i.test(message);
+  }
+}
+
+/**
+ * Character offset of the first error in a text JSON.parse refuses: V8 names the position in most
+ * messages; where it does not ("Unexpected token"), the shortest prefix refused for an error inside
+ * it ends at the error (a prefix of a valid text is refused only for ending early).
+ */
+function errorOffset(body: string, message: string): number {
+  const at = /position (\d+)/.exec(message);
+  if (at) return +at[1];
+  if (/end of JSON input/i.test(message)) return body.length;
+  let lo = 0;
+  let hi = body.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (wrongInside(body.slice(0, mid + 1))) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 function objectRow(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -44,11 +75,11 @@ export function parseJsonArray(text: string, source: string): SourceRecords {
     data = JSON.parse(body);
   } catch (e) {
     const message = (e as Error).message;
-    // V8 names the character position of the error; the line is what a user can find.
-    const at = /position (\d+)/.exec(message);
-    const line = at ? body.slice(0, +at[1]).split(/\r\n|\r|\n/).length : 0;
-    const hint = /^[^\[{]*,/.test(body.slice(0, 200).split(/\r?\n/)[0]) ? ': it reads like CSV, name it .csv' : ` (${clip(message.replace(/\s*\(line \d+ column \d+\)/, ''), 80)})`;
-    throw new SourceError(source, `not valid JSON${hint}`, line);
+    if (/^[^\[{]*,/.test(body.slice(0, 200).split(/\r?\n/)[0])) throw new SourceError(source, 'not valid JSON: it reads like CSV, name it .csv');
+    // The line and column are what a user can find; V8 gives a character position.
+    const before = body.slice(0, errorOffset(body, message)).split(/\r\n|\r|\n/);
+    const why = clip(message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/,\s*".*" is not valid JSON$/s, ''), 80);
+    throw new SourceError(source, `not valid JSON at column ${before[before.length - 1].length + 1} (${why})`, before.length);
   }
   if (objectRow(data)) {
     const key = ['papers', 'records', 'items'].find((k) => Array.isArray((data as Record<string, unknown>)[k]));
@@ -85,13 +116,6 @@ export class JsonLinesParser {
 
   constructor(readonly source: string) {
     this.out = new Collector(source);
-  }
-
-  /** Rejects the next line unread (its bytes are not text), keeping the line numbers of the rest. */
-  reject(reason: string): void {
-    this.lineNo++;
-    this.seen++;
-    this.out.reject(this.lineNo, `unreadable row: ${reason}`);
   }
 
   push(rawLine: string): void {
