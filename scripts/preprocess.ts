@@ -4,10 +4,11 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Rejection } from '../src/contract';
-import { assembleCorpus, SourceError, type AssembleOptions, type Corpus, type GroupBy, type ManifestEntry, type SourceRecords } from '../src/pipeline/ingest';
+import { assembleCorpus, embeddingMatrix, parseEmbeddingLines, SourceError, type AssembleOptions, type Corpus, type CorpusPaper, type GroupBy, type ManifestEntry, type SourceRecords } from '../src/pipeline/ingest';
 import type { PreviousCluster } from '../src/pipeline/cluster/identity';
 import { buildAtlas } from '../src/pipeline/atlas';
 import { encodeModel } from '../src/pipeline/model/file';
+import type { Dense } from '../src/pipeline/vectorize/sparse';
 import { updateAtlas, type UpdateReport } from '../src/pipeline/update';
 import { AtlasFolderError, readAtlasFolder } from './lib/atlasFolder';
 import { FINE_K } from '../src/pipeline/cluster/twoLevel';
@@ -52,6 +53,9 @@ const USAGE = `Usage: npm run preprocess -- [options]
   --themes <json>      named themes to find (default data/themes.json; "none" for unsupervised)
   --group-by <unit>    group dated records of an export into dumps by day, week or month (default day)
   --fresh              give every theme a new id instead of carrying on those of the atlas already in --out
+  --embeddings <jsonl> precomputed embeddings, lines of {"id": ..., "embedding": [...]} by paper id
+                       (an "embedding" field in JSON or JSON Lines records works too): clusters,
+                       neighbours and the map use them instead of the text's LSA vectors
   --update             add the --input dumps to the atlas in --out: new papers are mapped onto its
                        fitted model and every paper already there stays as it is (needs --input)
   --strict             stop at the first unusable file instead of skipping it
@@ -78,6 +82,7 @@ function options() {
         strict: { type: 'boolean', default: false },
         fresh: { type: 'boolean', default: false },
         update: { type: 'boolean', default: false },
+        embeddings: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -95,7 +100,7 @@ function options() {
     k = Number(v.k);
     if (!/^\d+$/.test(v.k.trim()) || k < 2) throw new UsageError(`--k must be a whole number of at least 2, or "auto", got "${v.k}"`);
   }
-  for (const [name, value] of [['--input', v.input], ['--out', [v.out]], ['--manifest', v.manifest === undefined ? [] : [v.manifest]], ['--themes', v.themes === undefined ? [] : [v.themes]]] as const)
+  for (const [name, value] of [['--input', v.input], ['--out', [v.out]], ['--manifest', v.manifest === undefined ? [] : [v.manifest]], ['--themes', v.themes === undefined ? [] : [v.themes]], ['--embeddings', v.embeddings === undefined ? [] : [v.embeddings]]] as const)
     if (value?.some((x) => !x.trim())) throw new UsageError(`${name} needs a path, got an empty one`);
   if (v.update) {
     if (v.input === undefined) throw new UsageError('--update needs --input with the new dumps');
@@ -109,7 +114,7 @@ function options() {
   const manifest = v.manifest ?? (defaultInput && existsSync('data/dumps.csv') ? 'data/dumps.csv' : undefined);
   const inputs = v.input ?? (v.manifest ? [] : ['data/dumps']);
   const themes = v.themes ?? (existsSync('data/themes.json') ? 'data/themes.json' : 'none');
-  return { help: v.help, inputs, manifest, out: v.out, seed, k, groupBy: groupBy as GroupBy, strict: v.strict, fresh: v.fresh, update: v.update, themes, dryRun: v['dry-run'], debug: v.debug };
+  return { help: v.help, inputs, manifest, out: v.out, seed, k, groupBy: groupBy as GroupBy, strict: v.strict, fresh: v.fresh, update: v.update, embeddings: v.embeddings, themes, dryRun: v['dry-run'], debug: v.debug };
 }
 
 function fail(message: string, code: number): never {
@@ -224,6 +229,28 @@ function printIngest(sources: SourceRecords[], corpus: Corpus, inputWarnings: nu
   if (conflicts.length > 20) process.stdout.write(`  ... and ${conflicts.length - 20} more (all listed in atlas.json ingest.warnings)\n`);
 }
 
+/**
+ * The papers' precomputed embeddings (rows of unit length), or null when none has one: those of the
+ * --embeddings file by paper id (a line for no paper read is noted), else the records' own. A paper
+ * without one, a wrong dimension or a number that is not finite fails the run, naming the line.
+ */
+async function embeddingsOf(papers: CorpusPaper[], file: string | undefined): Promise<Dense | null> {
+  if (file) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      throw new SourceError(file, `embeddings file: ${fsReason(e)}`);
+    }
+    const given = parseEmbeddingLines(text, file);
+    const ids = new Set(papers.map((p) => p.id));
+    for (const p of papers) if (given.has(p.id)) p.embedding = given.get(p.id);
+    const unused = [...given.keys()].filter((id) => !ids.has(id));
+    if (unused.length) process.stdout.write(`  note ${file}: ${unused.length} embedding(s) for papers not read (first: "${unused[0]}" at line ${given.get(unused[0])!.line})\n`);
+  }
+  return embeddingMatrix(papers);
+}
+
 /** Fails, writing nothing, when too few papers were read for the analysis or for --k. */
 function checkCorpus(unique: number, k: number | 'auto'): void {
   if (unique === 0) fail('no usable papers were read; nothing written', 1);
@@ -232,7 +259,7 @@ function checkCorpus(unique: number, k: number | 'auto'): void {
 }
 
 /** Runs the analysis stages with a progress line; fails, writing nothing, when the analysis stops. */
-async function analyse(corpus: Corpus, opts: Options, themes: ThemeSpec[], previous: Previous): Promise<Built> {
+async function analyse(corpus: Corpus, opts: Options, themes: ThemeSpec[], previous: Previous, embeddings: Dense | null): Promise<Built> {
   const started = Date.now();
   let built;
   // The LSA's products on two cores, and the neighbours and map on the second while this one clusters.
@@ -246,6 +273,7 @@ async function analyse(corpus: Corpus, opts: Options, themes: ThemeSpec[], previ
       previous: previous.clusters,
       previousMap: previous.map ?? undefined,
       previousGroups: previous.groups,
+      embeddings,
       pool,
       runMap,
       onStage: (name) => progress(`${name}`, started),
@@ -327,9 +355,16 @@ async function update(opts: Options, out: string): Promise<void> {
     process.stdout.write('dry run: nothing written\n');
     return;
   }
+  const fresh = corpus.papers.slice(atlas.papers.length);
+  const embeddings = await embeddingsOf(fresh, opts.embeddings);
+  if (model.space === 'embeddings' && !embeddings)
+    fail(`the atlas was made from embeddings (${model.spaceDims} dimensions), and the new papers have none: give them in an "embedding" field or with --embeddings; nothing written`, 1);
+  if (model.space === 'lsa' && embeddings) process.stdout.write('note: the atlas was made from the text, so the new papers\' embeddings are not used (a full run with them uses them)\n');
+  if (embeddings && embeddings.cols !== model.spaceDims)
+    fail(`the new papers' embeddings have ${embeddings.cols} dimensions and the atlas's ${model.spaceDims}; nothing written`, 1);
   let result;
   try {
-    result = updateAtlas({ atlas, texts, model, corpus });
+    result = updateAtlas({ atlas, texts, model, corpus, embeddings: model.space === 'embeddings' ? embeddings : null });
   } catch (e) {
     if (debug) throw e;
     fail(`the update stopped: ${(e as Error).message}; nothing written`, 1);
@@ -372,8 +407,10 @@ async function main(): Promise<void> {
     return;
   }
 
+  const embeddings = await embeddingsOf(corpus.papers, opts.embeddings);
+  if (embeddings) process.stdout.write(`embeddings: ${embeddings.cols} dimensions for all ${embeddings.rows} papers (clusters, neighbours and the map use them)\n`);
   const previous = opts.fresh ? NO_PREVIOUS : await readPrevious(out);
-  const built = await analyse(corpus, opts, themes, previous);
+  const built = await analyse(corpus, opts, themes, previous, embeddings);
   printThemes(built, previous.clusters);
   await writeAtlas(out, opts.out, built, log.unreadable.length);
 }

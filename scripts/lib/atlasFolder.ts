@@ -30,7 +30,7 @@ export async function readAtlasFolder(outDir: string, shown: string): Promise<{ 
     const why = e instanceof ModelFileError ? e.message : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'the model file is missing' : fsReason(e);
     throw new AtlasFolderError(`${join(shown, atlas.model)}: ${why}; ${FULL_RUN}`);
   }
-  if (model.vectors.length !== atlas.papers.length * model.dims) throw new AtlasFolderError(`the model ${join(shown, atlas.model)} holds ${model.vectors.length / model.dims} papers and the atlas ${atlas.papers.length}: not a pair; ${FULL_RUN}`);
+  if (model.vectors.length !== atlas.papers.length * model.spaceDims) throw new AtlasFolderError(`the model ${join(shown, atlas.model)} holds ${model.vectors.length / model.spaceDims} papers and the atlas ${atlas.papers.length}: not a pair; ${FULL_RUN}`);
   const texts: PaperText[] = [];
   const folder = atlas.abstracts ?? 'abstracts';
   for (let start = 0; start < atlas.papers.length; start += ABSTRACT_CHUNK_SIZE) {

@@ -19,6 +19,7 @@ import type { ThemeSpec } from './themes';
 import { trends } from './trends';
 import type { Pool } from './parallel';
 import { lsa, type Lsa, type LsaOptions } from './vectorize/lsa';
+import type { Dense } from './vectorize/sparse';
 import { tfidf, type Tfidf, type TfidfOptions } from './vectorize/tfidf';
 
 export interface AtlasOptions {
@@ -48,6 +49,12 @@ export interface AtlasOptions {
   previousMap?: PreviousMap;
   /** The top-level themes of an earlier run, whose keys, labels and colours carry on (see cluster/identity keyGroups). Default none. */
   previousGroups?: PreviousGroup[];
+  /**
+   * Precomputed embeddings (rows of unit length, in paper order; see ingest/embeddings): clusters,
+   * neighbours and the map use them instead of the LSA vectors; terms, labels, keywords and named
+   * themes still come from the text. Default none.
+   */
+  embeddings?: Dense | null;
   /** A second thread for tokenising and the LSA's matrix products (the command line passes one). Default: this thread only. */
   pool?: Pool;
   /** Where the nearest papers and the map are computed (the command line passes a worker thread). Default: this thread. */
@@ -92,12 +99,15 @@ export async function buildAtlas(
   if (n < 3) throw new Error(`at least 3 papers are needed to find themes, got ${n}`);
   if (o.k !== 'auto' && (!Number.isInteger(o.k) || o.k < 2 || o.k > n)) throw new Error(`k must be an integer between 2 and the number of papers (${n}), got ${o.k}`);
 
+  if (o.embeddings && o.embeddings.rows !== n) throw new Error(`${o.embeddings.rows} embeddings for ${n} papers`);
   const { terms, tf, model } = vectorSpace(corpus, o, stage);
+  // What clusters, neighbours and the map measure likeness in: the given embeddings, else the LSA's.
+  const space = o.embeddings ?? model.docs;
   // Nearest papers and the map use the LSA vectors (they show how alike the texts are) and nothing
   // after them: a runner may compute them elsewhere (a second core) while this thread goes on.
   const perPaper = o.neighbors?.perPaper ?? NEIGHBORS_PER_PAPER;
   const kNeighbours = Math.max(perPaper + 1, o.layout?.nNeighbors ?? LAYOUT_DEFAULTS.nNeighbors);
-  const mapped = (o.runMap ?? neighboursAndMap)(model.docs, kNeighbours, o.seed, o.layout ?? {});
+  const mapped = (o.runMap ?? neighboursAndMap)(space, kNeighbours, o.seed, o.layout ?? {});
   // A failure is reported where the result is awaited; until then it must not count as unhandled.
   mapped.catch(() => {});
   // Nothing after the LSA splits in two: the pool's thread ends, and its memory is freed before the peak.
@@ -107,7 +117,7 @@ export async function buildAtlas(
   stage('themes');
   const matches = locateThemes(themes, tf, model, terms.normalize, o.zeroShot);
   stage('clusters');
-  const levels = twoLevelClusters(model.docs, assignThemes(matches, n), { k: o.k, seed: o.seed, restarts: o.kmeans?.restarts, hierarchy: o.hierarchy });
+  const levels = twoLevelClusters(space, assignThemes(matches, n), { k: o.k, seed: o.seed, restarts: o.kmeans?.restarts, hierarchy: o.hierarchy });
   const { assign } = levels;
 
   stage('describe');
@@ -138,7 +148,7 @@ export async function buildAtlas(
     groups,
     clusters,
     themes: themeRecords(matches, clusters),
-    papers: paperRecords(corpus.papers, assign, xy, keywords, typicality(model.docs, assign, clusters.length)),
+    papers: paperRecords(corpus.papers, assign, xy, keywords, typicality(space, assign, clusters.length)),
     trends: trends(corpus.dumps, paperDumps, assign, clusters.length),
     cooccurrence: cooc,
     ingest: corpus.ingest,
@@ -148,6 +158,8 @@ export async function buildAtlas(
     text: terms.tables(tf.terms),
     tf,
     lsa: model,
+    space: o.embeddings ? 'embeddings' : 'lsa',
+    vectors: space,
     themes: atlas.themes.map((t, i) => ({ id: t.id, found: t.found, cluster: t.clusters[0] ?? -1, query: matches[i].query })),
     assign,
     fine: levels.clusterTheme.map((t) => t < 0),
@@ -204,7 +216,7 @@ function atlasParams(
       method: knn.method,
       exactUpTo: EXACT_NEIGHBORS_UP_TO,
       ...(knn.method === 'nn-descent' ? { rounds: nnDescentRounds(run.n), trees: nnDescentTrees(run.n) ?? 'auto' } : {}),
-      space: 'LSA vectors, cosine',
+      space: o.embeddings ? `given embeddings (${o.embeddings.cols} dimensions), cosine` : 'LSA vectors, cosine',
     },
     umap: { ...LAYOUT_DEFAULTS, nEpochs: epochsFor(run.n), ...o.layout, metric: 'cosine', implementation: run.map.method },
     ...(run.alignment ? { alignment: alignmentParams(run.alignment) } : {}),

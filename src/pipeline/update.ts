@@ -25,12 +25,17 @@ export interface UpdateOptions {
 
 export const UPDATE_DEFAULTS = { adviseOutside: 1.5, adviseFar: 0.1 };
 
-/** What an update needs: the atlas, its papers' texts (abstract chunks, in paper order), its model, and the corpus of the new sources assembled onto it (ingest `known`). */
+/**
+ * What an update needs: the atlas, its papers' texts (abstract chunks, in paper order), its model, the
+ * corpus of the new sources assembled onto it (ingest `known`), and the new papers' embeddings (rows
+ * of unit length, in the order of the new papers) when the atlas was made from embeddings.
+ */
 export interface UpdateInput {
   atlas: Atlas;
   texts: readonly PaperText[];
   model: FittedModel;
   corpus: Corpus;
+  embeddings?: Dense | null;
 }
 
 /** What an update says about the new papers and the model. */
@@ -56,12 +61,13 @@ export function updateAtlas(input: UpdateInput, options: UpdateOptions = {}): { 
   const o = { ...UPDATE_DEFAULTS, ...options };
   const { atlas, model, corpus } = input;
   const n0 = atlas.papers.length;
-  if (model.vectors.length !== n0 * model.dims) throw new Error(`the model holds ${model.vectors.length / model.dims} papers and the atlas ${n0}: they are not a pair`);
+  const dims = model.spaceDims;
+  if (model.vectors.length !== n0 * dims) throw new Error(`the model holds ${model.vectors.length / dims} papers and the atlas ${n0}: they are not a pair`);
   const fresh = corpus.papers.slice(n0);
   const oldDumps = new Set(atlas.dumps.map((d) => d.id));
   const newDumps = corpus.dumps.filter((d) => !oldDumps.has(d.id));
   const transform = new Transform(model);
-  const t = transform.papers(fresh);
+  const t = transform.papers(fresh, input.embeddings);
   const again = corpus.papers.slice(0, n0).flatMap((p, i) => (p.dumps.length > atlas.papers[i].dumps.length ? [i] : []));
   const isAgain = new Set(again);
 
@@ -79,7 +85,7 @@ export function updateAtlas(input: UpdateInput, options: UpdateOptions = {}): { 
     for (const i of members) cluster[i] = id;
     const centre = meanOf(t.vectors, members);
     const described = classTfidf.describe(termCounts(t, members, model.terms.length), 10, 30);
-    const near = nearestCentre(centre, centres, model.dims);
+    const near = nearestCentre(centre, centres, dims);
     clusters.push({
       id,
       key: hashedKey(members.map((i) => fresh[i].id), taken),
@@ -97,7 +103,7 @@ export function updateAtlas(input: UpdateInput, options: UpdateOptions = {}): { 
   const centresF32 = Float32Array.from(centres);
 
   const placed = placeNew(
-    { vectors: model.vectors, dims: model.dims, x: atlas.papers.map((p) => p.x), y: atlas.papers.map((p) => p.y), cluster: atlas.papers.map((p) => p.cluster) },
+    { vectors: model.vectors, dims, x: atlas.papers.map((p) => p.x), y: atlas.papers.map((p) => p.y), cluster: atlas.papers.map((p) => p.cluster) },
     { vectors: t.vectors, cluster },
     centresF32,
     { seed: atlas.generated.seed, minDist: atlas.generated.params.umap.minDist, nNeighbors: atlas.generated.params.umap.nNeighbors },
@@ -105,7 +111,7 @@ export function updateAtlas(input: UpdateInput, options: UpdateOptions = {}): { 
   const ids = [...atlas.papers.map((p) => p.id), ...fresh.map((p) => p.id)];
   const perPaper = atlas.generated.params.neighbors.perPaper;
   const keywords = paperKeywords(t.matrix, model.terms, atlas.generated.params.describe.keywordsPerPaper);
-  const typical = Float64Array.from(cluster, (c, i) => cosine(t.vectors.data.subarray(i * model.dims, (i + 1) * model.dims), centresF32.subarray(c * model.dims, (c + 1) * model.dims)));
+  const typical = Float64Array.from(cluster, (c, i) => cosine(t.vectors.data.subarray(i * dims, (i + 1) * dims), centresF32.subarray(c * dims, (c + 1) * dims)));
   const xy = Array.from(placed.x, (x, i) => ({ x, y: placed.y[i] }));
   const papers: Paper[] = [
     ...atlas.papers.map((p, i) => (isAgain.has(i) ? { ...p, dumps: corpus.papers[i].dumps } : p)),
@@ -116,7 +122,7 @@ export function updateAtlas(input: UpdateInput, options: UpdateOptions = {}): { 
   for (const c of assign) clusters[c].size++;
 
   // Key terms of each cluster in each new dump, over the papers in it (new, and found again).
-  const againText = transform.papers(again.map((i) => ({ title: atlas.papers[i].title, abstract: abstractOf(input.texts[i]) })));
+  const againText = transform.rows(again.map((i) => ({ title: atlas.papers[i].title, abstract: abstractOf(input.texts[i]) })));
   const both = stack(t, againText);
   const dumpTerms = termsByClusterAndDump(
     {

@@ -20,6 +20,8 @@ export interface CorpusPaper {
   url?: string;
   authors?: string[];
   categories?: string[];
+  /** A precomputed embedding as given, and where (see embeddings.ts). */
+  embedding?: { values: unknown; source: string; line: number };
 }
 
 export interface Corpus {
@@ -212,6 +214,7 @@ function mergeRecords(accepted: Placed[], warnings: Rejection[], known: { paper:
       paper.url ??= r.url;
       paper.authors ??= r.authors;
       paper.categories ??= r.categories;
+      if (r.embedding !== undefined) paper.embedding ??= { values: r.embedding, source: r.source, line: r.line };
     } else {
       paper = newPaper(r, rid === null ? stableId(key) : r.id!, ids);
       papers.push(paper);
@@ -252,6 +255,7 @@ function newPaper(r: RawRecord, base: string, ids: Set<string>): CorpusPaper {
   if (r.url) paper.url = r.url;
   if (r.authors) paper.authors = r.authors;
   if (r.categories) paper.categories = r.categories;
+  if (r.embedding !== undefined) paper.embedding = { values: r.embedding, source: r.source, line: r.line };
   return paper;
 }
 

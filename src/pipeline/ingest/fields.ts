@@ -1,7 +1,7 @@
 import { readDate, type DateOptions } from './dates';
 import { clip, SourceError, type RawRecord } from './records';
 
-export type Field = 'title' | 'abstract' | 'date' | 'id' | 'url' | 'authors' | 'categories';
+export type Field = 'title' | 'abstract' | 'date' | 'id' | 'url' | 'authors' | 'categories' | 'embedding';
 
 // Column names as exports spell them, compared after lower-casing and dropping spaces, `_` and `-`.
 const ALIASES: Record<Field, string[]> = {
@@ -12,6 +12,7 @@ const ALIASES: Record<Field, string[]> = {
   url: ['url', 'link', 'pdfurl', 'absurl'],
   authors: ['authors', 'author', 'creators'],
   categories: ['categories', 'category', 'tags', 'subjects', 'keywords'],
+  embedding: ['embedding', 'embeddings'],
 };
 
 const squash = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
@@ -89,5 +90,19 @@ export function rowToRecord(
   if (authors) record.authors = authors;
   const categories = list(get('categories'));
   if (categories) record.categories = categories;
+  const embedding = embeddingOf(get('embedding'));
+  if (embedding !== undefined) record.embedding = embedding;
   return record;
+}
+
+/** An embedding as a field gives it: a JSON array as is; in a CSV cell, text that reads as a JSON array; anything else but text as is, to be refused with its line. */
+function embeddingOf(value: unknown): unknown {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') return value;
+  if (!value.trim().startsWith('[')) return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
 }

@@ -6,3 +6,4 @@ export { realId, stableId, titleKey, titlesAgree } from './identity';
 export { JsonLinesParser, parseJsonArray, parseJsonLines } from './json';
 export { parsePageText } from './pageText';
 export { SourceError, splitLines, type RawRecord, type SourceRecords } from './records';
+export { embeddingMatrix, parseEmbeddingLines } from './embeddings';

@@ -13,6 +13,8 @@ export interface RawRecord {
   url?: string;
   authors?: string[];
   categories?: string[];
+  /** The record's precomputed embedding as the source gives it (checked when the corpus is embedded, see embeddings.ts). */
+  embedding?: unknown;
 }
 
 /** What one source yielded: its records, what could not be read, and the date the page shows. */

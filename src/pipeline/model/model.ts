@@ -31,9 +31,12 @@ export interface FittedModel {
   /** Latent dimensions, and the LSA basis: term t's loadings at `basis[t * dims ..]` (x V maps a TF-IDF row x where the corpus's papers lie). */
   dims: number;
   basis: Float32Array;
+  /** What clusters, neighbours and the map measure likeness in: the LSA vectors, or embeddings a new paper must bring; and its dimensions. */
+  space: 'lsa' | 'embeddings';
+  spaceDims: number;
   /** Per named theme (in the atlas's order): its query and yardsticks, and its cluster (-1 when it has none). */
   themes: ModelTheme[];
-  /** Per cluster (atlas ids): the mean of its papers' vectors (`k × dims`), and 1 for a k-means cluster (0 for a named theme's). */
+  /** Per cluster (atlas ids): the mean of its papers' vectors in the space (`k × spaceDims`), and 1 for a k-means cluster (0 for a named theme's). */
   centres: Float32Array;
   fine: Uint8Array;
   /** Distance from a cluster's centre beyond which a paper is far from it (FAR_QUANTILE of the fitted papers' distances to their own). */
@@ -49,7 +52,7 @@ export interface FittedModel {
   /** The clusters' class-based TF-IDF weights per term (see describe/ctfidf). */
   classIdf: Float32Array;
   classPw: Float32Array;
-  /** Every paper's vector, in the atlas's paper order (`papers × dims`): new papers are placed among their nearest. */
+  /** Every paper's vector in the space, in the atlas's paper order (`papers × spaceDims`): new papers are placed among their nearest. */
   vectors: Float32Array;
 }
 
@@ -66,6 +69,9 @@ export interface FitResults {
   text: TextTables;
   tf: Tfidf;
   lsa: Lsa;
+  space: FittedModel['space'];
+  /** The papers in the space (the LSA's vectors, or the embeddings), rows of unit length. */
+  vectors: Dense;
   themes: ModelTheme[];
   assign: Int32Array;
   /** Per cluster, whether k-means made it. */
@@ -76,8 +82,8 @@ export interface FitResults {
 
 /** The model of a full run. */
 export function fitModel(r: FitResults): FittedModel {
-  const { docs } = r.lsa;
-  const dims = docs.cols;
+  const docs = r.vectors;
+  const dims = r.lsa.docs.cols;
   const k = r.fine.length;
   const basis = new Float32Array(r.tf.terms.length * dims);
   for (let t = 0; t < r.tf.terms.length; t++) basis.set(r.lsa.termVector(t), t * dims);
@@ -92,6 +98,8 @@ export function fitModel(r: FitResults): FittedModel {
     papers: docs.rows,
     dims,
     basis,
+    space: r.space,
+    spaceDims: docs.cols,
     themes: r.themes,
     centres: Float32Array.from(centres),
     fine: Uint8Array.from(r.fine, (f) => (f ? 1 : 0)),

@@ -12,8 +12,10 @@ export interface Transformed {
   counts: Float64Array;
   /** Share of the papers' term mass outside the vocabulary. */
   outside: number;
-  /** LSA vectors, rows of unit length. */
+  /** The papers in the model's space (the LSA vectors, or their embeddings), rows of unit length. */
   vectors: Dense;
+  /** LSA vectors, rows of unit length (what named themes are scored in). */
+  latent: Dense;
   /** Share of each TF-IDF row's length the LSA basis holds (the norm of its projection; 0 for a paper with no vocabulary term). */
   held: Float64Array;
   /** Each paper's cluster by the fitted rules: the named theme whose cut-off it passes by most, else the nearest k-means centre. */
@@ -39,24 +41,32 @@ export class Transform {
     this.sparse = model.themes.map((t) => (t.query ? new Map(t.query.sparse) : null));
   }
 
-  papers(input: readonly DocumentText[]): Transformed {
+  /** The papers' TF-IDF rows in the model's vocabulary alone (with the raw counts behind them). */
+  rows(input: readonly DocumentText[]): Pick<Transformed, 'matrix' | 'counts' | 'outside'> {
+    return tfidfRows(this.reader.read(input), this.vocabulary);
+  }
+
+  /** The papers' transform; `embeddings` (rows of unit length) are their vectors when the model's space is given embeddings. */
+  papers(input: readonly DocumentText[], embeddings?: Dense | null): Transformed {
     const { model } = this;
-    const rows = tfidfRows(this.reader.read(input), this.vocabulary);
-    const { vectors, held } = projectRows(rows.matrix, model.basis, model.dims);
     const n = input.length;
+    if (model.space === 'embeddings' && (!embeddings || embeddings.rows !== n || embeddings.cols !== model.spaceDims))
+      throw new Error(embeddings ? `the new papers' embeddings have ${embeddings.cols} dimensions and the atlas's ${model.spaceDims}` : 'the atlas was made from embeddings, and the new papers have none');
+    const rows = this.rows(input);
+    const { vectors: latent, held } = projectRows(rows.matrix, model.basis, model.dims);
+    const vectors = model.space === 'embeddings' ? embeddings! : latent;
     const cluster = new Int32Array(n);
     const distance = new Float64Array(n);
     const far = new Uint8Array(n);
     const { indptr, indices, values } = rows.matrix;
     for (let i = 0; i < n; i++) {
-      const v = vectors.data.subarray(i * model.dims, (i + 1) * model.dims);
-      const theme = this.bestTheme(indices.subarray(indptr[i], indptr[i + 1]), values.subarray(indptr[i], indptr[i + 1]), v);
-      const nearest = this.nearestCentres(v);
+      const theme = this.bestTheme(indices.subarray(indptr[i], indptr[i + 1]), values.subarray(indptr[i], indptr[i + 1]), latent.data.subarray(i * model.dims, (i + 1) * model.dims));
+      const nearest = this.nearestCentres(vectors.data.subarray(i * model.spaceDims, (i + 1) * model.spaceDims));
       cluster[i] = theme >= 0 ? theme : nearest.fine;
       distance[i] = nearest.distance;
       far[i] = nearest.distance > model.far || held[i] < model.held ? 1 : 0;
     }
-    return { matrix: rows.matrix, counts: rows.counts, outside: rows.outside, vectors, held, cluster, distance, far };
+    return { matrix: rows.matrix, counts: rows.counts, outside: rows.outside, vectors, latent, held, cluster, distance, far };
   }
 
   /** The cluster of the found named theme whose cut-off the paper passes by most (score ≥ 1), or -1 (as zeroShot assignThemes). */
@@ -76,7 +86,7 @@ export class Transform {
 
   /** The nearest k-means centre (every centre when there are none), as k-means assigns, and the distance to the nearest centre of all. */
   private nearestCentres(v: ArrayLike<number>): { fine: number; distance: number } {
-    const { centres, fine, dims } = this.model;
+    const { centres, fine, spaceDims: dims } = this.model;
     const anyFine = fine.some((f) => f === 1);
     let bestFine = -1;
     let bestFineD = Infinity;
