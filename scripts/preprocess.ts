@@ -378,7 +378,7 @@ function printUpdate(r: UpdateReport, papers: number, ms: number): void {
   const u = r.update;
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   process.stdout.write(`update: +${u.papers} papers in ${u.dumps.length} dump(s)${u.date ? ` to ${u.date}` : ''}, ${u.again} earlier paper(s) found again; ${papers} papers in all (${(ms / 1000).toFixed(1)} s)\n`);
-  process.stdout.write(`drift: ${pct(u.outside)} of the new papers' term mass is outside the vocabulary (fitted papers: ${pct(r.fitted.outside)}); ${pct(u.far)} of them are far from every cluster (fitted papers: ${pct(r.fitted.far)})\n`);
+  if (u.papers) process.stdout.write(`drift: ${pct(u.outside)} of the new papers' term mass is outside the vocabulary (fitted papers: ${pct(r.fitted.outside)}); ${pct(u.far)} of them are far from every cluster (fitted papers: ${pct(r.fitted.far)})\n`);
   for (const c of r.newClusters) process.stdout.write(`new cluster "${c.label}": ${c.papers} papers far from every earlier cluster, in "${c.group}"\n`);
   if (r.advice) process.stdout.write(`a full run is advised: ${r.advice}\n`);
 }

@@ -55,22 +55,80 @@ export function placeNew(placed: Placed, arriving: Arriving, centres: Float32Arr
   const { dims } = placed;
   const n0 = placed.x.length;
   const m = arriving.vectors.rows;
-  const members = membersByCluster(placed.cluster, arriving.cluster, centres.length / dims);
+  const k = centres.length / dims;
+  const members = membersByCluster(placed.cluster, arriving.cluster, k);
+  const placedIn = members.map((list) => list.filter((j) => j < n0).length);
   const near: { index: number[]; sim: number[] }[] = [];
   const neighbours: number[][] = [];
+  const all = new TopK(o.nNeighbors);
+  const old = new TopK(o.nNeighbors);
+  const fresh = arriving.vectors.data;
+  const { vectors } = placed;
   for (let i = 0; i < m; i++) {
-    const v = arriving.vectors.data.subarray(i * dims, (i + 1) * dims);
-    const clusters = nearestClusters(v, centres, dims, o.searchClusters, arriving.cluster[i], members, Math.min(n0, o.nNeighbors), n0);
-    const all = ranked(v, clusters.flatMap((c) => members[c]), (j) => (j < n0 ? placed.vectors.subarray(j * dims, (j + 1) * dims) : arriving.vectors.data.subarray((j - n0) * dims, (j - n0 + 1) * dims)), n0 + i);
-    neighbours.push(all.slice(0, o.nNeighbors).map((h) => h.index));
-    const old = all.filter((h) => h.index < n0).slice(0, o.nNeighbors);
-    near.push({ index: old.map((h) => h.index), sim: old.map((h) => h.sim) });
+    const at = i * dims;
+    all.clear();
+    old.clear();
+    for (const c of nearestClusters(fresh, at, centres, dims, o.searchClusters, arriving.cluster[i], placedIn, Math.min(n0, o.nNeighbors)))
+      for (const j of members[c]) {
+        if (j === n0 + i) continue;
+        let s = 0;
+        if (j < n0) {
+          const from = j * dims;
+          for (let d = 0; d < dims; d++) s += fresh[at + d] * vectors[from + d];
+          old.add(j, s);
+        } else {
+          const from = (j - n0) * dims;
+          for (let d = 0; d < dims; d++) s += fresh[at + d] * fresh[from + d];
+        }
+        all.add(j, s);
+      }
+    neighbours.push(all.indices());
+    near.push({ index: old.indices(), sim: old.sims() });
   }
-  const embedding = Array.from({ length: n0 }, (_, j) => [placed.x[j] * UNITS, placed.y[j] * UNITS]);
+  const xy = new Float64Array(2 * n0);
+  for (let j = 0; j < n0; j++) {
+    xy[2 * j] = placed.x[j] * UNITS;
+    xy[2 * j + 1] = placed.y[j] * UNITS;
+  }
   const weights = near.map((h) => membership(h.sim));
-  const start = near.map((h, i) => weightedMean(h.index, normalised(weights[i]), embedding));
-  const xy = optimise(start, near, weights, embedding, o);
-  return { x: Float64Array.from(xy, (p) => p[0] / UNITS), y: Float64Array.from(xy, (p) => p[1] / UNITS), neighbours };
+  const start = near.map((h, i) => weightedMean(h.index, normalised(weights[i]), xy));
+  const pos = optimise(start, near, weights, xy, o);
+  return { x: Float64Array.from({ length: m }, (_, i) => pos[2 * i] / UNITS), y: Float64Array.from({ length: m }, (_, i) => pos[2 * i + 1] / UNITS), neighbours };
+}
+
+/** The `size` most similar candidates seen, most similar first (ties: lower index), by insertion into fixed arrays. */
+class TopK {
+  private readonly index: Int32Array;
+  private readonly sim: Float64Array;
+  private filled = 0;
+  constructor(private readonly size: number) {
+    this.index = new Int32Array(size);
+    this.sim = new Float64Array(size);
+  }
+  clear(): void {
+    this.filled = 0;
+  }
+  add(j: number, s: number): void {
+    const { index, sim } = this;
+    let r = this.filled;
+    if (r === this.size) {
+      if (s < sim[r - 1] || (s === sim[r - 1] && j > index[r - 1])) return;
+      r--;
+    } else this.filled++;
+    while (r > 0 && (sim[r - 1] < s || (sim[r - 1] === s && index[r - 1] > j))) {
+      index[r] = index[r - 1];
+      sim[r] = sim[r - 1];
+      r--;
+    }
+    index[r] = j;
+    sim[r] = s;
+  }
+  indices(): number[] {
+    return Array.from(this.index.subarray(0, this.filled));
+  }
+  sims(): number[] {
+    return Array.from(this.sim.subarray(0, this.filled));
+  }
 }
 
 /** Indices of the papers of each cluster: the placed (0..n0-1), then the new (n0..). */
@@ -82,50 +140,37 @@ function membersByCluster(placed: ArrayLike<number>, arriving: ArrayLike<number>
 }
 
 /**
- * The `count` clusters whose centres are nearest `v`, and its own cluster; more, nearest first, until
- * they hold at least `placedNeeded` placed papers (a new cluster holds none).
+ * The `count` clusters whose centres are nearest the vector at `v[at..]`, and its own cluster; more,
+ * nearest first, until they hold at least `placedNeeded` placed papers (a new cluster holds none).
  */
-function nearestClusters(v: ArrayLike<number>, centres: Float32Array, dims: number, count: number, own: number, members: readonly number[][], placedNeeded: number, n0: number): number[] {
+function nearestClusters(v: Float64Array, at: number, centres: Float32Array, dims: number, count: number, own: number, placedIn: readonly number[], placedNeeded: number): number[] {
   const k = centres.length / dims;
   const d = Array.from({ length: k }, (_, c) => {
     let s = 0;
-    for (let j = 0; j < dims; j++) s += (v[j] - centres[c * dims + j]) ** 2;
+    for (let j = 0; j < dims; j++) s += (v[at + j] - centres[c * dims + j]) ** 2;
     return { c, s };
   });
   d.sort((a, b) => a.s - b.s || a.c - b.c);
   const out = d.slice(0, count).map((x) => x.c);
   if (own >= 0 && !out.includes(own)) out.push(own);
-  const placed = (c: number) => members[c].filter((j) => j < n0).length;
-  let held = out.reduce((s, c) => s + placed(c), 0);
+  let held = out.reduce((s, c) => s + placedIn[c], 0);
   for (let r = count; held < placedNeeded && r < d.length; r++)
     if (!out.includes(d[r].c)) {
       out.push(d[r].c);
-      held += placed(d[r].c);
+      held += placedIn[d[r].c];
     }
   return out;
 }
 
-/** The mean of placed points, weighted (umap-js's initTransform, for rows of any length). */
-function weightedMean(index: readonly number[], weights: readonly number[], placed: readonly number[][]): number[] {
-  const out = [0, 0];
+/** The mean of placed points (`xy`, x and y interleaved), weighted (umap-js's initTransform, for rows of any length). */
+function weightedMean(index: readonly number[], weights: readonly number[], xy: Float64Array): [number, number] {
+  let x = 0;
+  let y = 0;
   index.forEach((j, r) => {
-    out[0] += weights[r] * placed[j][0];
-    out[1] += weights[r] * placed[j][1];
+    x += weights[r] * xy[2 * j];
+    y += weights[r] * xy[2 * j + 1];
   });
-  return out;
-}
-
-/** Candidates by cosine to `v` (vectors of unit length), most similar first (ties: lower index), without `self`. */
-function ranked(v: ArrayLike<number>, candidates: readonly number[], vector: (j: number) => ArrayLike<number>, self: number): { index: number; sim: number }[] {
-  const out: { index: number; sim: number }[] = [];
-  for (const j of candidates) {
-    if (j === self) continue;
-    const u = vector(j);
-    let s = 0;
-    for (let k = 0; k < u.length; k++) s += v[k] * u[k];
-    out.push({ index: j, sim: s });
-  }
-  return out.sort((a, b) => b.sim - a.sim || a.index - b.index);
+  return [x, y];
 }
 
 /**
@@ -166,39 +211,42 @@ const normalised = (w: number[]) => {
  * new point is drawn toward its neighbours (by membership) and pushed from five random placed
  * points, with the learning rate falling linearly to zero (McInnes et al. 2018, §3.2; gradients clipped at 4).
  */
-function optimise(start: number[][], near: readonly { index: number[] }[], weights: readonly number[][], placed: readonly number[][], o: typeof PLACE_DEFAULTS & PlaceOptions): number[][] {
+function optimise(start: [number, number][], near: readonly { index: number[] }[], weights: readonly number[][], placed: Float64Array, o: typeof PLACE_DEFAULTS & PlaceOptions): Float64Array {
   const { a, b } = findABParams(1, o.minDist);
   const random = seededRandom(o.seed ?? 0, 'place');
-  const pos = start.map((p) => [p[0], p[1]]);
-  const clip = (g: number) => Math.max(-4, Math.min(4, g));
+  const pos = Float64Array.from(start.flat());
+  const n0 = placed.length / 2;
+  const clip = (g: number) => (g > 4 ? 4 : g < -4 ? -4 : g);
   const negatives = 5;
+  const top = weights.map((w) => Math.max(0, ...w) || 1);
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     const alpha = 1 - epoch / o.epochs;
-    for (let i = 0; i < pos.length; i++) {
-      const p = pos[i];
-      const top = Math.max(...weights[i], 0) || 1;
-      near[i].index.forEach((j, r) => {
-        const q = placed[j];
-        const dx = p[0] - q[0];
-        const dy = p[1] - q[1];
+    for (let i = 0; i < near.length; i++) {
+      let px = pos[2 * i];
+      let py = pos[2 * i + 1];
+      const index = near[i].index;
+      for (let r = 0; r < index.length; r++) {
+        const dx = px - placed[2 * index[r]];
+        const dy = py - placed[2 * index[r] + 1];
         const d2 = dx * dx + dy * dy;
-        if (d2 <= 0) return;
+        if (d2 <= 0) continue;
         const coeff = (-2 * a * b * d2 ** (b - 1)) / (a * d2 ** b + 1);
-        const w = weights[i][r] / top;
-        p[0] += clip(coeff * dx) * alpha * w;
-        p[1] += clip(coeff * dy) * alpha * w;
-      });
-      if (placed.length === 0) continue;
-      for (let s = 0; s < negatives; s++) {
-        const q = placed[Math.floor(random() * placed.length)];
-        const dx = p[0] - q[0];
-        const dy = p[1] - q[1];
+        const w = (weights[i][r] / top[i]) * alpha;
+        px += clip(coeff * dx) * w;
+        py += clip(coeff * dy) * w;
+      }
+      for (let s = 0; s < negatives && n0 > 0; s++) {
+        const q = Math.floor(random() * n0);
+        const dx = px - placed[2 * q];
+        const dy = py - placed[2 * q + 1];
         const d2 = dx * dx + dy * dy;
         if (d2 <= 0) continue;
         const coeff = (2 * b) / ((0.001 + d2) * (a * d2 ** b + 1));
-        p[0] += clip(coeff * dx) * alpha;
-        p[1] += clip(coeff * dy) * alpha;
+        px += clip(coeff * dx) * alpha;
+        py += clip(coeff * dy) * alpha;
       }
+      pos[2 * i] = px;
+      pos[2 * i + 1] = py;
     }
   }
   return pos;

@@ -22,6 +22,9 @@ const ARRAYS: { name: ArrayName; dtype: 'I32' | 'F32' | 'U8' }[] = [
   { name: 'vectors', dtype: 'F32' },
 ];
 
+/** What a model's metadata must hold besides its arrays. */
+const REQUIRED = ['seed', 'text', 'terms', 'papers', 'dims', 'space', 'spaceDims', 'themes', 'far', 'held', 'outside'] as const;
+
 /** The file cannot be read as a model; the message says why. */
 export class ModelFileError extends Error {}
 
@@ -80,5 +83,7 @@ export function decodeModel(bytes: Uint8Array): FittedModel {
     arrays[name] = dtype === 'I32' ? new Int32Array(raw.buffer) : dtype === 'F32' ? new Float32Array(raw.buffer) : raw;
   }
   const rest = JSON.parse(meta.model) as Omit<FittedModel, ArrayName>;
+  const missing = REQUIRED.filter((k) => rest[k] === undefined);
+  if (missing.length) throw new ModelFileError(`an incomplete model (no ${missing.join(', ')})`);
   return { ...rest, ...(arrays as unknown as Pick<FittedModel, ArrayName>) };
 }

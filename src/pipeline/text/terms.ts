@@ -166,6 +166,7 @@ export class TextReader {
   private readonly fold: (lower: string) => string;
   private readonly reader: WordRuns;
   private readonly phrases: ReadonlySet<string>;
+  private readonly hyphens: HyphenJoins;
 
   constructor(private readonly t: TextTables) {
     const plural = pluralFolding(new Map(t.words.map((w) => [w, 1])));
@@ -176,6 +177,8 @@ export class TextReader {
     };
     this.reader = new WordRuns(this.surfaces, this.lowerOf, this.fold, new Map(t.acronyms), new Map());
     this.phrases = new Set(t.phrases);
+    // The tables' words first: words new papers bring later are looked up by their strings.
+    this.hyphens = new HyphenJoins([], this.reader.words, t.hyphens);
   }
 
   /** The papers' term counts, title terms weighted as in the fitted corpus. */
@@ -187,9 +190,7 @@ export class TextReader {
       const local = localAcronyms(d.defs, this.fold);
       return { title: this.reader.runs(d.title, local), abstract: this.reader.runs(d.abstract, local) };
     });
-    // Joins are looked up by word id: the words these papers brought are added to the tables' first.
-    const hyphens = new HyphenJoins([], this.reader.words, this.t.hyphens);
-    const texts = runs.map((d) => ({ title: hyphens.join(d.title), abstract: hyphens.join(d.abstract) }));
+    const texts = runs.map((d) => ({ title: this.hyphens.join(d.title), abstract: this.hyphens.join(d.abstract) }));
     return countTerms(texts, this.phrases, this.reader.words, this.t.titleWeight);
   }
 }
