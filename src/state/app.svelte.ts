@@ -173,7 +173,7 @@ export class AppState {
     const latest = this.latestUpdate;
     if (s.update && latest && !ignore.includes('update')) {
       const when = updateWhen(latest, d.dumps);
-      parts.push(`latest update: ${latest.papers} new papers${when ? ` ${when}` : ''}`);
+      parts.push(`latest update: ${latest.papers.toLocaleString('en-US')} new papers${when ? ` ${when}` : ''}`);
     }
     return parts.join(' · ');
   }
