@@ -1,6 +1,6 @@
 /** Builds the dashboard, serves it with chosen data folders on a loopback port, and drives Debian's Chromium. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -38,12 +38,34 @@ export function writeDataSet(dir: string, { atlas, abstracts }: DataSet): void {
 
 /** Runs the real preprocess command on the seed dumps into `out`. */
 export function preprocessSeed(out: string): void {
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/preprocess.ts'), '--out', out], {
+  preprocess(['--out', out]);
+}
+
+/** Runs the real preprocess command with `args`, as `npm run preprocess -- <args>` does. */
+export function preprocess(args: string[]): void {
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/preprocess.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, CI: 'true' },
   });
-  if (r.status !== 0) throw new Error(`npm run preprocess failed (${r.status}):\n${r.stderr}`);
+  if (r.status !== 0) throw new Error(`npm run preprocess ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
+}
+
+/**
+ * The seed atlas grown by an update, as a user adds a dump: a full run over the seed dumps but those
+ * whose file names start with one of `later`, then `--update` with those.
+ */
+export function preprocessSeedUpdate(out: string, later: string[] = ['001_']): void {
+  const dumps = join(ROOT, 'data/dumps');
+  const tmp = mkdtempSync(join(tmpdir(), 'atlas-dumps-'));
+  try {
+    for (const part of ['first', 'later']) mkdirSync(join(tmp, part));
+    for (const f of readdirSync(dumps)) copyFileSync(join(dumps, f), join(tmp, later.some((l) => f.startsWith(l)) ? 'later' : 'first', f));
+    preprocess(['--input', join(tmp, 'first'), '--out', out]);
+    preprocess(['--update', '--input', join(tmp, 'later'), '--out', out]);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 export function launchChromium(): Promise<Browser> {

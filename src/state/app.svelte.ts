@@ -1,6 +1,6 @@
 /** The dashboard's shared state: the loaded data, the selection, view options and the cross-filter. */
 import { untrack } from 'svelte';
-import type { Atlas, Cluster } from '../contract';
+import type { Atlas, AtlasUpdate, Cluster } from '../contract';
 import { AbstractStore } from './abstracts';
 import { indexAtlas, type AtlasData } from './atlasData';
 import { combine, countMask, maskWhere, type Dimension, type Mask, type Masks } from './masks';
@@ -13,6 +13,7 @@ import { readParams, toQuery, writeParams } from './url';
 import { autoUnit, binDumps, type DumpBin } from './dumpBins';
 import { trendTable, type TrendTable } from './trendTable';
 import { trendTests, type TrendTests } from './trendTest';
+import { latestUpdate, updateMask, updateWhen } from './updates';
 
 /** Everything the views share, passed to them through context (see `getApp`). */
 export class AppState {
@@ -65,8 +66,8 @@ export class AppState {
     const { papers, paperDumps, dumpIndex, points } = this.data;
     const n = papers.length;
     const s = this.selection;
-    type Field = 'cluster' | 'dump' | 'dumps' | 'keyword' | 'lasso';
-    const leads = (dim: 'cluster' | 'dump' | 'keyword' | 'lasso', fields: Field[] = [dim]): Mask | undefined =>
+    type Field = 'cluster' | 'dump' | 'dumps' | 'keyword' | 'lasso' | 'update';
+    const leads = (dim: 'cluster' | 'dump' | 'keyword' | 'lasso' | 'update', fields: Field[] = [dim]): Mask | undefined =>
       lead && untrack(() => fields.every((f) => lead.selection[f] === s[f])) ? untrack(() => lead.masks[dim]) : undefined;
     const cluster = $derived(s.cluster === null ? null : (leads('cluster') ?? maskWhere(n, (i) => papers[i].cluster === s.cluster)));
     const dump = $derived.by(() => {
@@ -90,7 +91,9 @@ export class AppState {
       for (const i of inPolygon(points, s.lasso)) m[i] = 1;
       return m;
     });
-    this.masks = $derived({ cluster, dump, keyword, search, lasso });
+    const latest = latestUpdate(this.data.atlas.updates);
+    const update = $derived(!s.update || !latest ? null : (leads('update') ?? updateMask(n, latest)));
+    this.masks = $derived({ cluster, dump, keyword, search, lasso, update });
     this.selected = $derived(this.maskExcept());
     this.bins = $derived(lead ? lead.bins : binDumps(this.data.dumps, this.view.bin === 'auto' ? autoUnit(this.data.dumps) : this.view.bin));
     // Through a derived mask: the table is recounted when that mask changes, not on every click; a
@@ -142,6 +145,10 @@ export class AppState {
     if (s.dump !== null && !d.dumpIndex.has(s.dump)) s.dump = null;
     if (s.dumps !== null && !s.dumps.every((id) => d.dumpIndex.has(id))) s.dumps = null;
     if (s.paper !== null && !d.paperIndex.has(s.paper)) s.paper = null;
+    if (s.update && !this.latestUpdate) {
+      s.update = false;
+      this.notices.push(`This link shows the papers of the latest update, but this data has had no update since its last full run: showing all papers.`);
+    }
     if (this.view.trendGroup !== null && (this.view.trendGroup < 0 || this.view.trendGroup >= d.groups.length)) this.view.trendGroup = null;
     const last = d.dumps.length - 1;
     const fits = (r: [number, number] | null) => r === null || r[1] <= last;
@@ -163,6 +170,11 @@ export class AppState {
     if (s.keyword !== null && !ignore.includes('keyword')) parts.push(`keyword: ${s.keyword}`);
     if (s.search.trim() && !ignore.includes('search')) parts.push(`search: “${s.search.trim()}”`);
     if (s.lasso && !ignore.includes('lasso')) parts.push(`lasso: ${countMask(this.masks.lasso, d.papers.length)} papers`);
+    const latest = this.latestUpdate;
+    if (s.update && latest && !ignore.includes('update')) {
+      const when = updateWhen(latest, d.dumps);
+      parts.push(`latest update: ${latest.papers.toLocaleString('en-US')} new papers${when ? ` ${when}` : ''}`);
+    }
     return parts.join(' · ');
   }
 
@@ -196,6 +208,11 @@ export class AppState {
     const mask = lead && same ? untrack(() => lead.maskExcept(...dims)) : combine(this.data.papers.length, masks, dims);
     this.#combined.set(key, { from, mask });
     return mask;
+  }
+
+  /** The latest update since the last full run (its papers are the `update` filter's), or null. */
+  get latestUpdate(): AtlasUpdate | null {
+    return latestUpdate(this.data.atlas.updates);
   }
 
   /** The display name of a cluster id (renamed by the user, or its label). */
@@ -252,6 +269,12 @@ export class AppState {
   toggleKeyword(term: string): void {
     const s = this.#lead?.selection ?? this.selection;
     s.keyword = s.keyword === term ? null : term;
+  }
+
+  /** Shows only the latest update's papers, or all again. */
+  toggleUpdate(): void {
+    const s = this.#lead?.selection ?? this.selection;
+    s.update = !s.update;
   }
 
   setSearch(text: string): void {

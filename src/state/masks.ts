@@ -1,6 +1,7 @@
 /** Per-dimension paper masks of the cross-filter, combined per view (each view ignores its own dimension). */
 
-export type Dimension = 'cluster' | 'dump' | 'keyword' | 'search' | 'lasso';
+/** `update`: the papers the latest update added. */
+export type Dimension = 'cluster' | 'dump' | 'keyword' | 'search' | 'lasso' | 'update';
 
 /** 1 where a paper passes; null means the dimension filters nothing. */
 export type Mask = Uint8Array | null;

@@ -11,6 +11,8 @@ export interface SelectionState {
   keyword: string | null;
   search: string;
   lasso: Polygon | null;
+  /** Only the papers the latest update added. */
+  update: boolean;
   preview: number | null;
   paper: string | null;
   readonly active: boolean;
@@ -28,6 +30,8 @@ export class Selection implements SelectionState {
   search = $state('');
   /** Lasso polygon in data coordinates, so it survives zooming and fits in the URL. */
   lasso = $state.raw<Polygon | null>(null);
+  /** Only the papers the latest update added (see `Atlas.updates`). */
+  update = $state(false);
   /** Theme under the pointer in the themes list: previewed on the map, not a filter (and not in the URL). */
   preview = $state<number | null>(null);
   /** Paper open in the detail panel. */
@@ -45,16 +49,18 @@ export class Selection implements SelectionState {
     this.keyword = null;
     this.search = '';
     this.lasso = null;
+    this.update = false;
   }
 }
 
 /** The filtering part of a selection, as one value. */
-type Filters = Pick<SelectionState, 'cluster' | 'dump' | 'dumps' | 'keyword' | 'search' | 'lasso'>;
+type Filters = Pick<SelectionState, 'cluster' | 'dump' | 'dumps' | 'keyword' | 'search' | 'lasso' | 'update'>;
 
-const filtersOf = (s: Filters): Filters => ({ cluster: s.cluster, dump: s.dump, dumps: s.dumps, keyword: s.keyword, search: s.search, lasso: s.lasso });
+const filtersOf = (s: Filters): Filters => ({ cluster: s.cluster, dump: s.dump, dumps: s.dumps, keyword: s.keyword, search: s.search, lasso: s.lasso, update: s.update });
 const sameFilters = (a: Filters, b: Filters) =>
-  a.cluster === b.cluster && a.dump === b.dump && a.dumps === b.dumps && a.keyword === b.keyword && a.search === b.search && a.lasso === b.lasso;
-const isActive = (f: Filters) => f.cluster !== null || f.dump !== null || f.dumps !== null || f.keyword !== null || f.search.trim() !== '' || f.lasso !== null;
+  a.cluster === b.cluster && a.dump === b.dump && a.dumps === b.dumps && a.keyword === b.keyword && a.search === b.search && a.lasso === b.lasso && a.update === b.update;
+const isActive = (f: Filters) =>
+  f.cluster !== null || f.dump !== null || f.dumps !== null || f.keyword !== null || f.search.trim() !== '' || f.lasso !== null || f.update;
 
 /**
  * The selection as a view out of sight sees it: the lead selection's filters, taken over at once while
@@ -64,7 +70,7 @@ const isActive = (f: Filters) => f.cluster !== null || f.dump !== null || f.dump
  */
 export class TrailingSelection implements SelectionState {
   readonly #lead: Selection;
-  #filters = $state.raw<Filters>({ cluster: null, dump: null, dumps: null, keyword: null, search: '', lasso: null });
+  #filters = $state.raw<Filters>({ cluster: null, dump: null, dumps: null, keyword: null, search: '', lasso: null, update: false });
 
   constructor(lead: Selection) {
     this.#lead = lead;
@@ -127,6 +133,12 @@ export class TrailingSelection implements SelectionState {
   }
   set lasso(v) {
     this.#lead.lasso = v;
+  }
+  get update() {
+    return this.#filters.update;
+  }
+  set update(v) {
+    this.#lead.update = v;
   }
   get preview() {
     return this.#lead.preview;

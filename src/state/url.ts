@@ -33,6 +33,7 @@ export function writeParams(params: URLSearchParams, sel: SelectionState, view: 
   put('kw', sel.keyword);
   put('q', sel.search.trim());
   put('lasso', sel.lasso ? sel.lasso.map(([x, y]) => `${round(x)},${round(y)}`).join(';') : null);
+  put('update', sel.update ? 'latest' : null);
   put('paper', sel.paper);
   put('trend', view.trendMode, VIEW_DEFAULTS.trendMode);
   put('tab', view.trendTab, VIEW_DEFAULTS.trendTab);
@@ -66,6 +67,7 @@ export function readParams(params: URLSearchParams, sel: SelectionState, view: V
   sel.keyword = get('kw');
   sel.search = get('q') ?? '';
   sel.lasso = polygon(get('lasso'));
+  sel.update = get('update') === 'latest';
   sel.paper = get('paper');
   view.trendMode = oneOf<TrendMode>(get('trend'), ['count', 'share', 'lines'], VIEW_DEFAULTS.trendMode);
   view.trendTab = oneOf<TrendTab>(get('tab'), ['volume', 'compare'], VIEW_DEFAULTS.trendTab);
