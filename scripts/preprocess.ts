@@ -335,22 +335,17 @@ async function writeAtlas(out: string, outOption: string, { atlas, abstracts, mo
 
 /**
  * `--update`: reads the atlas, texts and model in --out, maps the new dumps onto them and writes the
- * updated three in one switch. Inputs the atlas already holds (by source) are skipped with a note.
+ * updated three in one switch. Records of a dump the atlas holds (the same file and date) are read
+ * as duplicates, or rejected when they would change that dump.
  */
 async function update(opts: Options, out: string): Promise<void> {
   const started = Date.now();
   const { atlas, texts, model } = await readAtlasFolder(out, opts.out);
   const log = problemLog(opts.strict);
-  const found = await findInputs(opts, out, log);
-  const held = new Map(atlas.dumps.map((d) => [d.source, d.id]));
-  const files = found.files.filter((f) => {
-    if (!held.has(f.source)) return true;
-    process.stderr.write(`skipped ${f.source}: already in the atlas (dump ${held.get(f.source)}); a full run reads it again\n`);
-    return false;
-  });
-  if (files.length === 0) fail('nothing to add: every input is already in the atlas; nothing written', 1);
-  const { sources, corpus } = await readCorpus(files, found.manifest, opts.groupBy, log, { papers: atlas.papers, dumps: atlas.dumps });
+  const { files, manifest } = await findInputs(opts, out, log);
+  const { sources, corpus } = await readCorpus(files, manifest, opts.groupBy, log, { papers: atlas.papers, dumps: atlas.dumps });
   printIngest(sources, corpus, log.warnings.length);
+  if (corpus.dumps.length === atlas.dumps.length) fail('nothing to add: every dump of the inputs is already in the atlas (an update adds new dumps); nothing written', 1);
   if (opts.dryRun) {
     process.stdout.write('dry run: nothing written\n');
     return;

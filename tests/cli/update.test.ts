@@ -53,12 +53,12 @@ describe('npm run preprocess -- --update', () => {
     expect(readdirSync(join(dir, 'out')).sort()).toEqual([atlas.abstracts, 'atlas.json', atlas.model].sort());
   });
 
-  it('skips an input the atlas already holds, and adds nothing when that is all it was given', () => {
+  it('reads the dumps the atlas already holds as duplicates, and adds nothing when that is all it was given', () => {
     const { dir, before } = copy();
     const r = preprocess(['--update', '--input', 'four', '--out', 'out'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('already in the atlas');
-    expect(r.stderr).toContain('preprocess: nothing to add: every input is already in the atlas; nothing written');
+    expect(r.stdout).toContain('total: 490 records -> 0 papers, 490 duplicates, 0 rejected');
+    expect(r.stderr).toBe('preprocess: nothing to add: every dump of the inputs is already in the atlas (an update adds new dumps); nothing written\n');
     expect(snapshot(join(dir, 'out'))).toEqual(before);
   });
 

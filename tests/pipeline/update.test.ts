@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Atlas, Paper } from '../../src/contract';
 import { buildAtlas } from '../../src/pipeline/atlas';
-import { assembleCorpus, parsePageText } from '../../src/pipeline/ingest';
+import { assembleCorpus, parseJsonLines, parsePageText } from '../../src/pipeline/ingest';
 import { decodeModel, encodeModel, ModelFileError } from '../../src/pipeline/model/file';
 import { Transform } from '../../src/pipeline/model/transform';
 import { extractTerms, TextReader } from '../../src/pipeline/text/terms';
@@ -96,6 +96,20 @@ describe('updateAtlas: adding a dump to an atlas', () => {
     expect(report.update.outside).toBeLessThan(0.5);
     expect(report.fitted.far).toBeCloseTo(0.01);
     expect(report.update.far).toBeLessThan(0.2);
+  });
+});
+
+describe('assembling an update', () => {
+  it('an export saved again under its name, grown by a new date: its earlier date is read as duplicates, a new paper dated into it is rejected, the new date is a new dump', () => {
+    const abs = (n: number) => `Paper ${n} studies a question about topic clustering of research papers and answers it with a method that works.`;
+    const line = (n: number, date: string) => JSON.stringify({ id: `p${n}`, title: `Paper number ${n}`, abstract: abs(n), date });
+    const first = assembleCorpus([parseJsonLines([1, 2, 3].map((n) => line(n, '2026-01-05')).join('\n'), 'export.jsonl')]);
+    const grown = parseJsonLines([...[1, 2, 3].map((n) => line(n, '2026-01-05')), line(4, '2026-01-05'), line(5, '2026-01-06')].join('\n'), 'export.jsonl');
+    const corpus = assembleCorpus([grown], { known: { papers: first.papers, dumps: first.dumps } });
+    expect(corpus.dumps.map((d) => [d.date, d.papers])).toEqual([['2026-01-05', 3], ['2026-01-06', 1]]);
+    expect(corpus.papers.map((p) => p.title)).toEqual([1, 2, 3, 5].map((n) => `Paper number ${n}`));
+    expect(corpus.ingest).toMatchObject({ records: 5, unique: 1, duplicates: 3 });
+    expect(corpus.ingest.rejected).toEqual([{ source: 'export.jsonl', line: 4, reason: 'dated into 2026-01-05, a dump of this file the atlas already holds: an update adds new dumps only (a full run reads it again)' }]);
   });
 });
 

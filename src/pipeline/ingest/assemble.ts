@@ -78,6 +78,8 @@ function claimId(base: string, used: Set<string>): string {
 interface Placed {
   record: RawRecord;
   dump: Dump;
+  /** Whether the dump is one the atlas being updated already holds (see AssembleOptions.known). */
+  held?: boolean;
 }
 
 /**
@@ -88,10 +90,11 @@ export function assembleCorpus(sources: SourceRecords[], options: AssembleOption
   const rejected: Rejection[] = [...(options.unreadable ?? [])];
   const warnings: Rejection[] = [...(options.warnings ?? [])];
   const known = options.known ?? { papers: [], dumps: [] };
-  const { dumps: added, accepted } = groupIntoDumps(sources, options, rejected, warnings, new Set(known.dumps.map((d) => d.id)));
-  const dumps = [...known.dumps.map((d) => ({ ...d })), ...added];
+  const held = known.dumps.map((d) => ({ ...d }));
+  const { dumps: added, accepted } = groupIntoDumps(sources, options, rejected, warnings, new Set(known.dumps.map((d) => d.id)), held);
+  const dumps = [...held, ...added];
   const order = sortByDate(dumps);
-  const { papers, paperDumps, duplicates } = mergeRecords(accepted, warnings, knownPapers(known.papers, dumps));
+  const { papers, paperDumps, duplicates } = mergeRecords(accepted, warnings, knownPapers(known.papers, dumps), rejected);
   // The known dumps keep their counts: what is added lands in new dumps only.
   const fresh = new Set(added);
   placeInDumps(papers, paperDumps, order, (d) => fresh.has(d));
@@ -116,7 +119,14 @@ function recordCount(sources: SourceRecords[], unreadable: readonly Rejection[])
  * Makes each source's dumps, one per date its records fall on, in the order read. The sources' own
  * rejections and warnings, and each record that cannot be a paper, are added to `rejected` and `warnings`.
  */
-function groupIntoDumps(sources: SourceRecords[], options: AssembleOptions, rejected: Rejection[], warnings: Rejection[], usedIds: Set<string>): { dumps: Dump[]; accepted: Placed[] } {
+function groupIntoDumps(
+  sources: SourceRecords[],
+  options: AssembleOptions,
+  rejected: Rejection[],
+  warnings: Rejection[],
+  usedIds: Set<string>,
+  held: readonly Dump[],
+): { dumps: Dump[]; accepted: Placed[] } {
   const groupBy = options.groupBy ?? ASSEMBLE_DEFAULTS.groupBy;
   const minAbstractChars = options.minAbstractChars ?? ASSEMBLE_DEFAULTS.minAbstractChars;
   const manifest = options.manifest ?? new Map<string, ManifestEntry>();
@@ -131,6 +141,12 @@ function groupIntoDumps(sources: SourceRecords[], options: AssembleOptions, reje
     const single = groups.size === 1;
     const base = stem(src.source);
     for (const [date, rs] of groups) {
+      // A date of this source that an atlas being updated holds already (an export saved again, grown).
+      const old = held.find((d) => d.source === src.source && d.date === date);
+      if (old) {
+        for (const record of rs) accepted.push({ record, dump: old, held: true });
+        continue;
+      }
       const id = claimId(single ? base : `${base}@${date ?? 'undated'}`, usedIds);
       const perRecordDates = rs.some((r) => r.date);
       const label = single && entry.label ? entry.label : dateLabel(date, perRecordDates ? groupBy : 'day');
@@ -187,7 +203,12 @@ interface PaperIndex {
  * title joins a paper only through a real id (not a placeholder or row number) and a title that
  * agrees; a clash either way is reported.
  */
-function mergeRecords(accepted: Placed[], warnings: Rejection[], known: { paper: CorpusPaper; dumps: Dump[] }[]): { papers: CorpusPaper[]; paperDumps: Map<CorpusPaper, Set<Dump>>; duplicates: number } {
+function mergeRecords(
+  accepted: Placed[],
+  warnings: Rejection[],
+  known: { paper: CorpusPaper; dumps: Dump[] }[],
+  rejected: Rejection[],
+): { papers: CorpusPaper[]; paperDumps: Map<CorpusPaper, Set<Dump>>; duplicates: number } {
   const index: PaperIndex = { byTitle: new Map(), byId: new Map(), firstId: new Map() };
   const paperDumps = new Map<CorpusPaper, Set<Dump>>();
   const papers: CorpusPaper[] = [];
@@ -204,10 +225,16 @@ function mergeRecords(accepted: Placed[], warnings: Rejection[], known: { paper:
   }
   const isKnown = new Set(papers);
   let duplicates = 0;
-  for (const { record: r, dump } of accepted) {
+  for (const { record: r, dump, held } of accepted) {
     const key = titleKey(r.title);
     const rid = realId(r.id);
     let paper = knownPaper(r, key, rid, index, warnings);
+    // A record of a dump the atlas holds: read before when it is a paper of that dump, else it would change an earlier dump.
+    if (held) {
+      if (paper && isKnown.has(paper) && paperDumps.get(paper)!.has(dump)) duplicates++;
+      else rejected.push({ source: r.source, line: r.line, reason: `dated into ${dump.label}, a dump of this file the atlas already holds: an update adds new dumps only (a full run reads it again)` });
+      continue;
+    }
     if (paper && isKnown.has(paper)) duplicates++;
     else if (paper) {
       duplicates++;
