@@ -5,6 +5,10 @@ export interface ThemeSpec {
   seeds: string[];
   /** One sentence saying what the theme covers, in the words papers use; its terms join the query. */
   description?: string;
+  /** Papers a reader marked as belonging to the theme, by id. */
+  include?: string[];
+  /** Papers a reader marked as not belonging to it, by id. */
+  exclude?: string[];
 }
 
 /** Checks the contents of a themes file (an array of {id, label, seeds}); throws naming the entry at fault. */
@@ -14,7 +18,7 @@ export function parseThemes(data: unknown, source = 'themes.json'): ThemeSpec[] 
   return data.map((t, i) => {
     const where = `${source}: theme ${i + 1}`;
     if (typeof t !== 'object' || t === null) throw new Error(`${where} is not an object`);
-    const { id, label, seeds, description } = t as Record<string, unknown>;
+    const { id, label, seeds, description, include, exclude } = t as Record<string, unknown>;
     if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new Error(`${where}: "id" must be lower-case letters, digits and dashes, got ${JSON.stringify(id)}`);
     if (seen.has(id)) throw new Error(`${where}: duplicate id "${id}"`);
     seen.add(id);
@@ -24,6 +28,13 @@ export function parseThemes(data: unknown, source = 'themes.json'): ThemeSpec[] 
     if (description !== undefined && typeof description !== 'string') throw new Error(`${where} (${id}): "description" must be a string when given`);
     const spec: ThemeSpec = { id, label: label.trim(), seeds: seeds.map((s: string) => s.trim()) };
     if (description?.trim()) spec.description = description.trim();
+    for (const [name, marks] of [['include', include], ['exclude', exclude]] as const) {
+      if (marks === undefined) continue;
+      if (!Array.isArray(marks) || !marks.every((m) => typeof m === 'string' && m.trim())) throw new Error(`${where} (${id}): "${name}" must be an array of paper ids`);
+      if (marks.length) spec[name] = [...new Set(marks.map((m: string) => m.trim()))];
+    }
+    const both = spec.include?.find((m) => spec.exclude?.includes(m));
+    if (both) throw new Error(`${where} (${id}): paper "${both}" is marked both in "include" and in "exclude"`);
     return spec;
   });
 }
