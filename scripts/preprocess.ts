@@ -292,12 +292,17 @@ async function analyse(corpus: Corpus, opts: Options, themes: ThemeSpec[], previ
 
 /** Prints whether each named theme was found, how many themes and top-level themes carried on from the previous atlas, and what the map moved. */
 function printThemes({ atlas, dropped, moved, groups }: Built, previous: PreviousCluster[]): void {
-  for (const t of atlas.themes)
+  for (const t of atlas.themes) {
     process.stdout.write(
       t.found && t.papers > 0
         ? `theme "${t.label}": ${t.papers} papers, in "${atlas.groups[atlas.clusters[t.clusters[0]].group].label}"\n`
         : `theme "${t.label}": not found in these papers (its seed terms are no more concentrated than chance terms, p = ${t.p})\n`,
     );
+    const brought = (t.seedReport ?? []).filter((r) => r.alone > 0);
+    if (brought.length) process.stdout.write(`  papers each seed alone matches -> joined the theme: ${brought.map((r) => `"${r.seed}" ${r.alone} -> ${r.joined}`).join(', ')}\n`);
+    for (const r of (t.seedReport ?? []).filter((x) => x.generic))
+      process.stdout.write(`  warning: seed "${r.seed}" alone brings ${r.joined} papers into "${t.label}", ${r.elsewhere} of them nearer another cluster than the theme's core: a generic seed pulls in another topic\n`);
+  }
   if (previous.length) {
     const carried = atlas.clusters.filter((c) => previous.some((p) => p.key === c.key)).length;
     process.stdout.write(`themes carried over from the previous atlas: ${carried} of ${atlas.clusters.length} keep their ids (renames and links follow them)\n`);

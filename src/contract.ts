@@ -83,6 +83,21 @@ export interface Theme {
   papers: number;
   /** The theme's cluster (one, or none when not found). */
   clusters: number[];
+  /** Per seed, the papers it alone brings in (see pipeline/cluster/seedReport); absent in older files. */
+  seedReport?: SeedReport[];
+}
+
+/** What one seed of a named theme brings in. */
+export interface SeedReport {
+  seed: string;
+  /** Papers holding the seed's term and no other seed's. */
+  alone: number;
+  /** Of them, papers in the theme. */
+  joined: number;
+  /** Of those, papers nearer another cluster's centre than the theme's core. */
+  elsewhere: number;
+  /** Whether most of what it alone brings in sits elsewhere (at least 5 papers). */
+  generic: boolean;
 }
 
 export interface Paper {

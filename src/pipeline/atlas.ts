@@ -1,9 +1,10 @@
-import { SCHEMA_VERSION, type Atlas, type AtlasParams, type PaperText } from '../contract';
+import { SCHEMA_VERSION, type Atlas, type AtlasParams, type Cluster, type PaperText, type SeedReport } from '../contract';
+import { seedReports } from './cluster/seedReport';
 import type { Corpus } from './ingest';
 import { HIERARCHY_DEFAULTS, type HierarchyOptions } from './cluster/hierarchy';
 import { IDENTITY_DEFAULTS, keyClusters, keyGroups, type GroupIdentity, type IdentityOptions, type PreviousCluster, type PreviousGroup } from './cluster/identity';
 import { FINE_K_RULE, twoLevelClusters, type TwoLevel } from './cluster/twoLevel';
-import { assignThemes, locateThemes, ZERO_SHOT_DEFAULTS, type ZeroShotOptions } from './cluster/zeroShot';
+import { assignThemes, locateThemes, ZERO_SHOT_DEFAULTS, type ThemeMatch, type ZeroShotOptions } from './cluster/zeroShot';
 import { clusterCentres, cooccurrence, COOCCUR_DEFAULTS, type CooccurOptions } from './cooccur/cooccur';
 import { describe, DESCRIBE_DEFAULTS, type DescribeOptions } from './describe/describe';
 import { typicality } from './describe/typicality';
@@ -147,7 +148,7 @@ export async function buildAtlas(
     dumps: corpus.dumps,
     groups,
     clusters,
-    themes: themeRecords(matches, clusters),
+    themes: themeRecords(matches, clusters, seedReportsOf(matches, clusters, assign, tf, space)),
     papers: paperRecords(corpus.papers, assign, xy, keywords, typicality(space, assign, clusters.length)),
     trends: trends(corpus.dumps, paperDumps, assign, clusters.length),
     cooccurrence: cooc,
@@ -167,6 +168,18 @@ export async function buildAtlas(
     classTfidf,
   });
   return { atlas, abstracts: paperTexts(corpus.papers, map.knn, perPaper), model: fitted, dropped: identity.dropped, moved: placed?.moved ?? null, groups: groupIdentity };
+}
+
+/** Each found named theme's seed report (see cluster/seedReport), against the centres of the k-means clusters. */
+function seedReportsOf(matches: readonly ThemeMatch[], clusters: readonly Cluster[], assign: Int32Array, tf: Tfidf, space: Dense): (SeedReport[] | undefined)[] {
+  const d = space.cols;
+  const sums = clusters.map(() => new Float64Array(d));
+  for (let i = 0; i < assign.length; i++) for (let k = 0; k < d; k++) sums[assign[i]][k] += space.data[i * d + k];
+  const fine = sums.filter((_, c) => clusters[c].theme === null);
+  return matches.map((m) => {
+    const own = clusters.find((c) => c.theme === m.theme.id);
+    return m.found && own ? seedReports(m.theme.seeds, m.seedIndex, (i) => assign[i] === own.id, tf.matrix, space, fine) : undefined;
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Cluster, Paper, PaperText, Theme } from '../contract';
+import type { Cluster, Paper, PaperText, SeedReport, Theme } from '../contract';
 import type { ThemeMatch } from './cluster/zeroShot';
 import type { CorpusPaper } from './ingest';
 import type { Knn } from './neighbors';
@@ -28,8 +28,8 @@ export function paperTexts(papers: readonly CorpusPaper[], knn: Knn, perPaper: n
 }
 
 /** The named themes as the contract lists them: found or not, the presence test's p, and their papers and clusters. */
-export function themeRecords(matches: readonly ThemeMatch[], clusters: readonly Cluster[]): Theme[] {
-  return matches.map((m) => ({
+export function themeRecords(matches: readonly ThemeMatch[], clusters: readonly Cluster[], seedReports: readonly (SeedReport[] | undefined)[] = []): Theme[] {
+  return matches.map((m, t) => ({
     id: m.theme.id,
     label: m.theme.label,
     seeds: m.theme.seeds,
@@ -38,5 +38,6 @@ export function themeRecords(matches: readonly ThemeMatch[], clusters: readonly 
     p: round4(m.p),
     papers: clusters.find((c) => c.theme === m.theme.id)?.size ?? 0,
     clusters: clusters.filter((c) => c.theme === m.theme.id).map((c) => c.id),
+    ...(seedReports[t] ? { seedReport: seedReports[t] } : {}),
   }));
 }

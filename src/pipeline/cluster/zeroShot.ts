@@ -41,6 +41,8 @@ export interface ThemeMatch {
   theme: ThemeSpec;
   /** Seed and description terms found in the vocabulary, the query's own words. */
   terms: string[];
+  /** Each seed's vocabulary index (null when the vocabulary lacks it), in the theme's order. */
+  seedIndex: (number | null)[];
   /** Whether the corpus holds the theme: its seed terms concentrate in some papers beyond what chance terms do. */
   found: boolean;
   /** p-value of the presence test (share of null queries, plus one, reaching the theme's statistic). */
@@ -233,13 +235,15 @@ export function locateThemes(themes: readonly ThemeSpec[], tf: Tfidf, model: Lsa
     };
     // A seed with its acronyms expanded, also those written in lower case ("kv cache eviction" ->
     // "key-value cache eviction"; "state" stays: the corpus writes it as a word, whatever a paper defined).
-    for (const seed of theme.seeds) {
+    const seedIndex = theme.seeds.map((seed) => {
       const term = normalize(seed)[0];
-      if (term !== undefined) add(term, 1);
-    }
+      if (term === undefined) return null;
+      add(term, 1);
+      return tf.index.get(term) ?? null;
+    });
     const seedTerms = [...weights.keys()];
     if (theme.description) for (const term of normalize(theme.description, false)) add(term, o.descriptionWeight);
-    if (weights.size === 0) return { theme, terms, found: false, p: 1, score: new Float64Array(n).fill(NaN), query: null };
+    if (weights.size === 0) return { theme, terms, seedIndex, found: false, p: 1, score: new Float64Array(n).fill(NaN), query: null };
 
     const seedSparse = unitSparse(new Map(weights));
     const p = seedTerms.length ? presence(tf, columns, seedTerms, byDf, rank, o) : 1;
@@ -265,7 +269,7 @@ export function locateThemes(themes: readonly ThemeSpec[], tf: Tfidf, model: Lsa
     // Scores are re-expressed so that 1 is the cut-off: the paper nearer its theme wins between two.
     const cut = o.cutoff * Math.sqrt(2 * Math.log(Math.max(n, 3)));
     const query: ThemeQuery = { sparse: [...sparse], latent: [...unitLatent], ...yardsticks, mix: o.mix, cut };
-    return { theme, terms, found: p <= o.alpha, p, score: z.map((v) => v / cut), query };
+    return { theme, terms, seedIndex, found: p <= o.alpha, p, score: z.map((v) => v / cut), query };
   });
 }
 
