@@ -412,6 +412,9 @@ async function main(): Promise<void> {
   const previous = opts.fresh ? NO_PREVIOUS : await readPrevious(out);
   const built = await analyse(corpus, opts, themes, previous, embeddings);
   printThemes(built, previous.clusters);
+  const { unknownMarks } = built;
+  for (const m of unknownMarks.slice(0, 10)) process.stdout.write(`note ${opts.themes}: theme "${m.theme}" marks paper "${m.paper}" (${m.kind}), which these papers do not hold: ignored\n`);
+  if (unknownMarks.length > 10) process.stdout.write(`  ... and ${unknownMarks.length - 10} more marks of papers not held, ignored\n`);
   await writeAtlas(out, opts.out, built, log.unreadable.length);
 }
 

@@ -4,7 +4,7 @@ import type { Corpus } from './ingest';
 import { HIERARCHY_DEFAULTS, type HierarchyOptions } from './cluster/hierarchy';
 import { IDENTITY_DEFAULTS, keyClusters, keyGroups, type GroupIdentity, type IdentityOptions, type PreviousCluster, type PreviousGroup } from './cluster/identity';
 import { FINE_K_RULE, twoLevelClusters, type TwoLevel } from './cluster/twoLevel';
-import { assignThemes, locateThemes, ZERO_SHOT_DEFAULTS, type ThemeMatch, type ZeroShotOptions } from './cluster/zeroShot';
+import { assignThemes, locateThemes, ZERO_SHOT_DEFAULTS, type ThemeMarks, type ThemeMatch, type ZeroShotOptions } from './cluster/zeroShot';
 import { clusterCentres, cooccurrence, COOCCUR_DEFAULTS, type CooccurOptions } from './cooccur/cooccur';
 import { describe, DESCRIBE_DEFAULTS, type DescribeOptions } from './describe/describe';
 import { typicality } from './describe/typicality';
@@ -92,7 +92,7 @@ export function vectorSpace(
 export async function buildAtlas(
   corpus: Corpus,
   options: AtlasOptions = {},
-): Promise<{ atlas: Atlas; abstracts: PaperText[]; model: FittedModel; dropped: PreviousCluster[]; moved: Moved | null; groups: GroupIdentity }> {
+): Promise<{ atlas: Atlas; abstracts: PaperText[]; model: FittedModel; dropped: PreviousCluster[]; moved: Moved | null; groups: GroupIdentity; unknownMarks: UnknownMark[] }> {
   const o = { ...ATLAS_DEFAULTS, ...options };
   const stage = options.onStage ?? (() => {});
   const themes = options.themes ?? [];
@@ -116,7 +116,8 @@ export async function buildAtlas(
 
   // Named themes first, wherever they are; the papers of none are clustered freely.
   stage('themes');
-  const matches = locateThemes(themes, tf, model, terms.normalize, o.zeroShot);
+  const { marks, unknown: unknownMarks } = themeMarks(themes, corpus.papers.map((p) => p.id));
+  const matches = locateThemes(themes, tf, model, terms.normalize, o.zeroShot, marks);
   stage('clusters');
   const levels = twoLevelClusters(space, assignThemes(matches, n), { k: o.k, seed: o.seed, restarts: o.kmeans?.restarts, hierarchy: o.hierarchy });
   const { assign } = levels;
@@ -167,7 +168,30 @@ export async function buildAtlas(
     termMass: termMass(terms.counts, tf.index),
     classTfidf,
   });
-  return { atlas, abstracts: paperTexts(corpus.papers, map.knn, perPaper), model: fitted, dropped: identity.dropped, moved: placed?.moved ?? null, groups: groupIdentity };
+  return { atlas, abstracts: paperTexts(corpus.papers, map.knn, perPaper), model: fitted, dropped: identity.dropped, moved: placed?.moved ?? null, groups: groupIdentity, unknownMarks };
+}
+
+/** A reader's mark on a paper the corpus does not hold (it is ignored). */
+export interface UnknownMark {
+  theme: string;
+  paper: string;
+  kind: 'include' | 'exclude';
+}
+
+/** The named themes' marks as paper indices, and the marks of papers the corpus does not hold. */
+function themeMarks(themes: readonly ThemeSpec[], ids: readonly string[]): { marks: ThemeMarks[]; unknown: UnknownMark[] } {
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const unknown: UnknownMark[] = [];
+  const marks = themes.map((t) => {
+    const resolve = (kind: 'include' | 'exclude') =>
+      (t[kind] ?? []).flatMap((paper) => {
+        const i = index.get(paper);
+        if (i === undefined) unknown.push({ theme: t.id, paper, kind });
+        return i === undefined ? [] : [i];
+      });
+    return { include: resolve('include'), exclude: resolve('exclude') };
+  });
+  return { marks, unknown };
 }
 
 /** Each found named theme's seed report (see cluster/seedReport), against the centres of the k-means clusters. */

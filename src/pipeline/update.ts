@@ -23,6 +23,9 @@ export interface UpdateOptions {
   adviseFar?: number;
 }
 
+/** LSA's leading dimensions a new paper's candidate neighbours are first ranked by (see layout/place prefilterDims). */
+const LSA_PREFILTER = 0;
+
 export const UPDATE_DEFAULTS = { adviseOutside: 1.5, adviseFar: 0.1 };
 
 /**
@@ -106,7 +109,7 @@ export function updateAtlas(input: UpdateInput, options: UpdateOptions = {}): { 
     { vectors: model.vectors, dims, x: atlas.papers.map((p) => p.x), y: atlas.papers.map((p) => p.y), cluster: atlas.papers.map((p) => p.cluster) },
     { vectors: t.vectors, cluster },
     centresF32,
-    { seed: atlas.generated.seed, minDist: atlas.generated.params.umap.minDist, nNeighbors: atlas.generated.params.umap.nNeighbors },
+    { seed: atlas.generated.seed, minDist: atlas.generated.params.umap.minDist, nNeighbors: atlas.generated.params.umap.nNeighbors, prefilterDims: model.space === 'lsa' ? LSA_PREFILTER : 0 },
   );
   const ids = [...atlas.papers.map((p) => p.id), ...fresh.map((p) => p.id)];
   const perPaper = atlas.generated.params.neighbors.perPaper;

@@ -32,9 +32,19 @@ export interface ZeroShotOptions {
   evidence?: number;
   /** Weight of a description's terms against the seed terms'. Default 0.25 (fitted on the seed labels). */
   descriptionWeight?: number;
+  /** Weight of the mean of the papers a reader marked as belonging, added to the query (Rocchio's β). Default 0.5. */
+  markWeight?: number;
+  /** Weight of the mean of the papers a reader marked as not belonging, taken from the query (Rocchio's γ). Default 0.25. */
+  markAgainst?: number;
 }
 
-export const ZERO_SHOT_DEFAULTS = { feedback: 10, feedbackWeight: 0.5, feedbackTerms: 40, mix: 0.7, cutoff: 2.5, nulls: 99, alpha: 0.05, evidence: 5, descriptionWeight: 0.25 };
+export const ZERO_SHOT_DEFAULTS = { feedback: 10, feedbackWeight: 0.5, feedbackTerms: 40, mix: 0.7, cutoff: 2.5, nulls: 99, alpha: 0.05, evidence: 5, descriptionWeight: 0.25, markWeight: 0.5, markAgainst: 0.25 };
+
+/** A reader's marks on a theme, as paper indices: papers that belong to it and papers that do not. */
+export interface ThemeMarks {
+  include: readonly number[];
+  exclude: readonly number[];
+}
 
 /** A named theme located in one corpus. */
 export interface ThemeMatch {
@@ -216,7 +226,14 @@ function presence(tf: Tfidf, columns: TermColumns, seedTerms: readonly number[],
  * test (`presence`), judged before feedback, which would otherwise drift toward whatever the corpus
  * holds nearest to an absent theme.
  */
-export function locateThemes(themes: readonly ThemeSpec[], tf: Tfidf, model: Lsa, normalize: (s: string, anyCase?: boolean) => string[], options: ZeroShotOptions = {}): ThemeMatch[] {
+export function locateThemes(
+  themes: readonly ThemeSpec[],
+  tf: Tfidf,
+  model: Lsa,
+  normalize: (s: string, anyCase?: boolean) => string[],
+  options: ZeroShotOptions = {},
+  marks: readonly (ThemeMarks | undefined)[] = [],
+): ThemeMatch[] {
   if (themes.length === 0) return [];
   const o = { ...ZERO_SHOT_DEFAULTS, ...options };
   const n = tf.matrix.rows;
@@ -224,7 +241,8 @@ export function locateThemes(themes: readonly ThemeSpec[], tf: Tfidf, model: Lsa
   const rank = new Int32Array(byDf.length);
   byDf.forEach((j, r) => (rank[j] = r));
   const columns = termColumns(tf);
-  return themes.map((theme) => {
+  return themes.map((theme, t) => {
+    const marked = marks[t] && (marks[t]!.include.length || marks[t]!.exclude.length) ? marks[t]! : null;
     const weights = new Map<number, number>();
     const terms: string[] = [];
     const add = (term: string, w: number) => {
@@ -250,27 +268,68 @@ export function locateThemes(themes: readonly ThemeSpec[], tf: Tfidf, model: Lsa
     const seedLatent = project(model, weights);
     const seedScore = scores(tf, model, seedSparse, seedLatent, o.mix).z;
 
-    // Rocchio feedback from the papers the seed query ranks first, in both spaces.
-    const top = topIndices(seedScore, Math.min(o.feedback, n));
-    const mean = new Map<number, number>();
-    const latent = Float64Array.from(seedLatent);
-    const a = tf.matrix;
-    for (const i of top) {
-      for (let p = a.indptr[i]; p < a.indptr[i + 1]; p++) mean.set(a.indices[p], (mean.get(a.indices[p]) ?? 0) + a.values[p] / top.length);
-      const r = row(model.docs, i);
-      for (let k = 0; k < latent.length; k++) latent[k] += (o.feedbackWeight * r[k]) / top.length;
-    }
+    // Rocchio feedback from the papers the seed query ranks first, in both spaces (none a reader marked
+    // as not belonging), then from a reader's marks: toward the papers marked in, away from those out.
+    const excluded = new Set(marked?.exclude ?? []);
+    const top = topIndices(seedScore, Math.min(o.feedback, n)).filter((i) => !excluded.has(i));
     const sparse = new Map(seedSparse);
-    const kept = [...mean].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, o.feedbackTerms);
-    for (const [j, v] of kept) sparse.set(j, (sparse.get(j) ?? 0) + o.feedbackWeight * v);
+    const latent = Float64Array.from(seedLatent);
+    feedback(sparse, latent, tf, model, top, o.feedbackWeight, o.feedbackTerms);
+    if (marked) {
+      feedback(sparse, latent, tf, model, marked.include, o.markWeight, o.feedbackTerms);
+      feedback(sparse, latent, tf, model, marked.exclude, -o.markAgainst, Infinity);
+      for (const [j, v] of sparse) if (v <= 0) sparse.delete(j);
+    }
     unitSparse(sparse);
     const unitLatent = unitDense(latent);
     const { z, yardsticks } = scores(tf, model, sparse, unitLatent, o.mix);
     // Scores are re-expressed so that 1 is the cut-off: the paper nearer its theme wins between two.
-    const cut = o.cutoff * Math.sqrt(2 * Math.log(Math.max(n, 3)));
+    const zeroShotCut = o.cutoff * Math.sqrt(2 * Math.log(Math.max(n, 3)));
+    const cut = marked ? markedCut(z, marked, zeroShotCut) : zeroShotCut;
     const query: ThemeQuery = { sparse: [...sparse], latent: [...unitLatent], ...yardsticks, mix: o.mix, cut };
-    return { theme, terms, seedIndex, found: p <= o.alpha, p, score: z.map((v) => v / cut), query };
+    const score = z.map((v) => v / cut);
+    // A marked paper lands where it was marked.
+    for (const i of marked?.include ?? []) score[i] = Infinity;
+    for (const i of excluded) score[i] = -Infinity;
+    return { theme, terms, seedIndex, found: p <= o.alpha || (marked?.include.length ?? 0) > 0, p, score, query };
   });
+}
+
+/**
+ * Adds `weight` × the mean of some papers to a query, in both spaces: their TF-IDF rows' `terms`
+ * heaviest terms to the sparse query, their LSA vectors to the latent one (Rocchio 1971).
+ */
+function feedback(sparse: SparseQuery, latent: Float64Array, tf: Tfidf, model: Lsa, papers: readonly number[], weight: number, terms: number): void {
+  if (papers.length === 0) return;
+  const a = tf.matrix;
+  const mean = new Map<number, number>();
+  for (const i of papers) {
+    for (let p = a.indptr[i]; p < a.indptr[i + 1]; p++) mean.set(a.indices[p], (mean.get(a.indices[p]) ?? 0) + a.values[p] / papers.length);
+    const r = row(model.docs, i);
+    for (let k = 0; k < latent.length; k++) latent[k] += (weight * r[k]) / papers.length;
+  }
+  const kept = [...mean].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, terms);
+  for (const [j, v] of kept) sparse.set(j, (sparse.get(j) ?? 0) + weight * v);
+}
+
+/**
+ * The cut-off a reader's marks call for: of the zero-shot cut-off and the midpoints between the
+ * marked papers' scores, the one that puts fewest marked papers on the wrong side (a paper marked in
+ * below it, one marked out at or above it), the nearest the zero-shot cut-off among equals. The
+ * marks sit where the words drew the edge wrong, so they move the edge, and the theme's size with it.
+ */
+function markedCut(z: Float64Array, marks: ThemeMarks, zeroShot: number): number {
+  const points = [...marks.include.map((i) => ({ z: z[i], in: true })), ...marks.exclude.map((i) => ({ z: z[i], in: false }))].sort((a, b) => a.z - b.z);
+  const candidates = [zeroShot, ...points.slice(1).map((p, r) => (p.z + points[r].z) / 2), points[0].z - 1e-9, points[points.length - 1].z + 1e-9];
+  const wrong = (c: number) => points.reduce((s, p) => s + (p.in ? (p.z < c ? 1 : 0) : p.z >= c ? 1 : 0), 0);
+  let best = zeroShot;
+  let bestWrong = wrong(zeroShot);
+  for (const c of candidates) {
+    if (!(c > 0)) continue;
+    const w = wrong(c);
+    if (w < bestWrong || (w === bestWrong && Math.abs(c - zeroShot) < Math.abs(best - zeroShot))) [best, bestWrong] = [c, w];
+  }
+  return best;
 }
 
 /**

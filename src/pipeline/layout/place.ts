@@ -11,10 +11,16 @@ export interface PlaceOptions {
   epochs?: number;
   /** Clusters, nearest centre first, whose papers are searched for a new paper's neighbours. Default 3. */
   searchClusters?: number;
+  /**
+   * Leading dimensions a first pass ranks the candidates by, the best 8 × nNeighbors of them then
+   * ranked by all: for vectors whose leading dimensions carry most of their length (LSA's, by
+   * singular value). 0 ranks every candidate by all dimensions. Default 0.
+   */
+  prefilterDims?: number;
   seed?: number;
 }
 
-export const PLACE_DEFAULTS = { nNeighbors: 15, minDist: 0.1, epochs: 30, searchClusters: 3 };
+export const PLACE_DEFAULTS = { nNeighbors: 15, minDist: 0.1, epochs: 30, searchClusters: 2, prefilterDims: 0 };
 
 /**
  * The map's width in UMAP's own units while new points are optimised: UMAP's attraction and
@@ -64,24 +70,38 @@ export function placeNew(placed: Placed, arriving: Arriving, centres: Float32Arr
   const old = new TopK(o.nNeighbors);
   const fresh = arriving.vectors.data;
   const { vectors } = placed;
-  for (let i = 0; i < m; i++) {
+  const lead = o.prefilterDims > 0 && o.prefilterDims < dims ? o.prefilterDims : 0;
+  const first = new TopK(lead ? 8 * o.nNeighbors : 0);
+  const firstOld = new TopK(lead ? 8 * o.nNeighbors : 0);
+  const cosine = (i: number, j: number, upTo: number) => {
     const at = i * dims;
+    let s = 0;
+    if (j < n0) for (let d = 0, from = j * dims; d < upTo; d++) s += fresh[at + d] * vectors[from + d];
+    else for (let d = 0, from = (j - n0) * dims; d < upTo; d++) s += fresh[at + d] * fresh[from + d];
+    return s;
+  };
+  for (let i = 0; i < m; i++) {
     all.clear();
     old.clear();
-    for (const c of nearestClusters(fresh, at, centres, dims, o.searchClusters, arriving.cluster[i], placedIn, Math.min(n0, o.nNeighbors)))
+    first.clear();
+    firstOld.clear();
+    for (const c of nearestClusters(fresh, i * dims, centres, dims, o.searchClusters, arriving.cluster[i], placedIn, Math.min(n0, o.nNeighbors)))
       for (const j of members[c]) {
         if (j === n0 + i) continue;
-        let s = 0;
-        if (j < n0) {
-          const from = j * dims;
-          for (let d = 0; d < dims; d++) s += fresh[at + d] * vectors[from + d];
-          old.add(j, s);
-        } else {
-          const from = (j - n0) * dims;
-          for (let d = 0; d < dims; d++) s += fresh[at + d] * fresh[from + d];
+        if (lead) {
+          const s = cosine(i, j, lead);
+          first.add(j, s);
+          if (j < n0) firstOld.add(j, s);
+          continue;
         }
+        const s = cosine(i, j, dims);
         all.add(j, s);
+        if (j < n0) old.add(j, s);
       }
+    if (lead) {
+      for (const j of first.indices()) all.add(j, cosine(i, j, dims));
+      for (const j of firstOld.indices()) old.add(j, cosine(i, j, dims));
+    }
     neighbours.push(all.indices());
     near.push({ index: old.indices(), sim: old.sims() });
   }
@@ -145,19 +165,20 @@ function membersByCluster(placed: ArrayLike<number>, arriving: ArrayLike<number>
  */
 function nearestClusters(v: Float64Array, at: number, centres: Float32Array, dims: number, count: number, own: number, placedIn: readonly number[], placedNeeded: number): number[] {
   const k = centres.length / dims;
-  const d = Array.from({ length: k }, (_, c) => {
+  const dist = new Float64Array(k);
+  for (let c = 0; c < k; c++) {
     let s = 0;
     for (let j = 0; j < dims; j++) s += (v[at + j] - centres[c * dims + j]) ** 2;
-    return { c, s };
-  });
-  d.sort((a, b) => a.s - b.s || a.c - b.c);
-  const out = d.slice(0, count).map((x) => x.c);
+    dist[c] = s;
+  }
+  const order = Int32Array.from({ length: k }, (_, c) => c).sort((a, b) => dist[a] - dist[b] || a - b);
+  const out = Array.from(order.subarray(0, count));
   if (own >= 0 && !out.includes(own)) out.push(own);
   let held = out.reduce((s, c) => s + placedIn[c], 0);
-  for (let r = count; held < placedNeeded && r < d.length; r++)
-    if (!out.includes(d[r].c)) {
-      out.push(d[r].c);
-      held += placedIn[d[r].c];
+  for (let r = count; held < placedNeeded && r < k; r++)
+    if (!out.includes(order[r])) {
+      out.push(order[r]);
+      held += placedIn[order[r]];
     }
   return out;
 }
