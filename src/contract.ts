@@ -182,7 +182,7 @@ export interface AtlasParams {
   /** LSA (pipeline/vectorize/lsa): dimensions kept (fewer than asked on a small vocabulary). */
   lsa: { dims: number; powerIterations: number; oversample: number; method: string };
   /** Named themes (pipeline/cluster/zeroShot). */
-  zeroShot: { feedback: number; feedbackWeight: number; feedbackTerms: number; mix: number; cutoff: number; nulls: number; alpha: number; evidence: number; descriptionWeight: number; markWeight: number; markAgainst: number };
+  zeroShot: { feedback: number; feedbackWeight: number; feedbackTerms: number; mix: number; cutoff: number; nulls: number; alpha: number; evidence: number; descriptionWeight: number; markWeight: number; markAgainst: number; markPrior: number };
   /** Fine clusters outside named themes: as asked ('auto' or a number), the rule, and how many k-means made. */
   fineClusters: { asked: number | 'auto'; rule: string; k: number };
   kmeans: { restarts: number; maxIterations: number; inertia: number; path: 'ml-kmeans' | 'typed-array Lloyd with Elkan bounds' };

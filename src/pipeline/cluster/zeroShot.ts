@@ -36,9 +36,11 @@ export interface ZeroShotOptions {
   markWeight?: number;
   /** Weight of the mean of the papers a reader marked as not belonging, taken from the query (Rocchio's γ). Default 0.25. */
   markAgainst?: number;
+  /** Weight of an unmarked paper's zero-shot place against a marked paper's (1) when the marks move the cut-off (see markedCut). Default 0.2 (chosen on the marking half of the bench labels, see scripts/evaluate-marks.ts). */
+  markPrior?: number;
 }
 
-export const ZERO_SHOT_DEFAULTS = { feedback: 10, feedbackWeight: 0.5, feedbackTerms: 40, mix: 0.7, cutoff: 2.5, nulls: 99, alpha: 0.05, evidence: 5, descriptionWeight: 0.25, markWeight: 0.5, markAgainst: 0.25 };
+export const ZERO_SHOT_DEFAULTS = { feedback: 10, feedbackWeight: 0.5, feedbackTerms: 40, mix: 0.7, cutoff: 2.5, nulls: 99, alpha: 0.05, evidence: 5, descriptionWeight: 0.25, markWeight: 0.5, markAgainst: 0.25, markPrior: 0.2 };
 
 /** A reader's marks on a theme, as paper indices: papers that belong to it and papers that do not. */
 export interface ThemeMarks {
@@ -271,10 +273,16 @@ export function locateThemes(
     // Rocchio feedback from the papers the seed query ranks first, in both spaces (none a reader marked
     // as not belonging), then from a reader's marks: toward the papers marked in, away from those out.
     const excluded = new Set(marked?.exclude ?? []);
+    // What the run makes of the theme without the marks, which the marks' cut-off weighs against.
+    const before = marked ? locateOne(new Map(seedSparse), Float64Array.from(seedLatent), topIndices(seedScore, Math.min(o.feedback, n))) : null;
     const top = topIndices(seedScore, Math.min(o.feedback, n)).filter((i) => !excluded.has(i));
     const sparse = new Map(seedSparse);
     const latent = Float64Array.from(seedLatent);
     feedback(sparse, latent, tf, model, top, o.feedbackWeight, o.feedbackTerms);
+    function locateOne(sq: SparseQuery, lq: Float64Array, from: number[]): Float64Array {
+      feedback(sq, lq, tf, model, from, o.feedbackWeight, o.feedbackTerms);
+      return scores(tf, model, unitSparse(sq), unitDense(lq), o.mix).z;
+    }
     if (marked) {
       feedback(sparse, latent, tf, model, marked.include, o.markWeight, o.feedbackTerms);
       feedback(sparse, latent, tf, model, marked.exclude, -o.markAgainst, Infinity);
@@ -285,7 +293,7 @@ export function locateThemes(
     const { z, yardsticks } = scores(tf, model, sparse, unitLatent, o.mix);
     // Scores are re-expressed so that 1 is the cut-off: the paper nearer its theme wins between two.
     const zeroShotCut = o.cutoff * Math.sqrt(2 * Math.log(Math.max(n, 3)));
-    const cut = marked ? markedCut(z, marked, zeroShotCut) : zeroShotCut;
+    const cut = marked ? markedCut(z, marked, (i) => before![i] >= zeroShotCut, o.markPrior, zeroShotCut) : zeroShotCut;
     const query: ThemeQuery = { sparse: [...sparse], latent: [...unitLatent], ...yardsticks, mix: o.mix, cut };
     const score = z.map((v) => v / cut);
     // A marked paper lands where it was marked.
@@ -313,21 +321,31 @@ function feedback(sparse: SparseQuery, latent: Float64Array, tf: Tfidf, model: L
 }
 
 /**
- * The cut-off a reader's marks call for: of the zero-shot cut-off and the midpoints between the
- * marked papers' scores, the one that puts fewest marked papers on the wrong side (a paper marked in
- * below it, one marked out at or above it), the nearest the zero-shot cut-off among equals. The
- * marks sit where the words drew the edge wrong, so they move the edge, and the theme's size with it.
+ * The cut-off a reader's marks call for: the one that puts the least weight on the wrong side, a
+ * marked paper weighing 1 (marked in and below it, marked out and at or above it) and every other
+ * paper `prior` (on the other side of it than the zero-shot run put it, `before`). The marks sit
+ * where the words drew the edge wrong and move it; the zero-shot run's decision on the papers no
+ * one marked holds it back, so a few marks on the theme's most typical papers cannot empty it.
  */
-function markedCut(z: Float64Array, marks: ThemeMarks, zeroShot: number): number {
-  const points = [...marks.include.map((i) => ({ z: z[i], in: true })), ...marks.exclude.map((i) => ({ z: z[i], in: false }))].sort((a, b) => a.z - b.z);
-  const candidates = [zeroShot, ...points.slice(1).map((p, r) => (p.z + points[r].z) / 2), points[0].z - 1e-9, points[points.length - 1].z + 1e-9];
-  const wrong = (c: number) => points.reduce((s, p) => s + (p.in ? (p.z < c ? 1 : 0) : p.z >= c ? 1 : 0), 0);
-  let best = zeroShot;
-  let bestWrong = wrong(zeroShot);
-  for (const c of candidates) {
-    if (!(c > 0)) continue;
-    const w = wrong(c);
-    if (w < bestWrong || (w === bestWrong && Math.abs(c - zeroShot) < Math.abs(best - zeroShot))) [best, bestWrong] = [c, w];
+function markedCut(z: Float64Array, marks: ThemeMarks, before: (i: number) => boolean, prior: number, zeroShot: number): number {
+  const weight = new Float64Array(z.length).fill(prior);
+  const inside = Uint8Array.from(z, (_, i) => (before(i) ? 1 : 0));
+  for (const i of marks.include) [weight[i], inside[i]] = [1, 1];
+  for (const i of marks.exclude) [weight[i], inside[i]] = [1, 0];
+  // Sweep the cut from above every paper down: a paper above the cut is right when it is inside.
+  const order = Array.from(z.keys()).sort((a, b) => z[b] - z[a] || a - b);
+  let wrong = 0;
+  for (let i = 0; i < z.length; i++) if (inside[i]) wrong += weight[i];
+  let best = Math.max(zeroShot, z[order[0]] + 1e-9);
+  let bestWrong = wrong;
+  for (let r = 0; r < order.length; r++) {
+    const i = order[r];
+    wrong += inside[i] ? -weight[i] : weight[i];
+    if (r + 1 < order.length && z[order[r + 1]] === z[i]) continue;
+    // The cut just below paper i: halfway to the next.
+    const cut = r + 1 < order.length ? (z[i] + z[order[r + 1]]) / 2 : z[i] - 1e-9;
+    if (cut <= 0) break;
+    if (wrong < bestWrong - 1e-12 || (Math.abs(wrong - bestWrong) <= 1e-12 && Math.abs(cut - zeroShot) < Math.abs(best - zeroShot))) [best, bestWrong] = [cut, wrong];
   }
   return best;
 }
