@@ -301,7 +301,7 @@ function printThemes({ atlas, dropped, moved, groups }: Built, previous: Previou
     const brought = (t.seedReport ?? []).filter((r) => r.alone > 0);
     if (brought.length) process.stdout.write(`  papers each seed alone matches -> joined the theme: ${brought.map((r) => `"${r.seed}" ${r.alone} -> ${r.joined}`).join(', ')}\n`);
     for (const r of (t.seedReport ?? []).filter((x) => x.generic))
-      process.stdout.write(`  warning: seed "${r.seed}" alone brings ${r.joined} papers into "${t.label}", ${r.elsewhere} of them nearer another cluster than the theme's core: a generic seed pulls in another topic\n`);
+      process.stdout.write(`  warning: seed "${r.seed}" alone brings ${r.joined} papers into "${t.label}", yet ${r.alone - r.joined} of the ${r.alone} it alone matches stay out and the papers use it unlike the other seeds (coherence ${r.coherence}): a generic seed pulls in another topic\n`);
   }
   if (previous.length) {
     const carried = atlas.clusters.filter((c) => previous.some((p) => p.key === c.key)).length;

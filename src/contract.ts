@@ -94,9 +94,9 @@ export interface SeedReport {
   alone: number;
   /** Of them, papers in the theme. */
   joined: number;
-  /** Of those, papers nearer another cluster's centre than the theme's core. */
-  elsewhere: number;
-  /** Whether most of what it alone brings in sits elsewhere (at least 5 papers). */
+  /** How alike the corpus uses its term and the theme's other seeds (cosine of LSA term vectors); absent when the vocabulary lacks it. */
+  coherence?: number;
+  /** Whether it alone brings in at least 5 papers, most papers it alone matches stay out, and its term is used unlike the others (coherence below 0.5). */
   generic: boolean;
 }
 

@@ -149,7 +149,7 @@ export async function buildAtlas(
     dumps: corpus.dumps,
     groups,
     clusters,
-    themes: themeRecords(matches, clusters, seedReportsOf(matches, clusters, assign, tf, space)),
+    themes: themeRecords(matches, clusters, seedReportsOf(matches, clusters, assign, tf)),
     papers: paperRecords(corpus.papers, assign, xy, keywords, typicality(space, assign, clusters.length)),
     trends: trends(corpus.dumps, paperDumps, assign, clusters.length),
     cooccurrence: cooc,
@@ -194,15 +194,11 @@ function themeMarks(themes: readonly ThemeSpec[], ids: readonly string[]): { mar
   return { marks, unknown };
 }
 
-/** Each found named theme's seed report (see cluster/seedReport), against the centres of the k-means clusters. */
-function seedReportsOf(matches: readonly ThemeMatch[], clusters: readonly Cluster[], assign: Int32Array, tf: Tfidf, space: Dense): (SeedReport[] | undefined)[] {
-  const d = space.cols;
-  const sums = clusters.map(() => new Float64Array(d));
-  for (let i = 0; i < assign.length; i++) for (let k = 0; k < d; k++) sums[assign[i]][k] += space.data[i * d + k];
-  const fine = sums.filter((_, c) => clusters[c].theme === null);
+/** Each found named theme's seed report (see cluster/seedReport). */
+function seedReportsOf(matches: readonly ThemeMatch[], clusters: readonly Cluster[], assign: Int32Array, tf: Tfidf): (SeedReport[] | undefined)[] {
   return matches.map((m) => {
     const own = clusters.find((c) => c.theme === m.theme.id);
-    return m.found && own ? seedReports(m.theme.seeds, m.seedIndex, (i) => assign[i] === own.id, tf.matrix, space, fine) : undefined;
+    return m.found && own ? seedReports(m.theme.seeds, m.seedIndex, m.seedCoherence, (i) => assign[i] === own.id, tf.matrix) : undefined;
   });
 }
 

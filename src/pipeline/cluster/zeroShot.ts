@@ -55,6 +55,8 @@ export interface ThemeMatch {
   terms: string[];
   /** Each seed's vocabulary index (null when the vocabulary lacks it), in the theme's order. */
   seedIndex: (number | null)[];
+  /** Each seed's coherence: the cosine of its LSA term vector to the idf-weighted mean of the other seeds' (null when the vocabulary lacks it). */
+  seedCoherence: (number | null)[];
   /** Whether the corpus holds the theme: its seed terms concentrate in some papers beyond what chance terms do. */
   found: boolean;
   /** p-value of the presence test (share of null queries, plus one, reaching the theme's statistic). */
@@ -262,8 +264,9 @@ export function locateThemes(
       return tf.index.get(term) ?? null;
     });
     const seedTerms = [...weights.keys()];
+    const seedCoherence = coherence(seedIndex, tf, model);
     if (theme.description) for (const term of normalize(theme.description, false)) add(term, o.descriptionWeight);
-    if (weights.size === 0) return { theme, terms, seedIndex, found: false, p: 1, score: new Float64Array(n).fill(NaN), query: null };
+    if (weights.size === 0) return { theme, terms, seedIndex, seedCoherence, found: false, p: 1, score: new Float64Array(n).fill(NaN), query: null };
 
     const seedSparse = unitSparse(new Map(weights));
     const p = seedTerms.length ? presence(tf, columns, seedTerms, byDf, rank, o) : 1;
@@ -299,7 +302,22 @@ export function locateThemes(
     // A marked paper lands where it was marked.
     for (const i of marked?.include ?? []) score[i] = Infinity;
     for (const i of excluded) score[i] = -Infinity;
-    return { theme, terms, seedIndex, found: p <= o.alpha || (marked?.include.length ?? 0) > 0, p, score, query };
+    return { theme, terms, seedIndex, seedCoherence, found: p <= o.alpha || (marked?.include.length ?? 0) > 0, p, score, query };
+  });
+}
+
+/** Each seed's coherence with the theme's other seeds: cosine of its LSA term vector to the idf-weighted mean of theirs. */
+function coherence(seedIndex: readonly (number | null)[], tf: Tfidf, model: Lsa): (number | null)[] {
+  const unit = (v: Float64Array) => unitDense(v);
+  const vectors = seedIndex.map((j) => (j === null ? null : unit(model.termVector(j))));
+  return seedIndex.map((j, s) => {
+    if (j === null) return null;
+    const mean = new Float64Array(vectors[s]!.length);
+    seedIndex.forEach((other, r) => {
+      if (other === null || other === j) return;
+      for (let k = 0; k < mean.length; k++) mean[k] += tf.idf[other] * vectors[r]![k];
+    });
+    return mean.some((v) => v !== 0) ? dot(unit(mean), vectors[s]!) : null;
   });
 }
 
