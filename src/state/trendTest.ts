@@ -104,11 +104,13 @@ export function trendTests(dumps: readonly Dump[], paperDumps: readonly (readonl
     const share = hits / total;
     if (hits === 0 || hits === total || spread === 0) return { ...steady, share };
     const slope = cross / spread; // least-squares change in share per day, weighted by dump size
-    // Dispersion: Pearson X² of the fitted line over its degrees of freedom, never below binomial.
+    // Dispersion: Pearson X² of the fitted line over its degrees of freedom, never below binomial. The
+    // variance is the pooled share's, as in the slope's standard error: the straight line can reach
+    // zero at the start of a theme that was not there yet, and a variance from it would blow up.
     let chi = 0;
     for (const d of points) {
-      const fit = Math.min(1 - 1e-9, Math.max(1e-9, share + slope * (days[d] - tMean)));
-      chi += (xs[d] - n[d] * fit) ** 2 / (n[d] * fit * (1 - fit));
+      const fit = share + slope * (days[d] - tMean);
+      chi += (xs[d] - n[d] * fit) ** 2 / (n[d] * share * (1 - share));
     }
     const phi = points.length > 2 ? Math.max(1, chi / (points.length - 2)) : 1;
     const se = Math.sqrt((phi * share * (1 - share)) / spread);

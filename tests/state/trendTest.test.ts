@@ -44,6 +44,13 @@ describe('trendTests(dumps, paperDumps, slotOf, slots)', () => {
     expect(trendTests(tiny.list, tiny.paperDumps, tiny.slots, 4).themes[0].direction).toBe('steady');
   });
 
+  it('flags a theme that was barely there and then took off, though a straight line through it starts below zero', () => {
+    const { list, paperDumps, slots } = corpus(10, 300, (d) => [0.01, 0.01, 0.01, 0.01, 0.01, 0.05, 0.1, 0.2, 0.3, 0.4][d], 3, 11);
+    const t = trendTests(list, paperDumps, slots, 4).themes[0];
+    expect(t.direction).toBe('rising');
+    expect(t.low).toBeGreaterThan(0);
+  });
+
   it('flags a fading theme as fading', () => {
     const { list, paperDumps, slots } = corpus(10, 200, (d) => 0.4 - 0.03 * d, 3, 5);
     const t = trendTests(list, paperDumps, slots, 4).themes[0];
