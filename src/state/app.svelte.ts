@@ -8,6 +8,7 @@ import { inPolygon } from './pointIndex';
 import { PaperSearch } from './search.svelte';
 import { Selection, TrailingSelection, type SelectionState } from './selection.svelte';
 import { ThemeNames } from './themeNames.svelte';
+import { ThemeMarks } from './themeMarks.svelte';
 import { ViewOptions } from './viewOptions.svelte';
 import { readParams, toQuery, writeParams } from './url';
 import { autoUnit, binDumps, type DumpBin } from './dumpBins';
@@ -21,6 +22,8 @@ export class AppState {
   readonly selection: SelectionState;
   readonly view: ViewOptions;
   readonly names: ThemeNames;
+  /** The reader's marks on papers for the named themes (for the themes file). */
+  readonly marks: ThemeMarks;
   readonly abstracts: AbstractStore;
   readonly search: PaperSearch;
   /** Messages about what a link or saved state asked for that this data no longer has. */
@@ -48,7 +51,7 @@ export class AppState {
    */
   constructor(atlas: Atlas, dataBase: string, lead?: AppState) {
     if (lead) {
-      ({ data: this.data, view: this.view, names: this.names, abstracts: this.abstracts, search: this.search, rising: this.rising } = lead);
+      ({ data: this.data, view: this.view, names: this.names, marks: this.marks, abstracts: this.abstracts, search: this.search, rising: this.rising } = lead);
       this.selection = new TrailingSelection(lead.selection as Selection);
     } else {
       this.data = indexAtlas(atlas);
@@ -56,6 +59,8 @@ export class AppState {
       this.view = new ViewOptions();
       this.names = new ThemeNames(dataBase, atlas.clusters.map((c) => c.key));
       if (this.names.dropped.length) this.notices.push(`${renamed(this.names.dropped)} no longer in this data: the name${this.names.dropped.length > 1 ? 's were' : ' was'} dropped.`);
+      this.marks = new ThemeMarks(dataBase, atlas.themes.map((t) => t.id), (id) => this.data.paperIndex.has(id));
+      if (this.marks.dropped.length) this.notices.push(`${marksWord(this.marks.dropped.length)} on papers or named themes no longer in this data ${this.marks.dropped.length > 1 ? 'were' : 'was'} dropped.`);
       this.rising = trendTests(this.data.dumps, this.data.paperDumps, this.data.papers.map((p) => this.data.clusterSlot.get(p.cluster) ?? 0), this.data.clusters.length);
       this.abstracts = new AbstractStore(dataBase, atlas.papers.length, atlas.abstracts);
       this.search = new PaperSearch(atlas.papers, this.abstracts);
@@ -142,6 +147,9 @@ export class AppState {
       else lost.push(raw.replace(/^(theme:)?[^:]*:/, ''));
     }
     if (lost.length) this.notices.push(`${quoted(lost)}: ${lost.length > 1 ? 'names' : 'a name'} this link gives to a theme no longer in this data, dropped.`);
+    const unknown = refs.marks.filter((m) => !this.marks.themes.includes(m.theme) || !d.paperIndex.has(m.paper));
+    for (const m of refs.marks) this.marks.set(m.theme, m.paper, m.mark);
+    if (unknown.length) this.notices.push(`${marksWord(unknown.length)} this link carries on papers or named themes not in this data ${unknown.length > 1 ? 'were' : 'was'} dropped.`);
     if (s.dump !== null && !d.dumpIndex.has(s.dump)) s.dump = null;
     if (s.dumps !== null && !s.dumps.every((id) => d.dumpIndex.has(id))) s.dumps = null;
     if (s.paper !== null && !d.paperIndex.has(s.paper)) s.paper = null;
@@ -185,10 +193,25 @@ export class AppState {
     return lo > hi ? `${run[0]} – ${run[1]}` : `${ds[lo].label} – ${ds[hi].label} (${hi - lo + 1} dumps)`;
   }
 
-  /** The query string of a link to exactly this view, renames included. */
+  /** The query string of a link to exactly this view, renames included, and marks when they fit (see `link`). */
   query(): string {
+    return this.link().query;
+  }
+
+  /**
+   * A link's query and the marks it leaves out: marks travel in a link only while they keep it short
+   * (at most LINK_MARKS marks and LINK_CHARS characters); more stay in this browser and the themes file.
+   */
+  link(): { query: string; marksLeftOut: number } {
     const clusterKey = (id: number) => this.data.clusterById.get(id)?.key;
-    return toQuery(writeParams(new URLSearchParams(location.search), this.selection, this.view, { clusterKey, names: this.names.all() }));
+    const extras = { clusterKey, names: this.names.all() };
+    const params = new URLSearchParams(location.search);
+    const marks = this.marks.entries();
+    if (marks.length && marks.length <= LINK_MARKS) {
+      const query = toQuery(writeParams(params, this.selection, this.view, { ...extras, marks }));
+      if (query.length <= LINK_CHARS) return { query, marksLeftOut: 0 };
+    }
+    return { query: toQuery(writeParams(params, this.selection, this.view, extras)), marksLeftOut: marks.length };
   }
 
   /**
@@ -283,5 +306,10 @@ export class AppState {
   }
 }
 
+/** Most marks a link carries, and the longest query it may then have (longer links break in mail and chat). */
+export const LINK_MARKS = 20;
+export const LINK_CHARS = 1500;
+
+const marksWord = (n: number) => (n === 1 ? 'A mark' : `${n} marks`);
 const quoted = (names: string[]) => names.slice(0, 3).map((n) => `“${n}”`).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
 const renamed = (names: string[]) => (names.length === 1 ? `The theme you renamed ${quoted(names)} is` : `The themes you renamed ${quoted(names)} are`);

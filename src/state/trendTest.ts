@@ -3,7 +3,10 @@
  * The Cochran-Armitage test for a linear trend in proportions, with a quasi-binomial dispersion
  * factor so that dumps whose shares scatter more than sampling explains (small dumps, daily noise)
  * widen the interval instead of passing for a trend, and Benjamini-Hochberg control of the false
- * discovery rate over all themes, as one flags several at once.
+ * discovery rate over all themes, as one flags several at once. With tens of thousands of papers a
+ * change of a hundredth of a point a month passes that test; a theme is flagged only when its change
+ * is also material: over the dated span its share moves by at least a quarter of itself, even at the
+ * end of the 95% interval nearest no change.
  */
 import { errorFunction } from 'simple-statistics';
 import type { Dump } from '../contract';
@@ -20,6 +23,12 @@ export interface ThemeTrend {
   /** Two-sided p-value of the trend test, and its Benjamini-Hochberg adjusted value. */
   p: number;
   q: number;
+  /** The theme's mean share over the dated dumps (papers weighted). */
+  share: number;
+  /** The fitted change over the dated span relative to the mean share (0.25: a quarter of its share). */
+  change: number;
+  /** The same for the end of the interval nearest no change (0 when the interval spans it). */
+  changeLow: number;
 }
 
 export interface TrendTests {
@@ -31,12 +40,16 @@ export interface TrendTests {
   undated: number;
   /** Why nothing could be tested (too few dated dumps), or null. */
   reason: string | null;
+  /** Days from the first dated dump to the last. */
+  span: number;
 }
 
 /** Fewest dated dumps for a trend: with two, any difference reads as a line. */
 export const MIN_TREND_DATES = 3;
 
 const MONTH = 30;
+/** Smallest change in share over the dated span, relative to the theme's mean share, that a reader is shown as a trend. */
+export const MATERIAL_CHANGE = 0.25;
 const Z95 = 1.959964;
 
 /** Day number of a dump date: `YYYY-MM-DD`, or `--MM-DD` when the listing gives no year (one year assumed). */
@@ -66,9 +79,10 @@ export function trendTests(dumps: readonly Dump[], paperDumps: readonly (readonl
     if (!dated) undated++;
   });
   const points = dumps.map((_, d) => d).filter((d) => !Number.isNaN(days[d]) && n[d] > 0);
-  const steady: ThemeTrend = { direction: 'steady', slope: 0, low: 0, high: 0, p: 1, q: 1 };
+  const steady: ThemeTrend = { direction: 'steady', slope: 0, low: 0, high: 0, p: 1, q: 1, share: 0, change: 0, changeLow: 0 };
+  const span = points.length ? Math.max(...points.map((d) => days[d])) - Math.min(...points.map((d) => days[d])) : 0;
   if (points.length < MIN_TREND_DATES)
-    return { themes: Array.from({ length: slots }, () => ({ ...steady })), dates: points.length, undated, reason: `a trend needs at least ${MIN_TREND_DATES} dated dumps, these papers have ${points.length}` };
+    return { themes: Array.from({ length: slots }, () => ({ ...steady })), dates: points.length, undated, reason: `a trend needs at least ${MIN_TREND_DATES} dated dumps, these papers have ${points.length}`, span };
 
   let total = 0;
   let tSum = 0;
@@ -88,19 +102,24 @@ export function trendTests(dumps: readonly Dump[], paperDumps: readonly (readonl
       cross += xs[d] * (days[d] - tMean);
     }
     const share = hits / total;
-    if (hits === 0 || hits === total || spread === 0) return { ...steady };
+    if (hits === 0 || hits === total || spread === 0) return { ...steady, share };
     const slope = cross / spread; // least-squares change in share per day, weighted by dump size
-    // Dispersion: Pearson X² of the fitted line over its degrees of freedom, never below binomial.
+    // Dispersion: Pearson X² of the fitted line over its degrees of freedom, never below binomial. The
+    // variance is the pooled share's, as in the slope's standard error: the straight line can reach
+    // zero at the start of a theme that was not there yet, and a variance from it would blow up.
     let chi = 0;
     for (const d of points) {
-      const fit = Math.min(1 - 1e-9, Math.max(1e-9, share + slope * (days[d] - tMean)));
-      chi += (xs[d] - n[d] * fit) ** 2 / (n[d] * fit * (1 - fit));
+      const fit = share + slope * (days[d] - tMean);
+      chi += (xs[d] - n[d] * fit) ** 2 / (n[d] * share * (1 - share));
     }
     const phi = points.length > 2 ? Math.max(1, chi / (points.length - 2)) : 1;
     const se = Math.sqrt((phi * share * (1 - share)) / spread);
     const z = slope / se;
     const p = Math.max(Number.MIN_VALUE, 1 - errorFunction(Math.abs(z) / Math.SQRT2));
-    return { direction: 'steady', slope: slope * MONTH, low: (slope - Z95 * se) * MONTH, high: (slope + Z95 * se) * MONTH, p, q: 1 };
+    const [low, high] = [slope - Z95 * se, slope + Z95 * se];
+    // The interval's end nearest no change, or none when the interval spans it.
+    const near = low > 0 ? low : high < 0 ? high : 0;
+    return { direction: 'steady', slope: slope * MONTH, low: low * MONTH, high: high * MONTH, p, q: 1, share, change: (slope * span) / share, changeLow: (near * span) / share };
   });
 
   // Benjamini-Hochberg: q(i) = min over j ≥ i of p(j)·m/j, p sorted ascending.
@@ -111,8 +130,21 @@ export function trendTests(dumps: readonly Dump[], paperDumps: readonly (readonl
     running = Math.min(running, (t.p * order.length) / (r + 1));
     t.q = running;
   }
-  for (const t of themes) if (t.q <= alpha) t.direction = t.slope > 0 ? 'rising' : 'fading';
-  return { themes, dates: points.length, undated, reason: null };
+  for (const t of themes) if (t.q <= alpha && material(t)) t.direction = t.slope > 0 ? 'rising' : 'fading';
+  return { themes, dates: points.length, undated, reason: null, span };
+}
+
+/** Whether a change is material: even the interval's end nearest no change moves the share by MATERIAL_CHANGE of itself over the span. */
+export const material = (t: Pick<ThemeTrend, 'changeLow'>): boolean => Math.abs(t.changeLow) >= MATERIAL_CHANGE;
+
+/** A relative change over the span in words: `+45% of its share`. */
+const percent = (v: number): string => `${v >= 0 ? '+' : '−'}${Math.round(Math.abs(v) * 100)}%`;
+
+/** The dated span in words: `over 10 months`, `over 3 weeks`. */
+export function spanWords(days: number): string {
+  if (days >= 60) return `over ${Math.round(days / MONTH)} months`;
+  if (days >= 14) return `over ${Math.round(days / 7)} weeks`;
+  return `over ${Math.round(days)} ${Math.round(days) === 1 ? 'day' : 'days'}`;
 }
 
 /** A change in share as signed percentage points, two decimals below one point: `+0.15`, `−1.2`. */
@@ -123,9 +155,13 @@ export const points = (v: number): string => (Math.abs(v * 100) < 0.005 ? '0.00'
  * interval +0.3 to +1.1)`, `steady: no change beyond noise (−0.1 to +0.2 points a month)`, or why no
  * trend can be told.
  */
-export function trendWords(trend: ThemeTrend | undefined, tests: Pick<TrendTests, 'reason'>): { direction: TrendDirection | null; text: string } {
+export function trendWords(trend: ThemeTrend | undefined, tests: Pick<TrendTests, 'reason' | 'span'>): { direction: TrendDirection | null; text: string } {
   if (tests.reason || !trend) return { direction: null, text: `no trend to tell: ${tests.reason ?? 'no dated dumps'}` };
   const range = `${points(trend.low)} to ${points(trend.high)}`;
-  if (trend.direction === 'steady') return { direction: 'steady', text: `steady: no change in share beyond noise (${range} points a month)` };
-  return { direction: trend.direction, text: `${trend.direction}: share ${points(trend.slope)} points a month (95% interval ${range})` };
+  const over = `${percent(trend.change)} of its share ${spanWords(tests.span)}`;
+  if (trend.direction !== 'steady') return { direction: trend.direction, text: `${trend.direction}: share ${points(trend.slope)} points a month (95% interval ${range}), ${over}` };
+  // Beyond noise but small: said as steady, with the change and why it is not flagged.
+  if (trend.q <= 0.05 && trend.changeLow !== 0)
+    return { direction: 'steady', text: `steady: share ${points(trend.slope)} points a month (95% interval ${range}), ${over}, less than a quarter of it` };
+  return { direction: 'steady', text: `steady: no change in share beyond noise (${range} points a month)` };
 }

@@ -2,6 +2,7 @@
 import type { BinUnit } from './dumpBins';
 import type { Polygon } from './pointIndex';
 import type { SelectionState } from './selection.svelte';
+import type { MarkEntry } from './themeMarks.svelte';
 import { SORT_KEYS, VIEW_DEFAULTS, type CoocMode, type DumpRange, type SortKey, type ThemeOrder, type TrendMode, type TrendTab, type ViewOptions } from './viewOptions.svelte';
 
 /** What a link carries beyond the selection and view: the selected theme's stable key and the user's renames. */
@@ -10,12 +11,16 @@ export interface LinkExtras {
   clusterKey?: (id: number) => string | undefined;
   /** Renamed themes by cluster key. */
   names?: Record<string, string>;
+  /** A reader's marks on papers (the caller leaves them out when they would make the link too long). */
+  marks?: readonly MarkEntry[];
 }
 
-/** Parameters `readParams` leaves to the caller, who knows the data: raw theme key and `key:name` renames. */
+/** Parameters `readParams` leaves to the caller, who knows the data: raw theme key, `key:name` renames and marks. */
 export interface LinkRefs {
   theme: string | null;
   names: string[];
+  /** Marks that parse (`<theme>:in:<paper>` or `<theme>:out:<paper>`); whether they name this data's themes and papers is the caller's to check. */
+  marks: MarkEntry[];
 }
 
 /** Writes state into `params` (keeping unrelated ones such as `data`); defaults are left out. */
@@ -50,6 +55,7 @@ export function writeParams(params: URLSearchParams, sel: SelectionState, view: 
   const z = view.zoom;
   put('map', z.zoomed ? [Math.round(z.k * 100) / 100, ...(z.centre ?? []).map(round)].join(',') : null);
   for (const [key, name] of Object.entries(extras.names ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) out.append('name', `${key}:${name}`);
+  for (const m of extras.marks ?? []) out.append('mark', `${m.theme}:${m.mark}:${m.paper}`);
   return out;
 }
 
@@ -88,7 +94,11 @@ export function readParams(params: URLSearchParams, sel: SelectionState, view: V
   const map = (get('map') ?? '').split(',').map(Number);
   if (map.length === 3 && map.every(Number.isFinite) && map[0] > 0) [view.zoom.k, view.zoom.centre] = [map[0], [map[1], map[2]]];
   else if (map.length === 1 && map[0] > 0) view.zoom.k = map[0];
-  return { theme: get('theme') || null, names: params.getAll('name') };
+  const marks = params.getAll('mark').flatMap((raw): MarkEntry[] => {
+    const m = /^([a-z0-9][a-z0-9-]*):(in|out):(.+)$/.exec(raw);
+    return m ? [{ theme: m[1], mark: m[2] as MarkEntry['mark'], paper: m[3] }] : [];
+  });
+  return { theme: get('theme') || null, names: params.getAll('name'), marks };
 }
 
 /** The query string, with commas, semicolons, colons and slashes left readable (a query needs no escaping for them). */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomLcg } from 'd3';
 import type { Dump } from '../../src/contract';
-import { trendTests } from '../../src/state/trendTest';
+import { MATERIAL_CHANGE, trendTests } from '../../src/state/trendTest';
 
 const dump = (i: number, date: string | null): Dump => ({ id: `d${i}`, source: `d${i}.txt`, date, label: date ?? 'undated', papers: 0 });
 
@@ -44,6 +44,13 @@ describe('trendTests(dumps, paperDumps, slotOf, slots)', () => {
     expect(trendTests(tiny.list, tiny.paperDumps, tiny.slots, 4).themes[0].direction).toBe('steady');
   });
 
+  it('flags a theme that was barely there and then took off, though a straight line through it starts below zero', () => {
+    const { list, paperDumps, slots } = corpus(10, 300, (d) => [0.01, 0.01, 0.01, 0.01, 0.01, 0.05, 0.1, 0.2, 0.3, 0.4][d], 3, 11);
+    const t = trendTests(list, paperDumps, slots, 4).themes[0];
+    expect(t.direction).toBe('rising');
+    expect(t.low).toBeGreaterThan(0);
+  });
+
   it('flags a fading theme as fading', () => {
     const { list, paperDumps, slots } = corpus(10, 200, (d) => 0.4 - 0.03 * d, 3, 5);
     const t = trendTests(list, paperDumps, slots, 4).themes[0];
@@ -71,5 +78,50 @@ describe('trendTests(dumps, paperDumps, slotOf, slots)', () => {
     const { paperDumps, slots } = corpus(5, 200, (d) => 0.05 + 0.05 * d);
     const list = ['--07-18', '--08-12', '--08-20', '--09-11', '--10-02'].map((date, i) => dump(i, date));
     expect(trendTests(list, paperDumps, slots, 4).themes[0].direction).toBe('rising');
+  });
+
+  describe('flags only a material change: a quarter of the theme’s share over the span, at the interval’s end nearest no change', () => {
+    // Three dumps 30 days apart of `n` papers each; slot 0 holds `shares[d]` of dump d, slot 1 the rest.
+    const exact = (n: number, shares: number[]) => {
+      const list = ['2025-01-01', '2025-01-31', '2025-03-02'].map((date, d) => dump(d, date));
+      const paperDumps: number[][] = [];
+      const slots: number[] = [];
+      shares.forEach((share, d) => {
+        for (let i = 0; i < n; i++) {
+          paperDumps.push([d]);
+          slots.push(i < Math.round(share * n) ? 0 : 1);
+        }
+      });
+      return trendTests(list, paperDumps, slots, 2);
+    };
+
+    it('10%, 10.5%, 11% of 10,000 papers a dump: beyond noise, but 1 point over 60 days is 9.5% of a 10.5% share, so steady', () => {
+      const r = exact(10_000, [0.1, 0.105, 0.11]);
+      const t = r.themes[0];
+      expect(r.span).toBe(60);
+      expect(t.share).toBeCloseTo(0.105, 6);
+      expect(t.slope).toBeCloseTo(0.005, 6); // +0.5 points a month
+      expect(t.low).toBeGreaterThan(0);
+      expect(t.q).toBeLessThan(0.05);
+      expect(t.change).toBeCloseTo(0.01 / 0.105, 4);
+      expect(t.direction).toBe('steady');
+    });
+
+    it('10%, 15%, 20%: 10 points over 60 days is two thirds of a 15% share, and even the interval’s low end is over a quarter: rising', () => {
+      const t = exact(10_000, [0.1, 0.15, 0.2]).themes[0];
+      expect(t.change).toBeCloseTo(0.1 / 0.15, 4);
+      expect(t.changeLow).toBeGreaterThan(MATERIAL_CHANGE);
+      expect(t.changeLow).toBeLessThan(t.change);
+      expect(t.direction).toBe('rising');
+    });
+
+    it('10%, 11.5%, 13% of 2,000 papers a dump: a 26% change, but the interval reaches under a quarter, so steady', () => {
+      const t = exact(2_000, [0.1, 0.115, 0.13]).themes[0];
+      expect(t.change).toBeCloseTo(0.03 / 0.115, 4);
+      expect(t.change).toBeGreaterThan(MATERIAL_CHANGE);
+      expect(t.q).toBeLessThan(0.05);
+      expect(t.changeLow).toBeLessThan(MATERIAL_CHANGE);
+      expect(t.direction).toBe('steady');
+    });
   });
 });

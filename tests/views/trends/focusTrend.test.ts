@@ -24,13 +24,23 @@ describe('focusSeries(table, slots)', () => {
 });
 
 describe('trendWords(trend, tests)', () => {
-  const t = (direction: ThemeTrend['direction'], slope: number): ThemeTrend => ({ direction, slope, low: slope - 0.003, high: slope + 0.003, p: 0.01, q: 0.02 });
-  it('says rising, fading or steady with the change a month and its interval', () => {
-    expect(trendWords(t('rising', 0.007), { reason: null })).toEqual({ direction: 'rising', text: 'rising: share +0.70 points a month (95% interval +0.40 to +1.0)' });
-    expect(trendWords(t('fading', -0.012), { reason: null }).text).toBe('fading: share −1.2 points a month (95% interval −1.5 to −0.90)');
-    expect(trendWords(t('steady', 0.0005), { reason: null }).text).toMatch(/^steady: no change in share beyond noise/);
+  // Over 300 days (10 months), a theme with a 20% share on average.
+  const span = 300;
+  const t = (direction: ThemeTrend['direction'], slope: number, width = 0.003, q = 0.02): ThemeTrend => {
+    const [low, high] = [slope - width, slope + width];
+    const near = low > 0 ? low : high < 0 ? high : 0;
+    return { direction, slope, low, high, p: q / 2, q, share: 0.2, change: (slope * span) / 30 / 0.2, changeLow: (near * span) / 30 / 0.2 };
+  };
+  it('says rising, fading or steady with the change a month, its interval and the change over the span', () => {
+    expect(trendWords(t('rising', 0.007), { reason: null, span })).toEqual({ direction: 'rising', text: 'rising: share +0.70 points a month (95% interval +0.40 to +1.0), +35% of its share over 10 months' });
+    expect(trendWords(t('fading', -0.012), { reason: null, span }).text).toBe('fading: share −1.2 points a month (95% interval −1.5 to −0.90), −60% of its share over 10 months');
+    expect(trendWords(t('steady', 0.0005, 0.003, 0.4), { reason: null, span }).text).toMatch(/^steady: no change in share beyond noise/);
+  });
+  it('calls a change beyond noise but under a quarter of the share steady, and says so', () => {
+    // +0.10 points a month over 10 months is 1 point: 5% of a 20% share.
+    expect(trendWords(t('steady', 0.001, 0.0005), { reason: null, span }).text).toBe('steady: share +0.10 points a month (95% interval +0.05 to +0.15), +5% of its share over 10 months, less than a quarter of it');
   });
   it('says why when no trend can be told', () => {
-    expect(trendWords(undefined, { reason: 'a trend needs at least 3 dated dumps, these papers have 2' })).toEqual({ direction: null, text: 'no trend to tell: a trend needs at least 3 dated dumps, these papers have 2' });
+    expect(trendWords(undefined, { reason: 'a trend needs at least 3 dated dumps, these papers have 2', span: 0 })).toEqual({ direction: null, text: 'no trend to tell: a trend needs at least 3 dated dumps, these papers have 2' });
   });
 });
