@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Rejection } from '../src/contract';
+import { ABSTRACT_CHUNK_SIZE, type PaperText, type Rejection } from '../src/contract';
 import { assembleCorpus, embeddingMatrix, parseEmbeddingLines, SourceError, type AssembleOptions, type Corpus, type CorpusPaper, type GroupBy, type ManifestEntry, type SourceRecords } from '../src/pipeline/ingest';
 import type { PreviousCluster } from '../src/pipeline/cluster/identity';
 import { buildAtlas } from '../src/pipeline/atlas';
@@ -15,7 +15,7 @@ import { FINE_K } from '../src/pipeline/cluster/twoLevel';
 import { fsReason } from './lib/fsReason';
 import { listInputs, readSource, type InputFile } from './lib/readSources';
 import { readManifest } from './lib/manifest';
-import { checkOutput, OutputError, writeOutput } from './lib/writeOutput';
+import { checkOutput, OutputError, writeOutput, type ReusedChunks } from './lib/writeOutput';
 import { NO_PREVIOUS, readPrevious, type Previous } from './lib/previousAtlas';
 import { mapOffThread, OFF_THREAD_ABOVE } from './lib/mapThread';
 import { threadPool } from './lib/pool';
@@ -326,10 +326,10 @@ function printThemes({ atlas, dropped, moved, groups }: Built, previous: Previou
 }
 
 /** Writes atlas.json and its abstracts folder to `out` (given as `outOption`) and says what was written and how many inputs were skipped. */
-async function writeAtlas(out: string, outOption: string, { atlas, abstracts, model }: Pick<Built, 'atlas' | 'abstracts' | 'model'>, skipped: number): Promise<void> {
+async function writeAtlas(out: string, outOption: string, { atlas, abstracts, model }: Pick<Built, 'atlas' | 'abstracts' | 'model'>, skipped: number, reuse?: ReusedChunks): Promise<void> {
   let target: string;
   try {
-    target = await writeOutput(out, atlas, abstracts, encodeModel(model));
+    target = await writeOutput(out, atlas, abstracts, encodeModel(model), reuse);
   } catch (e) {
     if (debug) throw e;
     throw new OutputError(`could not write to --out ${outOption}: ${fsReason(e)}`);
@@ -362,15 +362,24 @@ async function update(opts: Options, out: string): Promise<void> {
   if (model.space === 'lsa' && embeddings) process.stdout.write('note: the atlas was made from the text, so the new papers\' embeddings are not used (a full run with them uses them)\n');
   if (embeddings && embeddings.cols !== model.spaceDims)
     fail(`the new papers' embeddings have ${embeddings.cols} dimensions and the atlas's ${model.spaceDims}; nothing written`, 1);
+  // Earlier papers found again: their texts give the new dumps' key terms.
+  const n0 = atlas.papers.length;
+  const againTexts = new Map<number, PaperText>();
+  for (let i = 0; i < n0; i++) if (corpus.papers[i].dumps.length > atlas.papers[i].dumps.length) againTexts.set(i, (await texts(i, i + 1))[0]);
   let result;
   try {
-    result = updateAtlas({ atlas, texts, model, corpus, embeddings: model.space === 'embeddings' ? embeddings : null });
+    result = updateAtlas({ atlas, texts: (i) => againTexts.get(i), model, corpus, embeddings: model.space === 'embeddings' ? embeddings : null });
   } catch (e) {
     if (debug) throw e;
     fail(`the update stopped: ${(e as Error).message}; nothing written`, 1);
   }
   printUpdate(result.report, result.atlas.papers.length, Date.now() - started);
-  await writeAtlas(out, opts.out, { atlas: result.atlas, abstracts: result.abstracts, model: result.model }, log.unreadable.length);
+  // The earlier papers' whole chunks are kept as they are; the last, part-filled one is written again with the new papers.
+  const kept = Math.floor(n0 / ABSTRACT_CHUNK_SIZE);
+  const abstracts: PaperText[] = new Array(kept * ABSTRACT_CHUNK_SIZE);
+  abstracts.push(...(await texts(kept * ABSTRACT_CHUNK_SIZE, n0)), ...result.abstracts);
+  const reuse = atlas.abstracts ? { folder: atlas.abstracts, chunks: kept } : undefined;
+  await writeAtlas(out, opts.out, { atlas: result.atlas, abstracts, model: result.model }, log.unreadable.length, reuse);
 }
 
 /** What an update added, how far the new papers are from the model, and whether a full run is advised. */

@@ -10,8 +10,12 @@ export class AtlasFolderError extends Error {}
 
 const FULL_RUN = 'run without --update to make a new atlas and model (the atlas in the folder is left as it is)';
 
-/** The atlas in `outDir` with its papers' texts and its fitted model, for an update; an AtlasFolderError names what is missing or unreadable. */
-export async function readAtlasFolder(outDir: string, shown: string): Promise<{ atlas: Atlas; texts: PaperText[]; model: FittedModel }> {
+/**
+ * The atlas in `outDir` with its fitted model and a reader of its papers' texts (abstract chunks read
+ * when first asked for: an update reads only those it needs), for an update; an AtlasFolderError
+ * names what is missing or unreadable.
+ */
+export async function readAtlasFolder(outDir: string, shown: string): Promise<{ atlas: Atlas; texts: (from: number, to: number) => Promise<PaperText[]>; model: FittedModel }> {
   const atlasPath = join(outDir, 'atlas.json');
   let atlas: Atlas;
   try {
@@ -31,17 +35,24 @@ export async function readAtlasFolder(outDir: string, shown: string): Promise<{ 
     throw new AtlasFolderError(`${join(shown, atlas.model)}: ${why}; ${FULL_RUN}`);
   }
   if (model.vectors.length !== atlas.papers.length * model.spaceDims) throw new AtlasFolderError(`the model ${join(shown, atlas.model)} holds ${model.vectors.length / model.spaceDims} papers and the atlas ${atlas.papers.length}: not a pair; ${FULL_RUN}`);
-  const texts: PaperText[] = [];
   const folder = atlas.abstracts ?? 'abstracts';
-  for (let start = 0; start < atlas.papers.length; start += ABSTRACT_CHUNK_SIZE) {
-    const name = abstractChunkName(start, folder);
-    let chunk: Record<string, PaperText>;
-    try {
-      chunk = JSON.parse(await readFile(join(outDir, name), 'utf8'));
-    } catch (e) {
-      throw new AtlasFolderError(`${join(shown, name)}: ${e instanceof SyntaxError ? 'not valid JSON' : fsReason(e)}; ${FULL_RUN}`);
+  const chunks = new Map<number, Record<string, PaperText>>();
+  /** The texts of papers from index `from` to `to` (exclusive), read from their chunks when first asked for. */
+  const texts = async (from: number, to: number): Promise<PaperText[]> => {
+    const out: PaperText[] = [];
+    for (let i = from; i < to; i++) {
+      const c = Math.floor(i / ABSTRACT_CHUNK_SIZE);
+      if (!chunks.has(c)) {
+        const name = abstractChunkName(i, folder);
+        try {
+          chunks.set(c, JSON.parse(await readFile(join(outDir, name), 'utf8')));
+        } catch (e) {
+          throw new AtlasFolderError(`${join(shown, name)}: ${e instanceof SyntaxError ? 'not valid JSON' : fsReason(e)}; ${FULL_RUN}`);
+        }
+      }
+      out.push(chunks.get(c)![atlas.papers[i].id] ?? '');
     }
-    for (const p of atlas.papers.slice(start, start + ABSTRACT_CHUNK_SIZE)) texts.push(chunk[p.id] ?? '');
-  }
+    return out;
+  };
   return { atlas, texts, model };
 }

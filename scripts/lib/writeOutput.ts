@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ABSTRACT_CHUNK_SIZE, type Atlas, type PaperText } from '../../src/contract';
 import { fsReason } from './fsReason';
@@ -87,10 +87,10 @@ async function removeChunks(folder: string): Promise<void> {
 }
 
 /** Whether `folder` holds exactly these chunk files with these contents. */
-async function holds(folder: string, chunks: string[]): Promise<boolean> {
+async function holds(folder: string, chunks: (string | Buffer)[]): Promise<boolean> {
   const names = (await readdir(folder)).sort();
   if (names.join() !== chunks.map((_, n) => chunkFile(n)).join()) return false;
-  for (let n = 0; n < chunks.length; n++) if ((await readFile(join(folder, chunkFile(n)), 'utf8')) !== chunks[n]) return false;
+  for (let n = 0; n < chunks.length; n++) if (!(await readFile(join(folder, chunkFile(n)))).equals(Buffer.from(chunks[n]))) return false;
   return true;
 }
 
@@ -104,15 +104,26 @@ const chunkFile = (n: number) => `${String(n).padStart(3, '0')}.json`;
  * removed after it. Staging folders of runs that were killed are removed; nothing the tool did not
  * write is touched.
  */
-export async function writeOutput(outDir: string, atlas: Atlas, abstracts: PaperText[], model?: Uint8Array): Promise<string> {
+/** Chunk files an update keeps: the first `chunks` of the generation in `folder` hold the same papers' texts as before. */
+export interface ReusedChunks {
+  folder: string;
+  chunks: number;
+}
+
+export async function writeOutput(outDir: string, atlas: Atlas, abstracts: PaperText[], model?: Uint8Array, reuse?: ReusedChunks): Promise<string> {
   await mkdir(outDir, { recursive: true });
   for (const name of await readdir(outDir)) {
     const m = STAGING.exec(name);
     if (m && +m[1] !== process.pid && !running(+m[1])) await rm(join(outDir, name), { recursive: true, force: true });
   }
 
-  const chunks: string[] = [];
+  const chunks: (string | Buffer)[] = [];
   for (let start = 0; start < atlas.papers.length; start += ABSTRACT_CHUNK_SIZE) {
+    // A kept chunk is read as bytes (its text unchanged), hashed as written and linked, not written again.
+    if (reuse && chunks.length < reuse.chunks) {
+      chunks.push(await readFile(join(outDir, reuse.folder, chunkFile(chunks.length))));
+      continue;
+    }
     const chunk: Record<string, PaperText> = {};
     atlas.papers.slice(start, start + ABSTRACT_CHUNK_SIZE).forEach((p, i) => (chunk[p.id] = abstracts[start + i]));
     chunks.push(JSON.stringify(chunk));
@@ -146,7 +157,11 @@ export async function writeOutput(outDir: string, atlas: Atlas, abstracts: Paper
   await rm(staging, { recursive: true, force: true });
   await mkdir(join(staging, generation), { recursive: true });
   try {
-    for (let n = 0; n < chunks.length; n++) await writeFile(join(staging, generation, chunkFile(n)), chunks[n]);
+    for (let n = 0; n < chunks.length; n++) {
+      const into = join(staging, generation, chunkFile(n));
+      if (reuse && n < reuse.chunks) await link(join(outDir, reuse.folder, chunkFile(n)), into).catch(() => writeFile(into, chunks[n]));
+      else await writeFile(into, chunks[n]);
+    }
     // The folders it names last (see `legacy` above), whatever an atlas read back holds.
     const { abstracts: _chunks, model: _model, ...body } = atlas;
     await writeFile(join(staging, 'atlas.json'), JSON.stringify({ ...body, abstracts: generation, ...(modelFile ? { model: modelFile } : {}) }));

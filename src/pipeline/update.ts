@@ -29,13 +29,13 @@ const LSA_PREFILTER = 0;
 export const UPDATE_DEFAULTS = { adviseOutside: 1.5, adviseFar: 0.1 };
 
 /**
- * What an update needs: the atlas, its papers' texts (abstract chunks, in paper order), its model, the
+ * What an update needs: the atlas, the texts (abstract chunk entries) of its papers found again (by index), its model, the
  * corpus of the new sources assembled onto it (ingest `known`), and the new papers' embeddings (rows
  * of unit length, in the order of the new papers) when the atlas was made from embeddings.
  */
 export interface UpdateInput {
   atlas: Atlas;
-  texts: readonly PaperText[];
+  texts: (index: number) => PaperText | undefined;
   model: FittedModel;
   corpus: Corpus;
   embeddings?: Dense | null;
@@ -60,6 +60,7 @@ export interface UpdateReport {
  * every cluster and near one another become new clusters. Counts over papers (sizes, trends, the
  * keyword network) are made again over all papers.
  */
+/** The updated atlas, the texts of its new papers (which follow the earlier ones'), the grown model and the report. */
 export function updateAtlas(input: UpdateInput, options: UpdateOptions = {}): { atlas: Atlas; abstracts: PaperText[]; model: FittedModel; report: UpdateReport } {
   const o = { ...UPDATE_DEFAULTS, ...options };
   const { atlas, model, corpus } = input;
@@ -125,7 +126,7 @@ export function updateAtlas(input: UpdateInput, options: UpdateOptions = {}): { 
   for (const c of assign) clusters[c].size++;
 
   // Key terms of each cluster in each new dump, over the papers in it (new, and found again).
-  const againText = transform.rows(again.map((i) => ({ title: atlas.papers[i].title, abstract: abstractOf(input.texts[i]) })));
+  const againText = transform.rows(again.map((i) => ({ title: atlas.papers[i].title, abstract: abstractOf(input.texts(i)) })));
   const both = stack(t, againText);
   const dumpTerms = termsByClusterAndDump(
     {
@@ -168,7 +169,6 @@ export function updateAtlas(input: UpdateInput, options: UpdateOptions = {}): { 
     updates: [...(atlas.updates ?? []), update],
   };
   const abstracts: PaperText[] = [
-    ...input.texts,
     ...fresh.map((p, i): PaperText => {
       const neighbors = placed.neighbours[i].slice(0, perPaper).map((j) => ids[j]);
       return { abstract: p.abstract, ...(neighbors.length ? { neighbors } : {}), ...(p.authors?.length ? { authors: p.authors } : {}) };
