@@ -338,6 +338,9 @@ async function writeAtlas(out: string, outOption: string, { atlas, abstracts, mo
   if (skipped) process.stdout.write(`${skipped} input(s) skipped, listed in atlas.json ingest.rejected\n`);
 }
 
+/** New papers from which an update searches their neighbours on a second thread (starting it costs a tenth of a second). */
+const UPDATE_POOL_ABOVE = 1000;
+
 /**
  * `--update`: reads the atlas, texts and model in --out, maps the new dumps onto them and writes the
  * updated three in one switch. Records of a dump the atlas holds (the same file and date) are read
@@ -367,11 +370,15 @@ async function update(opts: Options, out: string): Promise<void> {
   const againTexts = new Map<number, PaperText>();
   for (let i = 0; i < n0; i++) if (corpus.papers[i].dumps.length > atlas.papers[i].dumps.length) againTexts.set(i, (await texts(i, i + 1))[0]);
   let result;
+  // The new papers' neighbour search on two cores when there are many.
+  const pool = fresh.length >= UPDATE_POOL_ABOVE ? threadPool() : undefined;
   try {
-    result = updateAtlas({ atlas, texts: (i) => againTexts.get(i), model, corpus, embeddings: model.space === 'embeddings' ? embeddings : null });
+    result = updateAtlas({ atlas, texts: (i) => againTexts.get(i), model, corpus, embeddings: model.space === 'embeddings' ? embeddings : null }, { pool });
   } catch (e) {
     if (debug) throw e;
     fail(`the update stopped: ${(e as Error).message}; nothing written`, 1);
+  } finally {
+    pool?.close();
   }
   printUpdate(result.report, result.atlas.papers.length, Date.now() - started);
   // The earlier papers' whole chunks are kept as they are; the last, part-filled one is written again with the new papers.

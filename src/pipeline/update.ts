@@ -7,6 +7,7 @@ import { termsByClusterAndDump } from './describe/describe';
 import { paperKeywords } from './describe/keywords';
 import type { Corpus } from './ingest';
 import { placeNew } from './layout/place';
+import type { Pool } from './parallel';
 import { FAR_QUANTILE, type FittedModel } from './model/model';
 import { Transform, type Transformed } from './model/transform';
 import { paperRecords } from './output';
@@ -21,10 +22,9 @@ export interface UpdateOptions {
   adviseOutside?: number;
   /** A rebuild is advised when this share of the new papers is far from every cluster. Default 0.1 (the fitted corpus's own is 0.01). */
   adviseFar?: number;
+  /** A second thread for placing the new papers (the command line passes one). Default: this thread. */
+  pool?: Pool;
 }
-
-/** LSA's leading dimensions a new paper's candidate neighbours are first ranked by (see layout/place prefilterDims). */
-const LSA_PREFILTER = 0;
 
 export const UPDATE_DEFAULTS = { adviseOutside: 1.5, adviseFar: 0.1 };
 
@@ -110,7 +110,7 @@ export function updateAtlas(input: UpdateInput, options: UpdateOptions = {}): { 
     { vectors: model.vectors, dims, x: atlas.papers.map((p) => p.x), y: atlas.papers.map((p) => p.y), cluster: atlas.papers.map((p) => p.cluster) },
     { vectors: t.vectors, cluster },
     centresF32,
-    { seed: atlas.generated.seed, minDist: atlas.generated.params.umap.minDist, nNeighbors: atlas.generated.params.umap.nNeighbors, prefilterDims: model.space === 'lsa' ? LSA_PREFILTER : 0 },
+    { seed: atlas.generated.seed, minDist: atlas.generated.params.umap.minDist, nNeighbors: atlas.generated.params.umap.nNeighbors, pool: options.pool },
   );
   const ids = [...atlas.papers.map((p) => p.id), ...fresh.map((p) => p.id)];
   const perPaper = atlas.generated.params.neighbors.perPaper;

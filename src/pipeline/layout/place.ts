@@ -1,4 +1,5 @@
 import { findABParams } from 'umap-js/dist/umap';
+import type { Pool } from '../parallel';
 import { seededRandom } from '../random';
 import type { Dense } from '../vectorize/sparse';
 
@@ -11,16 +12,12 @@ export interface PlaceOptions {
   epochs?: number;
   /** Clusters, nearest centre first, whose papers are searched for a new paper's neighbours. Default 3. */
   searchClusters?: number;
-  /**
-   * Leading dimensions a first pass ranks the candidates by, the best 8 × nNeighbors of them then
-   * ranked by all: for vectors whose leading dimensions carry most of their length (LSA's, by
-   * singular value). 0 ranks every candidate by all dimensions. Default 0.
-   */
-  prefilterDims?: number;
+  /** A second thread for the neighbour search (the command line passes one). Default: this thread. */
+  pool?: Pool;
   seed?: number;
 }
 
-export const PLACE_DEFAULTS = { nNeighbors: 15, minDist: 0.1, epochs: 30, searchClusters: 2, prefilterDims: 0 };
+export const PLACE_DEFAULTS = { nNeighbors: 15, minDist: 0.1, epochs: 30, searchClusters: 2 };
 
 /**
  * The map's width in UMAP's own units while new points are optimised: UMAP's attraction and
@@ -58,53 +55,24 @@ export interface Arriving {
  */
 export function placeNew(placed: Placed, arriving: Arriving, centres: Float32Array, options: PlaceOptions = {}): { x: Float64Array; y: Float64Array; neighbours: number[][] } {
   const o = { ...PLACE_DEFAULTS, ...options };
-  const { dims } = placed;
   const n0 = placed.x.length;
   const m = arriving.vectors.rows;
-  const k = centres.length / dims;
-  const members = membersByCluster(placed.cluster, arriving.cluster, k);
-  const placedIn = members.map((list) => list.filter((j) => j < n0).length);
-  const near: { index: number[]; sim: number[] }[] = [];
-  const neighbours: number[][] = [];
-  const all = new TopK(o.nNeighbors);
-  const old = new TopK(o.nNeighbors);
-  const fresh = arriving.vectors.data;
-  const { vectors } = placed;
-  const lead = o.prefilterDims > 0 && o.prefilterDims < dims ? o.prefilterDims : 0;
-  const first = new TopK(lead ? 8 * o.nNeighbors : 0);
-  const firstOld = new TopK(lead ? 8 * o.nNeighbors : 0);
-  const cosine = (i: number, j: number, upTo: number) => {
-    const at = i * dims;
-    let s = 0;
-    if (j < n0) for (let d = 0, from = j * dims; d < upTo; d++) s += fresh[at + d] * vectors[from + d];
-    else for (let d = 0, from = (j - n0) * dims; d < upTo; d++) s += fresh[at + d] * fresh[from + d];
-    return s;
-  };
-  for (let i = 0; i < m; i++) {
-    all.clear();
-    old.clear();
-    first.clear();
-    firstOld.clear();
-    for (const c of nearestClusters(fresh, i * dims, centres, dims, o.searchClusters, arriving.cluster[i], placedIn, Math.min(n0, o.nNeighbors)))
-      for (const j of members[c]) {
-        if (j === n0 + i) continue;
-        if (lead) {
-          const s = cosine(i, j, lead);
-          first.add(j, s);
-          if (j < n0) firstOld.add(j, s);
-          continue;
-        }
-        const s = cosine(i, j, dims);
-        all.add(j, s);
-        if (j < n0) old.add(j, s);
-      }
-    if (lead) {
-      for (const j of first.indices()) all.add(j, cosine(i, j, dims));
-      for (const j of firstOld.indices()) old.add(j, cosine(i, j, dims));
-    }
-    neighbours.push(all.indices());
-    near.push({ index: old.indices(), sim: old.sims() });
-  }
+  const part = (from: number, to: number): SearchInput => ({
+    vectors: placed.vectors,
+    fresh: arriving.vectors.data,
+    dims: placed.dims,
+    centres,
+    placedCluster: Int32Array.from(placed.cluster),
+    freshCluster: Int32Array.from(arriving.cluster),
+    from,
+    to,
+    nNeighbors: o.nNeighbors,
+    searchClusters: o.searchClusters,
+  });
+  // The search is most of the work: in two halves on two threads when a pool has them (the same lists either way).
+  const halves = o.pool && m >= SPLIT_ABOVE ? o.pool.split('placeSearch', [part(0, m >> 1), part(m >> 1, m)]) : [searchNeighbours(part(0, m))];
+  const near = halves.flatMap((h) => h.near);
+  const neighbours = halves.flatMap((h) => h.neighbours);
   const xy = new Float64Array(2 * n0);
   for (let j = 0; j < n0; j++) {
     xy[2 * j] = placed.x[j] * UNITS;
@@ -114,6 +82,56 @@ export function placeNew(placed: Placed, arriving: Arriving, centres: Float32Arr
   const start = near.map((h, i) => weightedMean(h.index, normalised(weights[i]), xy));
   const pos = optimise(start, near, weights, xy, o);
   return { x: Float64Array.from({ length: m }, (_, i) => pos[2 * i] / UNITS), y: Float64Array.from({ length: m }, (_, i) => pos[2 * i + 1] / UNITS), neighbours };
+}
+
+/** New papers from which the search runs on two threads. */
+const SPLIT_ABOVE = 1000;
+
+/** What the neighbour search of new papers `from`..`to` reads (all of it copyable to another thread). */
+export interface SearchInput {
+  vectors: Float32Array;
+  fresh: Float64Array;
+  dims: number;
+  centres: Float32Array;
+  placedCluster: Int32Array;
+  freshCluster: Int32Array;
+  from: number;
+  to: number;
+  nNeighbors: number;
+  searchClusters: number;
+}
+
+/**
+ * Each new paper's nearest papers (placed and new; indices placed first) among the papers of the
+ * clusters whose centres are nearest it, and its nearest placed papers with their cosines.
+ */
+export function searchNeighbours(input: SearchInput): { neighbours: number[][]; near: { index: number[]; sim: number[] }[] } {
+  const { vectors, fresh, dims, centres, from, to } = input;
+  const n0 = input.placedCluster.length;
+  const members = membersByCluster(input.placedCluster, input.freshCluster, centres.length / dims);
+  const placedIn = members.map((list) => list.filter((j) => j < n0).length);
+  const near: { index: number[]; sim: number[] }[] = [];
+  const neighbours: number[][] = [];
+  const all = new TopK(input.nNeighbors);
+  const old = new TopK(input.nNeighbors);
+  for (let i = from; i < to; i++) {
+    const at = i * dims;
+    all.clear();
+    old.clear();
+    for (const c of nearestClusters(fresh, at, centres, dims, input.searchClusters, input.freshCluster[i], placedIn, Math.min(n0, input.nNeighbors)))
+      for (const j of members[c]) {
+        if (j === n0 + i) continue;
+        let s = 0;
+        if (j < n0) {
+          for (let d = 0, f = j * dims; d < dims; d++) s += fresh[at + d] * vectors[f + d];
+          old.add(j, s);
+        } else for (let d = 0, f = (j - n0) * dims; d < dims; d++) s += fresh[at + d] * fresh[f + d];
+        all.add(j, s);
+      }
+    neighbours.push(all.indices());
+    near.push({ index: old.indices(), sim: old.sims() });
+  }
+  return { neighbours, near };
 }
 
 /** The `size` most similar candidates seen, most similar first (ties: lower index), by insertion into fixed arrays. */
