@@ -36,7 +36,7 @@ export interface ZeroShotOptions {
   markWeight?: number;
   /** Weight of the mean of the papers a reader marked as not belonging, taken from the query (Rocchio's γ). Default 0.25. */
   markAgainst?: number;
-  /** Weight of an unmarked paper's zero-shot place against a marked paper's (1) when the marks move the cut-off (see markedCut). Default 0.2 (chosen on the marking half of the bench labels, see scripts/evaluate-marks.ts). */
+  /** Most weight of an unmarked paper's zero-shot place against a marked paper's (1) when the marks move the cut-off (see markedCut). Default 0.2 (chosen on the marking half of the bench labels, see scripts/evaluate-marks.ts). */
   markPrior?: number;
 }
 
@@ -296,7 +296,7 @@ export function locateThemes(
     const { z, yardsticks } = scores(tf, model, sparse, unitLatent, o.mix);
     // Scores are re-expressed so that 1 is the cut-off: the paper nearer its theme wins between two.
     const zeroShotCut = o.cutoff * Math.sqrt(2 * Math.log(Math.max(n, 3)));
-    const cut = marked ? markedCut(z, marked, (i) => before![i] >= zeroShotCut, o.markPrior, zeroShotCut) : zeroShotCut;
+    const cut = marked ? markedCut(z, marked, before!, o.markPrior, zeroShotCut) : zeroShotCut;
     const query: ThemeQuery = { sparse: [...sparse], latent: [...unitLatent], ...yardsticks, mix: o.mix, cut };
     const score = z.map((v) => v / cut);
     // A marked paper lands where it was marked.
@@ -345,9 +345,11 @@ function feedback(sparse: SparseQuery, latent: Float64Array, tf: Tfidf, model: L
  * where the words drew the edge wrong and move it; the zero-shot run's decision on the papers no
  * one marked holds it back, so a few marks on the theme's most typical papers cannot empty it.
  */
-function markedCut(z: Float64Array, marks: ThemeMarks, before: (i: number) => boolean, prior: number, zeroShot: number): number {
-  const weight = new Float64Array(z.length).fill(prior);
-  const inside = Uint8Array.from(z, (_, i) => (before(i) ? 1 : 0));
+function markedCut(z: Float64Array, marks: ThemeMarks, before: Float64Array, prior: number, zeroShot: number): number {
+  // An unmarked paper weighs as much as the run without marks was sure of it: nothing at its cut-off,
+  // the full prior from half the cut-off's distance from the median on.
+  const weight = Float64Array.from(before, (b) => prior * Math.min(1, (2 * Math.abs(b - zeroShot)) / zeroShot));
+  const inside = Uint8Array.from(before, (b) => (b >= zeroShot ? 1 : 0));
   for (const i of marks.include) [weight[i], inside[i]] = [1, 1];
   for (const i of marks.exclude) [weight[i], inside[i]] = [1, 0];
   // Sweep the cut from above every paper down: a paper above the cut is right when it is inside.
