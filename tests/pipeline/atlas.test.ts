@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Atlas } from '../../src/contract';
 import { buildAtlas } from '../../src/pipeline/atlas';
