@@ -9,7 +9,7 @@ import type { PreviousCluster } from '../src/pipeline/cluster/identity';
 import { buildAtlas } from '../src/pipeline/atlas';
 import { encodeModel } from '../src/pipeline/model/file';
 import type { Dense } from '../src/pipeline/vectorize/sparse';
-import { updateAtlas, type UpdateReport } from '../src/pipeline/update';
+import { foundAgain, updateAtlas, type UpdateReport } from '../src/pipeline/update';
 import { AtlasFolderError, readAtlasFolder } from './lib/atlasFolder';
 import { FINE_K } from '../src/pipeline/cluster/twoLevel';
 import { fsReason } from './lib/fsReason';
@@ -368,7 +368,7 @@ async function update(opts: Options, out: string): Promise<void> {
   // Earlier papers found again: their texts give the new dumps' key terms.
   const n0 = atlas.papers.length;
   const againTexts = new Map<number, PaperText>();
-  for (let i = 0; i < n0; i++) if (corpus.papers[i].dumps.length > atlas.papers[i].dumps.length) againTexts.set(i, (await texts(i, i + 1))[0]);
+  for (const i of foundAgain(atlas, corpus)) againTexts.set(i, (await texts(i, i + 1))[0]);
   let result;
   // The new papers' neighbour search on two cores when there are many.
   const pool = fresh.length >= UPDATE_POOL_ABOVE ? threadPool() : undefined;

@@ -3,7 +3,7 @@ import { hashedKey } from './cluster/identity';
 import { newClusters, type NewClusterOptions } from './cluster/newClusters';
 import { clusterCentres, cooccurrence } from './cooccur/cooccur';
 import { ClassTfidf, labelFromTerms } from './describe/ctfidf';
-import { termsByClusterAndDump } from './describe/describe';
+import { roundStats, roundTerms, termsByClusterAndDump } from './describe/describe';
 import { paperKeywords } from './describe/keywords';
 import type { Corpus } from './ingest';
 import { placeNew } from './layout/place';
@@ -11,7 +11,7 @@ import type { Pool } from './parallel';
 import { FAR_QUANTILE, type FittedModel } from './model/model';
 import { Transform, type Transformed } from './model/transform';
 import { paperRecords } from './output';
-import { round4, sig4 } from './round';
+import { round4 } from './round';
 import { trends } from './trends';
 import type { Csr, Dense } from './vectorize/sparse';
 
@@ -58,9 +58,9 @@ export interface UpdateReport {
  * papers; every earlier paper keeps its position, cluster, keywords and neighbours, and gains only the
  * new dumps it is found in again, so the trends of earlier dumps do not change. New papers far from
  * every cluster and near one another become new clusters. Counts over papers (sizes, trends, the
- * keyword network) are made again over all papers.
+ * keyword network) are made again over all papers. Returns the updated atlas, the texts of its new
+ * papers (which follow the earlier ones'), the grown model and the report.
  */
-/** The updated atlas, the texts of its new papers (which follow the earlier ones'), the grown model and the report. */
 export function updateAtlas(input: UpdateInput, options: UpdateOptions = {}): { atlas: Atlas; abstracts: PaperText[]; model: FittedModel; report: UpdateReport } {
   const o = { ...UPDATE_DEFAULTS, ...options };
   const { atlas, model, corpus } = input;
@@ -72,7 +72,7 @@ export function updateAtlas(input: UpdateInput, options: UpdateOptions = {}): { 
   const newDumps = corpus.dumps.filter((d) => !oldDumps.has(d.id));
   const transform = new Transform(model);
   const t = transform.papers(fresh, input.embeddings);
-  const again = corpus.papers.slice(0, n0).flatMap((p, i) => (p.dumps.length > atlas.papers[i].dumps.length ? [i] : []));
+  const again = foundAgain(atlas, corpus);
   const isAgain = new Set(again);
 
   const clusters = atlas.clusters.map((c) => ({ ...c }));
@@ -88,7 +88,8 @@ export function updateAtlas(input: UpdateInput, options: UpdateOptions = {}): { 
     const id = clusters.length;
     for (const i of members) cluster[i] = id;
     const centre = meanOf(t.vectors, members);
-    const described = classTfidf.describe(termCounts(t, members, model.terms.length), 10, 30);
+    const { clusterTerms, termStats } = atlas.generated.params.describe;
+    const described = classTfidf.describe(termCounts(t, members, model.terms.length), clusterTerms, termStats);
     const near = nearestCentre(centre, centres, dims);
     clusters.push({
       id,
@@ -97,8 +98,8 @@ export function updateAtlas(input: UpdateInput, options: UpdateOptions = {}): { 
       label: labelFromTerms(described.terms),
       theme: null,
       size: 0,
-      terms: described.terms.map((x) => ({ term: x.term, weight: sig4(x.weight) })),
-      termStats: described.stats.map((s) => ({ term: s.term, pwt: sig4(s.pwt), pw: sig4(s.pw) })),
+      terms: roundTerms(described.terms),
+      termStats: roundStats(described.stats),
       dumpTerms: [],
     });
     centres.push(...centre);
@@ -185,6 +186,11 @@ export function updateAtlas(input: UpdateInput, options: UpdateOptions = {}): { 
     advice: advice(update, model, o),
   };
   return { atlas: next, abstracts, model: nextModel, report };
+}
+
+/** The earlier papers the new sources hold again (they gained a dump), by index. */
+export function foundAgain(atlas: Pick<Atlas, 'papers'>, corpus: Corpus): number[] {
+  return atlas.papers.flatMap((p, i) => (corpus.papers[i].dumps.length > p.dumps.length ? [i] : []));
 }
 
 /** Why a rebuild is advised, or null: the new papers use words the vocabulary lacks, or many are far from every cluster. */

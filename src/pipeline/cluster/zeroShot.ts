@@ -276,16 +276,16 @@ export function locateThemes(
     // Rocchio feedback from the papers the seed query ranks first, in both spaces (none a reader marked
     // as not belonging), then from a reader's marks: toward the papers marked in, away from those out.
     const excluded = new Set(marked?.exclude ?? []);
+    const firstRanked = topIndices(seedScore, Math.min(o.feedback, n));
+    const refined = (from: readonly number[]) => {
+      const q = { sparse: new Map(seedSparse), latent: Float64Array.from(seedLatent) };
+      feedback(q.sparse, q.latent, tf, model, from, o.feedbackWeight, o.feedbackTerms);
+      return q;
+    };
     // What the run makes of the theme without the marks, which the marks' cut-off weighs against.
-    const before = marked ? locateOne(new Map(seedSparse), Float64Array.from(seedLatent), topIndices(seedScore, Math.min(o.feedback, n))) : null;
-    const top = topIndices(seedScore, Math.min(o.feedback, n)).filter((i) => !excluded.has(i));
-    const sparse = new Map(seedSparse);
-    const latent = Float64Array.from(seedLatent);
-    feedback(sparse, latent, tf, model, top, o.feedbackWeight, o.feedbackTerms);
-    function locateOne(sq: SparseQuery, lq: Float64Array, from: number[]): Float64Array {
-      feedback(sq, lq, tf, model, from, o.feedbackWeight, o.feedbackTerms);
-      return scores(tf, model, unitSparse(sq), unitDense(lq), o.mix).z;
-    }
+    const unmarked = marked ? refined(firstRanked) : null;
+    const before = unmarked ? scores(tf, model, unitSparse(unmarked.sparse), unitDense(unmarked.latent), o.mix).z : null;
+    const { sparse, latent } = refined(firstRanked.filter((i) => !excluded.has(i)));
     if (marked) {
       feedback(sparse, latent, tf, model, marked.include, o.markWeight, o.feedbackTerms);
       feedback(sparse, latent, tf, model, marked.exclude, -o.markAgainst, Infinity);
@@ -308,8 +308,7 @@ export function locateThemes(
 
 /** Each seed's coherence with the theme's other seeds: cosine of its LSA term vector to the idf-weighted mean of theirs. */
 function coherence(seedIndex: readonly (number | null)[], tf: Tfidf, model: Lsa): (number | null)[] {
-  const unit = (v: Float64Array) => unitDense(v);
-  const vectors = seedIndex.map((j) => (j === null ? null : unit(model.termVector(j))));
+  const vectors = seedIndex.map((j) => (j === null ? null : unitDense(model.termVector(j))));
   return seedIndex.map((j, s) => {
     if (j === null) return null;
     const mean = new Float64Array(vectors[s]!.length);
@@ -317,7 +316,7 @@ function coherence(seedIndex: readonly (number | null)[], tf: Tfidf, model: Lsa)
       if (other === null || other === j) return;
       for (let k = 0; k < mean.length; k++) mean[k] += tf.idf[other] * vectors[r]![k];
     });
-    return mean.some((v) => v !== 0) ? dot(unit(mean), vectors[s]!) : null;
+    return mean.some((v) => v !== 0) ? dot(unitDense(mean), vectors[s]!) : null;
   });
 }
 

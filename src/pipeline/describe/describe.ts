@@ -1,4 +1,4 @@
-import type { Cluster, ClusterTerm, Dump, Group } from '../../contract';
+import type { Cluster, ClusterTerm, Dump, Group, TermStat } from '../../contract';
 import { sig4 } from '../round';
 import type { ThemeSpec } from '../themes';
 import type { Tfidf } from '../vectorize/tfidf';
@@ -51,7 +51,9 @@ export interface Description {
   classTfidf: ClassTfidf;
 }
 
-const roundTerms = (ts: readonly ClusterTerm[]) => ts.map((t) => ({ term: t.term, weight: sig4(t.weight) }));
+/** Key terms and term statistics as written (four significant digits). */
+export const roundTerms = (ts: readonly ClusterTerm[]) => ts.map((t) => ({ term: t.term, weight: sig4(t.weight) }));
+export const roundStats = (ts: readonly TermStat[]) => ts.map((s) => ({ term: s.term, pwt: sig4(s.pwt), pw: sig4(s.pw) }));
 
 /**
  * The description stage: key terms and a readable label per cluster and per top-level theme by
@@ -74,7 +76,7 @@ export function describe(input: DescribeInput, options: DescribeOptions = {}): D
       theme: spec ? spec.id : null,
       size: 0,
       terms: roundTerms(d.terms),
-      termStats: d.stats.map((s) => ({ term: s.term, pwt: sig4(s.pwt), pw: sig4(s.pw) })),
+      termStats: roundStats(d.stats),
       dumpTerms: dumpTerms[c],
     };
   });
