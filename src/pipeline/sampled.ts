@@ -62,7 +62,7 @@ export async function buildSampledAtlas(corpus: Corpus, options: AtlasOptions & 
     { vectors: model.vectors, dims, x: atlas.papers.map((p) => p.x), y: atlas.papers.map((p) => p.y), cluster: atlas.papers.map((p) => p.cluster) },
     { vectors: { rows: rest.length, cols: dims, data: vectors }, cluster },
     model.centres,
-    { seed, minDist: atlas.generated.params.umap.minDist, nNeighbors: atlas.generated.params.umap.nNeighbors, pool: options.pool },
+    { seed, minDist: atlas.generated.params.umap.minDist, nNeighbors: atlas.generated.params.umap.nNeighbors, pool: options.pool, amongNew: false },
   );
 
   // Every paper in the corpus's order.
