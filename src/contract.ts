@@ -198,6 +198,8 @@ export interface AtlasParams {
   umap: { nNeighbors: number; minDist: number; wasmAbove: number; nEpochs: number; metric: string; implementation: 'umap-js' | 'embedding-atlas wasm' };
   /** The map brought onto the earlier atlas's in `--out` (pipeline/layout/align), when there was one. */
   alignment?: { shared: number; scale: number; rotationDegrees: number; reflected: boolean };
+  /** A corpus larger than the sample size: the model was fitted on a sample of it (pipeline/sampled). */
+  sample?: { papers: number; of: number; rule: string };
   /** Keyword network (pipeline/cooccur/cooccur). */
   cooccurrence: { vocabulary: number; minCount: number; minStrength: number; maxLinks: number; ticks: number };
 }

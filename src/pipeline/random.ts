@@ -17,6 +17,8 @@ const STREAMS = {
   cooccur: { mul: 1, add: 0.25, modulus: 97 },
   /** A named theme's null queries, seeded by a hash of its terms. */
   themes: { mul: 1, add: 0.5, modulus: 1_000_004 },
+  /** The papers a large corpus's model is fitted on (sampled.ts). */
+  sample: { mul: 7919, add: 5, modulus: 1_000_037 },
   /** New papers' placement on a map whose papers are fixed (layout/place). */
   place: { mul: 7919, add: 3, modulus: 1_000_033 },
 } as const;

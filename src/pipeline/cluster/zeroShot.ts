@@ -32,6 +32,8 @@ export interface ZeroShotOptions {
   evidence?: number;
   /** Weight of a description's terms against the seed terms'. Default 0.25 (fitted on the seed labels). */
   descriptionWeight?: number;
+  /** Papers the cut-off's √(2 ln n) counts: the whole corpus's when the themes are located on a sample of it. Default: the papers given. */
+  corpusSize?: number;
   /** Weight of the mean of the papers a reader marked as belonging, added to the query (Rocchio's β). Default 0.5. */
   markWeight?: number;
   /** Weight of the mean of the papers a reader marked as not belonging, taken from the query (Rocchio's γ). Default 0.25. */
@@ -295,7 +297,7 @@ export function locateThemes(
     const unitLatent = unitDense(latent);
     const { z, yardsticks } = scores(tf, model, sparse, unitLatent, o.mix);
     // Scores are re-expressed so that 1 is the cut-off: the paper nearer its theme wins between two.
-    const zeroShotCut = o.cutoff * Math.sqrt(2 * Math.log(Math.max(n, 3)));
+    const zeroShotCut = o.cutoff * Math.sqrt(2 * Math.log(Math.max(o.corpusSize ?? n, 3)));
     const cut = marked ? markedCut(z, marked, before!, o.markPrior, zeroShotCut) : zeroShotCut;
     const query: ThemeQuery = { sparse: [...sparse], latent: [...unitLatent], ...yardsticks, mix: o.mix, cut };
     const score = z.map((v) => v / cut);

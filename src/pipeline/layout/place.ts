@@ -14,6 +14,8 @@ export interface PlaceOptions {
   searchClusters?: number;
   /** A second thread for the neighbour search (the command line passes one). Default: this thread. */
   pool?: Pool;
+  /** Whether the other new papers are candidate neighbours too (an update: yes; a corpus mapped onto its sample: no, their number grows with it). Default true. */
+  amongNew?: boolean;
   seed?: number;
 }
 
@@ -63,7 +65,8 @@ export function placeNew(placed: Placed, arriving: Arriving, centres: Float32Arr
     dims: placed.dims,
     centres,
     placedCluster: Int32Array.from(placed.cluster),
-    freshCluster: Int32Array.from(arriving.cluster),
+    freshCluster: o.amongNew === false ? new Int32Array(0) : Int32Array.from(arriving.cluster),
+    ownCluster: Int32Array.from(arriving.cluster),
     from,
     to,
     nNeighbors: o.nNeighbors,
@@ -94,7 +97,10 @@ export interface SearchInput {
   dims: number;
   centres: Float32Array;
   placedCluster: Int32Array;
+  /** The new papers' clusters, for ranking them as candidates too (empty: placed papers only). */
   freshCluster: Int32Array;
+  /** Each new paper's own cluster. */
+  ownCluster: Int32Array;
   from: number;
   to: number;
   nNeighbors: number;
@@ -118,7 +124,7 @@ export function searchNeighbours(input: SearchInput): { neighbours: number[][]; 
     const at = i * dims;
     all.clear();
     old.clear();
-    for (const c of nearestClusters(fresh, at, centres, dims, input.searchClusters, input.freshCluster[i], placedIn, Math.min(n0, input.nNeighbors)))
+    for (const c of nearestClusters(fresh, at, centres, dims, input.searchClusters, input.ownCluster[i], placedIn, Math.min(n0, input.nNeighbors)))
       for (const j of members[c]) {
         if (j === n0 + i) continue;
         let s = 0;
