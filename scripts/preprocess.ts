@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { ABSTRACT_CHUNK_SIZE, type PaperText, type Rejection } from '../src/contract';
 import { assembleCorpus, embeddingMatrix, parseEmbeddingLines, SourceError, type AssembleOptions, type Corpus, type CorpusPaper, type GroupBy, type ManifestEntry, type SourceRecords } from '../src/pipeline/ingest';
 import type { PreviousCluster } from '../src/pipeline/cluster/identity';
-import { buildAtlas } from '../src/pipeline/atlas';
+import type { buildAtlas } from '../src/pipeline/atlas';
+import { buildSampledAtlas, SAMPLE_DEFAULTS } from '../src/pipeline/sampled';
 import { encodeModel } from '../src/pipeline/model/file';
 import type { Dense } from '../src/pipeline/vectorize/sparse';
 import { foundAgain, updateAtlas, type UpdateReport } from '../src/pipeline/update';
@@ -20,7 +21,7 @@ import { NO_PREVIOUS, readPrevious, type Previous } from './lib/previousAtlas';
 import { mapOffThread, OFF_THREAD_ABOVE } from './lib/mapThread';
 import { threadPool } from './lib/pool';
 import { parseThemes, type ThemeSpec } from '../src/pipeline/themes';
-import { progress, progressDone } from './lib/progress';
+import { progress, progressDone, progressPapers } from './lib/progress';
 
 async function loadThemes(file: string): Promise<ThemeSpec[]> {
   if (file === 'none') return [];
@@ -50,6 +51,8 @@ const USAGE = `Usage: npm run preprocess -- [options]
   --out <dir>          where atlas.json and its abstracts-<hash>/ folder are written (default public/data)
   --seed <n>           seed for every random step (default 0)
   --k <n|auto>         number of fine clusters outside named themes, 2 to the number of papers (default auto: about √papers, at most ${FINE_K.max})
+  --sample <n|all>     above n papers, fit the model on a seeded sample of n and map the rest onto
+                       it in batches, as --update does (default ${SAMPLE_DEFAULTS.size.toLocaleString('en-US')}; all: fit on every paper)
   --themes <json>      named themes to find (default data/themes.json; "none" for unsupervised)
   --group-by <unit>    group dated records of an export into dumps by day, week or month (default day)
   --fresh              give every theme a new id instead of carrying on those of the atlas already in --out
@@ -77,6 +80,7 @@ function options() {
         out: { type: 'string', default: 'public/data' },
         seed: { type: 'string', default: '0' },
         k: { type: 'string', default: 'auto' },
+        sample: { type: 'string', default: String(SAMPLE_DEFAULTS.size) },
         'group-by': { type: 'string', default: 'day' },
         themes: { type: 'string' },
         strict: { type: 'boolean', default: false },
@@ -100,11 +104,13 @@ function options() {
     k = Number(v.k);
     if (!/^\d+$/.test(v.k.trim()) || k < 2) throw new UsageError(`--k must be a whole number of at least 2, or "auto", got "${v.k}"`);
   }
+  const sample = v.sample === 'all' ? Infinity : Number(v.sample);
+  if (v.sample !== 'all' && (!/^\d+$/.test(v.sample.trim()) || sample < 3)) throw new UsageError(`--sample must be a whole number of at least 3, or "all", got "${v.sample}"`);
   for (const [name, value] of [['--input', v.input], ['--out', [v.out]], ['--manifest', v.manifest === undefined ? [] : [v.manifest]], ['--themes', v.themes === undefined ? [] : [v.themes]], ['--embeddings', v.embeddings === undefined ? [] : [v.embeddings]]] as const)
     if (value?.some((x) => !x.trim())) throw new UsageError(`${name} needs a path, got an empty one`);
   if (v.update) {
     if (v.input === undefined) throw new UsageError('--update needs --input with the new dumps');
-    for (const [name, given] of [['--k', v.k !== 'auto'], ['--seed', v.seed !== '0'], ['--themes', v.themes !== undefined], ['--fresh', v.fresh]] as const)
+    for (const [name, given] of [['--k', v.k !== 'auto'], ['--seed', v.seed !== '0'], ['--themes', v.themes !== undefined], ['--fresh', v.fresh], ['--sample', v.sample !== String(SAMPLE_DEFAULTS.size)]] as const)
       if (given) throw new UsageError(`--update maps new papers onto the atlas's fitted model, which fixes ${name.slice(2)}; leave out ${name}, or run without --update`);
   }
   const groupBy = v['group-by'];
@@ -114,7 +120,7 @@ function options() {
   const manifest = v.manifest ?? (defaultInput && existsSync('data/dumps.csv') ? 'data/dumps.csv' : undefined);
   const inputs = v.input ?? (v.manifest ? [] : ['data/dumps']);
   const themes = v.themes ?? (existsSync('data/themes.json') ? 'data/themes.json' : 'none');
-  return { help: v.help, inputs, manifest, out: v.out, seed, k, groupBy: groupBy as GroupBy, strict: v.strict, fresh: v.fresh, update: v.update, embeddings: v.embeddings, themes, dryRun: v['dry-run'], debug: v.debug };
+  return { help: v.help, inputs, manifest, out: v.out, seed, k, sample, groupBy: groupBy as GroupBy, strict: v.strict, fresh: v.fresh, update: v.update, embeddings: v.embeddings, themes, dryRun: v['dry-run'], debug: v.debug };
 }
 
 function fail(message: string, code: number): never {
@@ -265,8 +271,10 @@ async function analyse(corpus: Corpus, opts: Options, themes: ThemeSpec[], previ
   // The LSA's products on two cores, and the neighbours and map on the second while this one clusters.
   const pool = corpus.papers.length > OFF_THREAD_ABOVE ? threadPool() : undefined;
   const runMap = mapOffThread(corpus.papers.length);
+  let mappingStarted = 0;
+  const mapPool = corpus.papers.length > opts.sample ? threadPool() : undefined;
   try {
-    built = await buildAtlas(corpus, {
+    built = await buildSampledAtlas(corpus, {
       seed: opts.seed,
       k: opts.k,
       themes,
@@ -277,6 +285,7 @@ async function analyse(corpus: Corpus, opts: Options, themes: ThemeSpec[], previ
       pool,
       runMap,
       onStage: (name) => progress(`${name}`, started),
+      sample: { size: opts.sample, pool: mapPool, onBatch: (done, total) => progressPapers(done, total, mappingStarted ||= Date.now()) },
     });
   } catch (e) {
     progressDone(started);
@@ -284,6 +293,7 @@ async function analyse(corpus: Corpus, opts: Options, themes: ThemeSpec[], previ
     fail(`the analysis stopped: ${(e as Error).message}; nothing written`, 1);
   } finally {
     pool?.close();
+    mapPool?.close();
     runMap.close();
   }
   progressDone(started);
@@ -427,6 +437,8 @@ async function main(): Promise<void> {
   if (embeddings) process.stdout.write(`embeddings: ${embeddings.cols} dimensions for all ${embeddings.rows} papers (clusters, neighbours and the map use them)\n`);
   const previous = opts.fresh ? NO_PREVIOUS : await readPrevious(out);
   const built = await analyse(corpus, opts, themes, previous, embeddings);
+  const sampled = built.atlas.generated.params.sample;
+  if (sampled) process.stdout.write(`model fitted on a seeded sample of ${sampled.papers.toLocaleString('en-US')} of the ${sampled.of.toLocaleString('en-US')} papers; the other ${(sampled.of - sampled.papers).toLocaleString('en-US')} mapped onto it (--sample)\n`);
   printThemes(built, previous.clusters);
   const { unknownMarks } = built;
   for (const m of unknownMarks.slice(0, 10)) process.stdout.write(`note ${opts.themes}: theme "${m.theme}" marks paper "${m.paper}" (${m.kind}), which these papers do not hold: ignored\n`);

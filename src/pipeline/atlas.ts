@@ -51,6 +51,11 @@ export interface AtlasOptions {
   /** The top-level themes of an earlier run, whose keys, labels and colours carry on (see cluster/identity keyGroups). Default none. */
   previousGroups?: PreviousGroup[];
   /**
+   * Papers of the whole corpus when these are a seeded sample of it (pipeline/sampled): the named
+   * themes' cut-offs and the number of fine clusters count that many. Default: the papers given.
+   */
+  population?: number;
+  /**
    * Precomputed embeddings (rows of unit length, in paper order; see ingest/embeddings): clusters,
    * neighbours and the map use them instead of the LSA vectors; terms, labels, keywords and named
    * themes still come from the text. Default none.
@@ -117,9 +122,9 @@ export async function buildAtlas(
   // Named themes first, wherever they are; the papers of none are clustered freely.
   stage('themes');
   const { marks, unknown: unknownMarks } = themeMarks(themes, corpus.papers.map((p) => p.id));
-  const matches = locateThemes(themes, tf, model, terms.normalize, o.zeroShot, marks);
+  const matches = locateThemes(themes, tf, model, terms.normalize, { ...o.zeroShot, ...(o.population ? { corpusSize: o.population } : {}) }, marks);
   stage('clusters');
-  const levels = twoLevelClusters(space, assignThemes(matches, n), { k: o.k, seed: o.seed, restarts: o.kmeans?.restarts, hierarchy: o.hierarchy });
+  const levels = twoLevelClusters(space, assignThemes(matches, n), { k: o.k, seed: o.seed, population: o.population, restarts: o.kmeans?.restarts, hierarchy: o.hierarchy });
   const { assign } = levels;
 
   stage('describe');

@@ -1,16 +1,39 @@
-import type { Paper, PaperText } from '../contract';
+import type { Atlas, Paper, PaperText } from '../contract';
 import { buildAtlas, type AtlasOptions } from './atlas';
 import { clusterCentres, cooccurrence } from './cooccur/cooccur';
 import { paperKeywords } from './describe/keywords';
 import type { Corpus } from './ingest';
-import { placeNew } from './layout/place';
+import { placeNew, type Placed } from './layout/place';
+import type { Pool } from './parallel';
+import type { FittedModel } from './model/model';
 import { Transform } from './model/transform';
 import { seededRandom } from './random';
 import { round4 } from './round';
 import { trends } from './trends';
+import type { Dense } from './vectorize/sparse';
 
-/** Papers read through the model at a time. */
-export const SAMPLE_BATCH = 20_000;
+/**
+ * A corpus of more than `size` papers is fitted on a seeded uniform sample of `size` of them, and
+ * the rest go through the fitted model `batch` papers at a time. 50,000: the largest corpus whose
+ * full fit fits the time and memory targets (31 s and 1.2 GB here), and where the sample's clusters
+ * and named themes stand for the whole's (see README, fit on a sample).
+ */
+export const SAMPLE_DEFAULTS = { size: 50_000, batch: 20_000 };
+
+export const SAMPLE_RULE = 'a seeded uniform sample; every other paper read, assigned and placed among the sampled ones by the fitted model, as an update does';
+
+export interface SampleOptions {
+  /** Papers the model is fitted on; a corpus of at most this many is fitted whole. Default SAMPLE_DEFAULTS.size. */
+  size?: number;
+  /** Papers read through the model at a time. Default SAMPLE_DEFAULTS.batch. */
+  batch?: number;
+  /** A second thread for placing the mapped papers (the command line passes one; the fit's own pool ends with its LSA). Default: this thread. */
+  pool?: Pool;
+  /** Called after each batch with the papers mapped so far and how many there are to map. */
+  onBatch?: (done: number, total: number) => void;
+}
+
+type Built = Awaited<ReturnType<typeof buildAtlas>>;
 
 /** `size` of the indices 0..n-1, a seeded uniform sample (a partial Fisher-Yates shuffle), ascending. */
 export function sampleIndices(n: number, size: number, seed: number): Int32Array {
@@ -24,83 +47,127 @@ export function sampleIndices(n: number, size: number, seed: number): Int32Array
 }
 
 /**
- * The atlas of a corpus larger than `sample` papers (DESIGN: fit once, transform many): the model is
- * fitted on a seeded uniform sample (its named themes' cut-offs counting the whole corpus), and every
- * other paper goes through the transform an update uses, in batches: read with the model's tables,
- * assigned by its rules and placed among the sampled papers. Sizes, trends and the keyword network
- * count every paper; the clusters' key terms are the sample's. At or below `sample` papers, exactly
- * `buildAtlas`.
+ * The atlas of a corpus (DESIGN: fit once, transform many). At most `sample.size` papers: exactly
+ * `buildAtlas`. More: the model is fitted on a seeded uniform sample, counting the whole corpus for
+ * the named themes' cut-offs and the number of clusters, and every other paper goes through the
+ * transform an update uses, a batch at a time: read with the model's tables, assigned by its rules
+ * and placed among the sampled papers, so a batch's papers depend on the model and the batch alone.
+ * Sizes, trends and the keyword network count every paper; the clusters' labels and key terms are
+ * the sample's.
  */
-export async function buildSampledAtlas(corpus: Corpus, options: AtlasOptions & { sample: number }): ReturnType<typeof buildAtlas> {
+export async function buildSampledAtlas(corpus: Corpus, options: AtlasOptions & { sample?: SampleOptions } = {}): Promise<Built> {
+  const { sample = {}, ...atlasOptions } = options;
+  const size = sample.size ?? SAMPLE_DEFAULTS.size;
   const n = corpus.papers.length;
-  if (n <= options.sample) return buildAtlas(corpus, options);
-  const seed = options.seed ?? 0;
-  const picked = sampleIndices(n, options.sample, seed);
-  const inSample = new Int32Array(n).fill(-1);
-  picked.forEach((i, j) => (inSample[i] = j));
-  const fit = await buildAtlas({ ...corpus, papers: Array.from(picked, (i) => corpus.papers[i]) }, { ...options, zeroShot: { ...options.zeroShot, corpusSize: n } });
+  if (n <= size) return buildAtlas(corpus, atlasOptions);
+  const picked = sampleIndices(n, size, atlasOptions.seed ?? 0);
+  const rest = others(n, picked);
+  const fit = await buildAtlas({ ...corpus, papers: Array.from(picked, (i) => corpus.papers[i]) }, { ...atlasOptions, embeddings: rowsOf(atlasOptions.embeddings, picked), population: n });
+  const mapped = mapRest(corpus, rest, fit, atlasOptions, sample);
+  return merged(corpus, picked, rest, fit, mapped, atlasOptions.seed ?? 0);
+}
+
+/** The indices 0..n-1 not in `picked` (ascending). */
+function others(n: number, picked: Int32Array): Int32Array {
+  const inSample = new Uint8Array(n);
+  for (const i of picked) inSample[i] = 1;
+  const out = new Int32Array(n - picked.length);
+  let r = 0;
+  for (let i = 0; i < n; i++) if (!inSample[i]) out[r++] = i;
+  return out;
+}
+
+/** The given rows of a matrix, or null without one. */
+function rowsOf(m: Dense | null | undefined, rows: ArrayLike<number>): Dense | null {
+  if (!m) return null;
+  const data = new Float64Array(rows.length * m.cols);
+  for (let r = 0; r < rows.length; r++) data.set(m.data.subarray(rows[r] * m.cols, (rows[r] + 1) * m.cols), r * m.cols);
+  return { rows: rows.length, cols: m.cols, data };
+}
+
+/** The papers outside the sample as the fitted model maps them (in `rest` order). */
+interface Mapped {
+  cluster: Int32Array;
+  x: Float64Array;
+  y: Float64Array;
+  /** Vectors in the model's space, `rest.length × spaceDims`. */
+  vectors: Float32Array;
+  keywords: string[][];
+  typicality: Float64Array;
+  /** Nearest sampled papers (indices into the sample), nearest first. */
+  neighbours: number[][];
+}
+
+/** Reads, assigns and places the papers outside the sample, a batch at a time. */
+function mapRest(corpus: Corpus, rest: Int32Array, fit: Built, options: AtlasOptions, sample: SampleOptions): Mapped {
   const { atlas, model } = fit;
-  const rest: number[] = [];
-  for (let i = 0; i < n; i++) if (inSample[i] < 0) rest.push(i);
-
-  // The rest through the model, a batch at a time.
-  const transform = new Transform(model);
+  const params = atlas.generated.params;
+  const batch = sample.batch ?? SAMPLE_DEFAULTS.batch;
   const dims = model.spaceDims;
-  const cluster = new Int32Array(rest.length);
-  const vectors = new Float64Array(rest.length * dims);
-  const keywords: string[][] = [];
-  const typical = new Float64Array(rest.length);
-  for (let from = 0; from < rest.length; from += SAMPLE_BATCH) {
-    const batch = rest.slice(from, from + SAMPLE_BATCH).map((i) => corpus.papers[i]);
-    const t = transform.papers(batch);
-    cluster.set(t.cluster, from);
-    vectors.set(t.vectors.data, from * dims);
-    keywords.push(...paperKeywords(t.matrix, model.terms, atlas.generated.params.describe.keywordsPerPaper));
-    t.cluster.forEach((c, r) => (typical[from + r] = cosineTo(t.vectors.data, r * dims, model.centres, c * dims, dims)));
+  const transform = new Transform(model);
+  const placed: Placed = { vectors: model.vectors, dims, x: atlas.papers.map((p) => p.x), y: atlas.papers.map((p) => p.y), cluster: atlas.papers.map((p) => p.cluster) };
+  const m = rest.length;
+  const out: Mapped = { cluster: new Int32Array(m), x: new Float64Array(m), y: new Float64Array(m), vectors: new Float32Array(m * dims), keywords: [], typicality: new Float64Array(m), neighbours: [] };
+  sample.onBatch?.(0, m);
+  for (let from = 0; from < m; from += batch) {
+    const at = rest.subarray(from, Math.min(m, from + batch));
+    const t = transform.papers(Array.from(at, (i) => corpus.papers[i]), rowsOf(options.embeddings, at));
+    // Each batch's placement starts its random stream afresh: a batch's papers depend on the model and the batch alone.
+    const where = placeNew(placed, { vectors: t.vectors, cluster: t.cluster }, model.centres, { seed: options.seed, minDist: params.umap.minDist, nNeighbors: params.umap.nNeighbors, pool: sample.pool, amongNew: false });
+    out.cluster.set(t.cluster, from);
+    out.x.set(where.x, from);
+    out.y.set(where.y, from);
+    out.vectors.set(t.vectors.data, from * dims);
+    out.keywords.push(...paperKeywords(t.matrix, model.terms, params.describe.keywordsPerPaper));
+    out.neighbours.push(...where.neighbours.map((near) => near.slice(0, params.neighbors.perPaper)));
+    t.cluster.forEach((c, r) => (out.typicality[from + r] = cosineTo(t.vectors.data, r * dims, model.centres, c * dims, dims)));
+    sample.onBatch?.(from + at.length, m);
   }
-  const placed = placeNew(
-    { vectors: model.vectors, dims, x: atlas.papers.map((p) => p.x), y: atlas.papers.map((p) => p.y), cluster: atlas.papers.map((p) => p.cluster) },
-    { vectors: { rows: rest.length, cols: dims, data: vectors }, cluster },
-    model.centres,
-    { seed, minDist: atlas.generated.params.umap.minDist, nNeighbors: atlas.generated.params.umap.nNeighbors, pool: options.pool, amongNew: false },
-  );
+  return out;
+}
 
-  // Every paper in the corpus's order.
-  const restAt = new Int32Array(n).fill(-1);
-  rest.forEach((i, r) => (restAt[i] = r));
+/** The whole corpus's atlas, abstracts and model: sampled papers as fitted, the rest as mapped, every count over both. */
+function merged(corpus: Corpus, picked: Int32Array, rest: Int32Array, fit: Built, mapped: Mapped, seed: number): Built {
+  const { atlas, model } = fit;
+  const n = corpus.papers.length;
+  // Where each paper is: ≥ 0 its place in the sample, < 0 -(1 + its place in the rest).
+  const where = new Int32Array(n);
+  picked.forEach((i, j) => (where[i] = j));
+  rest.forEach((i, r) => (where[i] = -1 - r));
+  const sampledId = (j: number) => corpus.papers[picked[j]].id;
   const papers: Paper[] = corpus.papers.map((p, i) => {
-    if (inSample[i] >= 0) return atlas.papers[inSample[i]];
-    const r = restAt[i];
-    return { id: p.id, title: p.title, ...(p.url ? { url: p.url } : {}), dumps: p.dumps, cluster: cluster[r], x: round4(placed.x[r]), y: round4(placed.y[r]), keywords: keywords[r], typicality: round4(typical[r]) };
+    if (where[i] >= 0) return atlas.papers[where[i]];
+    const r = -1 - where[i];
+    return { id: p.id, title: p.title, ...(p.url ? { url: p.url } : {}), dumps: p.dumps, cluster: mapped.cluster[r], x: round4(mapped.x[r]), y: round4(mapped.y[r]), keywords: mapped.keywords[r], typicality: round4(mapped.typicality[r]) };
   });
-  const idOf = (j: number) => (j < picked.length ? corpus.papers[picked[j]].id : corpus.papers[rest[j - picked.length]].id);
   const abstracts: PaperText[] = corpus.papers.map((p, i) => {
-    if (inSample[i] >= 0) return fit.abstracts[inSample[i]];
-    const neighbors = placed.neighbours[restAt[i]].slice(0, atlas.generated.params.neighbors.perPaper).map(idOf);
+    if (where[i] >= 0) return fit.abstracts[where[i]];
+    const neighbors = mapped.neighbours[-1 - where[i]].map(sampledId);
     return { abstract: p.abstract, ...(neighbors.length ? { neighbors } : {}), ...(p.authors?.length ? { authors: p.authors } : {}) };
   });
+  const dims = model.spaceDims;
+  const vectors = new Float32Array(n * dims);
+  where.forEach((w, i) => vectors.set(w >= 0 ? model.vectors.subarray(w * dims, (w + 1) * dims) : mapped.vectors.subarray((-1 - w) * dims, -w * dims), i * dims));
+  const sample = { papers: picked.length, of: n, rule: SAMPLE_RULE };
+  return { ...fit, atlas: { ...counted(atlas, corpus, papers, seed), generated: { ...atlas.generated, params: { ...atlas.generated.params, sample } } }, abstracts, model: { ...model, vectors } satisfies FittedModel };
+}
+
+/** The sample's atlas with every count made over all `papers`: sizes, named themes' papers, trends, the keyword network. */
+function counted(atlas: Atlas, corpus: Corpus, papers: Paper[], seed: number): Atlas {
   const assign = Int32Array.from(papers, (p) => p.cluster);
-  const clusters = atlas.clusters.map((c) => ({ ...c, size: 0 }));
-  for (const c of assign) clusters[c].size++;
+  const sizes = new Array<number>(atlas.clusters.length).fill(0);
+  for (const c of assign) sizes[c]++;
+  const clusters = atlas.clusters.map((c, i) => ({ ...c, size: sizes[i] }));
   const groups = atlas.groups.map((g) => ({ ...g, size: clusters.filter((c) => c.group === g.id).reduce((s, c) => s + c.size, 0) }));
-  const vectorsInOrder = new Float32Array(n * dims);
-  corpus.papers.forEach((_, i) =>
-    inSample[i] >= 0 ? vectorsInOrder.set(model.vectors.subarray(inSample[i] * dims, (inSample[i] + 1) * dims), i * dims) : vectorsInOrder.set(vectors.subarray(restAt[i] * dims, (restAt[i] + 1) * dims), i * dims),
-  );
+  const params = atlas.generated.params;
   return {
-    ...fit,
-    atlas: {
-      ...atlas,
-      generated: { ...atlas.generated, params: { ...atlas.generated.params, sample: { papers: picked.length, of: n, rule: 'seeded uniform sample; the other papers read, assigned and placed by the fitted model, as an update does' } } },
-      groups,
-      clusters,
-      themes: atlas.themes.map((th) => ({ ...th, papers: clusters.find((c) => c.theme === th.id)?.size ?? 0 })),
-      papers,
-      trends: trends(corpus.dumps, papers.map((p) => p.dumps), assign, clusters.length),
-      cooccurrence: cooccurrence(papers.map((p) => p.keywords), assign, clusters.length, { ...atlas.generated.params.cooccurrence, seed, anchors: clusterCentres(papers, assign, clusters.map((c) => c.size)) }),
-    },
-    abstracts,
-    model: { ...model, vectors: vectorsInOrder },
+    ...atlas,
+    groups,
+    clusters,
+    themes: atlas.themes.map((th) => ({ ...th, papers: th.clusters.reduce((s, c) => s + sizes[c], 0) })),
+    papers,
+    trends: trends(corpus.dumps, papers.map((p) => p.dumps), assign, clusters.length),
+    cooccurrence: cooccurrence(papers.map((p) => p.keywords), assign, clusters.length, { ...params.cooccurrence, seed, anchors: clusterCentres(papers, assign, sizes) }),
   };
 }
 

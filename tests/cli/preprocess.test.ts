@@ -75,6 +75,28 @@ describe('npm run preprocess', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
+  it('--sample fits a corpus above that size on a seeded sample of it, says so, and maps the other papers onto the model', () => {
+    const dir = scratch({});
+    const r = preprocess(['--input', join(ROOT, 'data/dumps'), '--manifest', join(ROOT, 'data/dumps.csv'), '--out', join(dir, 'out'), '--sample', '200']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('model fitted on a seeded sample of 200 of the 531 papers; the other 331 mapped onto it (--sample)');
+    const atlas = atlasIn(dir);
+    expect(atlas.papers).toHaveLength(531);
+    expect(atlas.generated.params.sample).toMatchObject({ papers: 200, of: 531 });
+  });
+
+  it('rejects a --sample that is not a size, and --sample with --update, in one line each', () => {
+    for (const [args, message] of [
+      [['--sample', 'half'], '--sample must be a whole number of at least 3, or "all", got "half"'],
+      [['--update', '--input', 'x', '--sample', '100'], '--update maps new papers onto the atlas\'s fitted model, which fixes sample; leave out --sample, or run without --update'],
+    ] as const) {
+      const r = preprocess([...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n')[0]).toBe(`preprocess: ${message}`);
+    }
+  });
+
   it('rejects an unknown option with usage help and exit code 2', () => {
     const r = preprocess(['--colour', 'red']);
     expect(r.code).toBe(2);

@@ -8,6 +8,8 @@ export interface TwoLevelOptions {
   /** Fine clusters of the papers outside named themes, or 'auto' (see fineK). Default 'auto'. */
   k?: number | 'auto';
   seed?: number;
+  /** Papers the given ones stand for (a sample's whole corpus): 'auto' counts the free papers in that proportion. Default: the papers given. */
+  population?: number;
   /** k-means restarts on small inputs (see kmeans restartsFor). Default KMEANS_DEFAULTS.restarts. */
   restarts?: number;
   hierarchy?: HierarchyOptions;
@@ -88,7 +90,7 @@ function fineClusters(docs: Dense, themeOf: Int32Array, options: TwoLevelOptions
   let kmeans: AtlasParams['kmeans'];
   const asked = options.restarts ?? KMEANS_DEFAULTS.restarts;
   if (free.length >= 2) {
-    kFree = Math.min(options.k === undefined || options.k === 'auto' ? fineK(free.length) : options.k, free.length);
+    kFree = Math.min(options.k === undefined || options.k === 'auto' ? fineK(Math.round((free.length * (options.population ?? n)) / n)) : options.k, free.length);
     const restarts = restartsFor(free.length, kFree, asked);
     const c = kmeansBest(pick(docs, free), { k: kFree, seed: options.seed, restarts });
     free.forEach((i, r) => (raw[i] = c.assignments[r]));
