@@ -1,13 +1,14 @@
 import { searchNeighbours } from './layout/place';
+import { mapBatch } from './model/mapBatch';
 import { tokenizeTexts } from './text/tokenize';
 import { KERNELS, type KernelName, type Kernels } from './vectorize/kernels';
 
 /**
  * Work that splits in two, for a second thread. Kernels work in place on shared arrays (the LSA's
  * products); tasks take an input and return a result, copied between threads (tokenising half of the
- * papers, the neighbour search of new papers). Each runs in two fixed parts, so the result is the same on one thread or two.
+ * papers, the neighbour search of new papers, half of a batch mapped onto a fitted model). Each runs in two fixed parts, so the result is the same on one thread or two.
  */
-export const TASKS = { tokenize: tokenizeTexts, placeSearch: searchNeighbours };
+export const TASKS = { tokenize: tokenizeTexts, placeSearch: searchNeighbours, mapBatch };
 export type Tasks = typeof TASKS;
 export type TaskName = keyof Tasks;
 export { KERNELS };

@@ -1,12 +1,11 @@
 import type { Atlas, Paper, PaperText } from '../contract';
 import { buildAtlas, type AtlasOptions } from './atlas';
 import { clusterCentres, cooccurrence } from './cooccur/cooccur';
-import { paperKeywords } from './describe/keywords';
 import type { Corpus } from './ingest';
-import { placeNew, type Placed } from './layout/place';
-import type { Pool } from './parallel';
+import type { Placed } from './layout/place';
+import type { BatchInput, BatchOutput } from './model/mapBatch';
+import { SERIAL, type Pool } from './parallel';
 import type { FittedModel } from './model/model';
-import { Transform } from './model/transform';
 import { seededRandom } from './random';
 import { round4 } from './round';
 import { trends } from './trends';
@@ -27,7 +26,7 @@ export interface SampleOptions {
   size?: number;
   /** Papers read through the model at a time. Default SAMPLE_DEFAULTS.batch. */
   batch?: number;
-  /** A second thread for placing the mapped papers (the command line passes one; the fit's own pool ends with its LSA). Default: this thread. */
+  /** A second thread that maps half of each batch (the command line passes one; the fit's own pool ends with its LSA). Default: this thread. */
   pool?: Pool;
   /** Called after each batch with the papers mapped so far and how many there are to map. */
   onBatch?: (done: number, total: number) => void;
@@ -86,42 +85,47 @@ function rowsOf(m: Dense | null | undefined, rows: ArrayLike<number>): Dense | n
 }
 
 /** The papers outside the sample as the fitted model maps them (in `rest` order). */
-interface Mapped {
-  cluster: Int32Array;
-  x: Float64Array;
-  y: Float64Array;
-  /** Vectors in the model's space, `rest.length × spaceDims`. */
-  vectors: Float32Array;
-  keywords: string[][];
-  typicality: Float64Array;
-  /** Nearest sampled papers (indices into the sample), nearest first. */
-  neighbours: number[][];
-}
+type Mapped = Omit<BatchOutput, 'keywords' | 'neighbours'> & { keywords: string[][]; neighbours: number[][] };
 
-/** Reads, assigns and places the papers outside the sample, a batch at a time. */
+/** Reads, assigns and places the papers outside the sample, a batch at a time, half of each on either thread of the pool. */
 function mapRest(corpus: Corpus, rest: Int32Array, fit: Built, options: AtlasOptions, sample: SampleOptions): Mapped {
   const { atlas, model } = fit;
   const params = atlas.generated.params;
   const batch = sample.batch ?? SAMPLE_DEFAULTS.batch;
   const dims = model.spaceDims;
-  const transform = new Transform(model);
   const placed: Placed = { vectors: model.vectors, dims, x: atlas.papers.map((p) => p.x), y: atlas.papers.map((p) => p.y), cluster: atlas.papers.map((p) => p.cluster) };
+  const input = (from: number, to: number): BatchInput => {
+    const at = rest.subarray(from, to);
+    return {
+      model,
+      placed,
+      papers: Array.from(at, (i) => ({ title: corpus.papers[i].title, abstract: corpus.papers[i].abstract })),
+      embeddings: rowsOf(options.embeddings, at),
+      seed: options.seed ?? 0,
+      minDist: params.umap.minDist,
+      nNeighbors: params.umap.nNeighbors,
+      keywordsPerPaper: params.describe.keywordsPerPaper,
+      neighboursPerPaper: params.neighbors.perPaper,
+    };
+  };
   const m = rest.length;
   const out: Mapped = { cluster: new Int32Array(m), x: new Float64Array(m), y: new Float64Array(m), vectors: new Float32Array(m * dims), keywords: [], typicality: new Float64Array(m), neighbours: [] };
   sample.onBatch?.(0, m);
   for (let from = 0; from < m; from += batch) {
-    const at = rest.subarray(from, Math.min(m, from + batch));
-    const t = transform.papers(Array.from(at, (i) => corpus.papers[i]), rowsOf(options.embeddings, at));
-    // Each batch's placement starts its random stream afresh: a batch's papers depend on the model and the batch alone.
-    const where = placeNew(placed, { vectors: t.vectors, cluster: t.cluster }, model.centres, { seed: options.seed, minDist: params.umap.minDist, nNeighbors: params.umap.nNeighbors, pool: sample.pool, amongNew: false });
-    out.cluster.set(t.cluster, from);
-    out.x.set(where.x, from);
-    out.y.set(where.y, from);
-    out.vectors.set(t.vectors.data, from * dims);
-    out.keywords.push(...paperKeywords(t.matrix, model.terms, params.describe.keywordsPerPaper));
-    out.neighbours.push(...where.neighbours.map((near) => near.slice(0, params.neighbors.perPaper)));
-    t.cluster.forEach((c, r) => (out.typicality[from + r] = cosineTo(t.vectors.data, r * dims, model.centres, c * dims, dims)));
-    sample.onBatch?.(from + at.length, m);
+    const to = Math.min(m, from + batch);
+    const mid = (from + to) >> 1;
+    const halves = (sample.pool ?? SERIAL).split('mapBatch', [input(from, mid), input(mid, to)]);
+    halves.forEach((h, half) => {
+      const at = half ? mid : from;
+      out.cluster.set(h.cluster, at);
+      out.x.set(h.x, at);
+      out.y.set(h.y, at);
+      out.vectors.set(h.vectors, at * dims);
+      out.typicality.set(h.typicality, at);
+      out.keywords.push(...h.keywords);
+      out.neighbours.push(...h.neighbours);
+    });
+    sample.onBatch?.(to, m);
   }
   return out;
 }
@@ -169,15 +173,4 @@ function counted(atlas: Atlas, corpus: Corpus, papers: Paper[], seed: number): A
     trends: trends(corpus.dumps, papers.map((p) => p.dumps), assign, clusters.length),
     cooccurrence: cooccurrence(papers.map((p) => p.keywords), assign, clusters.length, { ...params.cooccurrence, seed, anchors: clusterCentres(papers, assign, sizes) }),
   };
-}
-
-/** Cosine of a unit vector (at `a[i..]`) to a centre (at `c[j..]`). */
-function cosineTo(a: ArrayLike<number>, i: number, c: ArrayLike<number>, j: number, dims: number): number {
-  let ab = 0;
-  let cc = 0;
-  for (let k = 0; k < dims; k++) {
-    ab += a[i + k] * c[j + k];
-    cc += c[j + k] * c[j + k];
-  }
-  return cc > 0 ? ab / Math.sqrt(cc) : 0;
 }

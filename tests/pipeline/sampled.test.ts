@@ -6,6 +6,7 @@ import { decodeModel, encodeModel } from '../../src/pipeline/model/file';
 import { buildSampledAtlas, sampleIndices } from '../../src/pipeline/sampled';
 import { updateAtlas } from '../../src/pipeline/update';
 import { seedCorpus, seedThemes } from '../../scripts/dev/themeQuality';
+import { threadPool } from '../../scripts/lib/pool';
 
 const corpus = seedCorpus();
 const themes = seedThemes();
@@ -63,7 +64,8 @@ describe('buildSampledAtlas: a corpus fitted on a sample, the rest mapped onto t
       expect(p.x).toBeGreaterThan(Math.min(...xs) - span / 4);
       expect(p.x).toBeLessThan(Math.max(...xs) + span / 4);
       expect(p.keywords.length).toBeGreaterThan(0);
-      for (const id of sampled.abstracts[i].neighbors ?? []) expect(inSample.has(id)).toBe(true);
+      const text = sampled.abstracts[i];
+      for (const id of typeof text === 'string' ? [] : (text.neighbors ?? [])) expect(inSample.has(id)).toBe(true);
     });
   });
 
@@ -88,6 +90,18 @@ describe('buildSampledAtlas: a corpus fitted on a sample, the rest mapped onto t
     expect(JSON.stringify(again.atlas)).toBe(JSON.stringify(sampled.atlas));
     expect(JSON.stringify(again.abstracts)).toBe(JSON.stringify(sampled.abstracts));
     expect(Buffer.from(encodeModel(again.model)).equals(Buffer.from(encodeModel(sampled.model)))).toBe(true);
+  });
+
+  it('maps half of each batch on a second thread with the same result as on one', async () => {
+    const pool = threadPool();
+    try {
+      const two = await buildSampledAtlas(corpus, { seed: 0, themes, sample: { ...SAMPLE, pool } });
+      expect(pool.threads()).toBe(2);
+      expect(JSON.stringify(two.atlas)).toBe(JSON.stringify(sampled.atlas));
+      expect(JSON.stringify(two.abstracts)).toBe(JSON.stringify(sampled.abstracts));
+    } finally {
+      pool.close();
+    }
   });
 
   it('takes an update like any atlas: the new dump is mapped and every earlier paper stays as it was', async () => {

@@ -1,0 +1,67 @@
+import { paperKeywords } from '../describe/keywords';
+import { placeNew, type Placed } from '../layout/place';
+import type { DocumentText } from '../text/terms';
+import type { Dense } from '../vectorize/sparse';
+import type { FittedModel } from './model';
+import { Transform } from './transform';
+
+/** A batch of papers to map onto a fitted model and its map (copied whole to another thread). */
+export interface BatchInput {
+  model: FittedModel;
+  /** The fitted papers on the map: the new ones are placed among them. */
+  placed: Placed;
+  papers: DocumentText[];
+  /** The papers' own vectors when the model's space is given embeddings. */
+  embeddings: Dense | null;
+  seed: number;
+  minDist: number;
+  nNeighbors: number;
+  keywordsPerPaper: number;
+  neighboursPerPaper: number;
+}
+
+/** A batch's papers as the model maps them, in the batch's order. */
+export interface BatchOutput {
+  cluster: Int32Array;
+  x: Float64Array;
+  y: Float64Array;
+  /** Vectors in the model's space, `papers × spaceDims`. */
+  vectors: Float32Array;
+  keywords: string[][];
+  /** Cosine to the centre of the paper's cluster. */
+  typicality: Float64Array;
+  /** Nearest fitted papers (indices into `placed`), nearest first. */
+  neighbours: number[][];
+}
+
+/**
+ * Reads, assigns and places a batch of papers by a fitted model: the transform an update uses, with
+ * the papers placed among the fitted ones only. The result is a function of the model and the batch
+ * alone (the placement's random stream starts afresh), so batches can run anywhere in any order.
+ */
+export function mapBatch(input: BatchInput): BatchOutput {
+  const { model, placed } = input;
+  const dims = model.spaceDims;
+  const t = new Transform(model).papers(input.papers, input.embeddings);
+  const where = placeNew(placed, { vectors: t.vectors, cluster: t.cluster }, model.centres, { seed: input.seed, minDist: input.minDist, nNeighbors: input.nNeighbors, amongNew: false });
+  return {
+    cluster: t.cluster,
+    x: where.x,
+    y: where.y,
+    vectors: Float32Array.from(t.vectors.data),
+    keywords: paperKeywords(t.matrix, model.terms, input.keywordsPerPaper),
+    typicality: Float64Array.from(t.cluster, (c, r) => cosineTo(t.vectors.data, r * dims, model.centres, c * dims, dims)),
+    neighbours: where.neighbours.map((near) => near.slice(0, input.neighboursPerPaper)),
+  };
+}
+
+/** Cosine of a unit vector (at `a[i..]`) to a centre (at `c[j..]`). */
+function cosineTo(a: ArrayLike<number>, i: number, c: ArrayLike<number>, j: number, dims: number): number {
+  let ab = 0;
+  let cc = 0;
+  for (let k = 0; k < dims; k++) {
+    ab += a[i + k] * c[j + k];
+    cc += c[j + k] * c[j + k];
+  }
+  return cc > 0 ? ab / Math.sqrt(cc) : 0;
+}
