@@ -1,12 +1,13 @@
 /**
  * Benchmark: times each preprocessing stage on the seed data (median of runs) with peak memory,
  * the whole `npm run preprocess` command, and optionally the scikit-learn reference pipeline on the
- * same papers (`--peer`) and larger samples of the benchmark corpus (`--sizes 2000,5000`). For each
+ * same papers (`--peer`), larger samples of the benchmark corpus (`--sizes 2000,5000`) and synthetic
+ * corpora beyond it (`--synthetic 200000,1000000`, see scripts/generate-corpus.ts). For each
  * sample, the dashboard on the command's output in headless Chromium (unless `--no-browser`): the
  * first payload's size, the map's first draw after navigation and frame times while zooming.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ import type { Atlas } from '../src/contract';
 
 const BENCH = '../shared/bench/arxiv-daily-50k.jsonl.gz';
 const PEER = '../shared/bench/peer_sklearn.py';
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, peer: { type: 'boolean', default: false }, sizes: { type: 'string', default: '' }, 'no-browser': { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, peer: { type: 'boolean', default: false }, sizes: { type: 'string', default: '' }, synthetic: { type: 'string', default: '' }, 'no-browser': { type: 'boolean', default: false } } });
 const runs = Math.max(1, Number(args.runs));
 const themes = parseThemes(JSON.parse(readFileSync('data/themes.json', 'utf8')));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -283,7 +284,36 @@ async function main() {
   }
 }
 
+/**
+ * The synthetic corpus of `n` papers (scripts/generate-corpus.ts, seed 1, recombined from the real
+ * benchmark papers), generated once into the system's temporary folder and reused: the generator
+ * gives the same bytes for the same n.
+ */
+function syntheticCorpus(n: number): string {
+  const file = join(tmpdir(), `topic-atlas-synthetic-${n}.jsonl.gz`);
+  if (existsSync(file)) return file;
+  const r = spawnSync(process.execPath, ['scripts/run.mjs', 'generate-corpus', '--papers', String(n), '--out', `${file}.part`], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`generate-corpus failed: ${r.stderr.slice(-300)}`);
+  renameSync(`${file}.part`, file);
+  return file;
+}
+
+/** The whole command on synthetic corpora beyond the real papers (fitted on a sample above its size), and the dashboard on each output. */
+async function syntheticRows(sizes: number[]): Promise<void> {
+  for (const n of sizes) {
+    const file = syntheticCorpus(n);
+    const out = tempDir('atlas-synthetic-');
+    const command = timedCommand(['--input', file, '--out', join(out, 'out')], join(out, 'out'));
+    process.stdout.write(`\nSynthetic corpus of ${n.toLocaleString('en-US')} papers (recombined from the real ones; ${file}):\n  ${command.line}\n`);
+    const sampled = command.stdout?.split('\n').find((l) => l.startsWith('model fitted on a seeded sample'));
+    if (sampled) process.stdout.write(`  ${sampled}\n`);
+    if (command.out) process.stdout.write(`  dashboard: ${await inBrowser(command.out, `synthetic${n}`)}\n`);
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 main()
+  .then(() => syntheticRows(args.synthetic.split(',').filter(Boolean).map(Number)))
   .then(() => process.stdout.write(`\nmachine speed at the end: a fixed loop took ${machineSpeed()}\n`))
   .catch((e) => {
     process.stderr.write(`bench: ${(e as Error).stack}\n`);
