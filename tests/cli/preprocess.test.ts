@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Atlas } from '../../src/contract';
 import { preprocess, ROOT, scratch } from './run';
+import { firstPayload } from '../../scripts/dev/firstPayload';
 import { readAtlas } from '../../scripts/lib/readAtlas';
 
 const ABS = 'We study topic clustering of research papers. Our method groups abstracts into themes. It works well on real listings.';
@@ -14,6 +15,7 @@ const PAGE = [
 const CSV = `Title,Abstract,Date\n"Paper One","${ABS}",2025-10-17\n"Paper Two","${ABS} Two.",2025-10-18\n`;
 
 const atlasIn = (dir: string): Atlas => readAtlas(join(dir, 'out'));
+const BENCH = resolve(ROOT, '../shared/bench/arxiv-daily-50k.jsonl.gz');
 
 describe('npm run preprocess', () => {
   it('reads a folder of dumps, prints what it read per source and writes atlas.json with abstract chunks', () => {
@@ -119,5 +121,15 @@ describe('npm run preprocess', () => {
     // Top-level themes keep their keys, names and colours.
     expect(atlas.groups.map((g) => [g.key, g.label, g.hue])).toEqual(earlier.groups.map((g) => [g.key, g.label, g.hue]));
     expect(again.stdout).toContain(`top-level themes carried over: ${earlier.groups.length} of ${earlier.groups.length} keep their ids, names and colours`);
+  });
+
+  it.skipIf(!existsSync(BENCH))('at 5,000 benchmark papers, the first payload (atlas.json and the papers file, gzipped) is smaller than atlas.json with its papers inline', () => {
+    const lines = gunzipSync(readFileSync(BENCH)).toString('utf8').split('\n').slice(0, 5000);
+    const dir = scratch({ 'bench.jsonl': lines.join('\n') });
+    expect(preprocess(['--input', 'bench.jsonl', '--out', 'out'], dir).code).toBe(0);
+    const { papersFile, ...inline } = atlasIn(dir);
+    const first = firstPayload(join(dir, 'out'));
+    expect(first.files).toEqual(['atlas.json', papersFile]);
+    expect(first.gzip).toBeLessThan(gzipSync(JSON.stringify(inline)).length);
   });
 });
