@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Atlas, Paper } from '../src/contract';
-import { decodePaperColumns, encodePaperColumns, withPapers } from '../src/paperColumns';
+import { encodePaperColumns } from '../src/encodePaperColumns';
+import { decodePaperColumns, withPapers } from '../src/paperColumns';
 import { buildAtlas } from '../src/pipeline/atlas';
 import { makeAtlas } from '../scripts/dev/makeAtlas';
 import { seedCorpus, seedThemes } from '../scripts/dev/themeQuality';

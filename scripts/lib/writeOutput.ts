@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { link, mkdir, mkdtemp, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ABSTRACT_CHUNK_SIZE, type Atlas, type PaperText } from '../../src/contract';
-import { encodePaperColumns } from '../../src/paperColumns';
+import { encodePaperColumns } from '../../src/encodePaperColumns';
 import { fsReason } from './fsReason';
 
 /** The output folder cannot be used; the message names it and says why. */

@@ -1,6 +1,5 @@
 /** Finds and loads the data set: `data/` next to the page, or the folder named by `?data=`. */
 import { SCHEMA_VERSION, type Atlas, type AtlasJson } from '../contract';
-import { withPapers } from '../paperColumns';
 
 /** The data folder URL (ending in `/`), from `?data=<folder>`; only relative, same-site folders are accepted. */
 export function dataBase(search: string): string {
@@ -21,7 +20,9 @@ async function fetchOk(url: string): Promise<Response> {
 async function withPaperColumns(json: AtlasJson, base: string): Promise<Atlas> {
   if (!json.papersFile) return json as Atlas;
   const url = `${base}${json.papersFile}`;
-  const bytes = await (await fetchOk(url)).arrayBuffer();
+  // The Arrow reader is a chunk of its own, fetched beside the file: the page's entry stays small, so
+  // atlas.json is asked for the moment the page starts.
+  const [{ withPapers }, bytes] = await Promise.all([import('../paperColumns'), fetchOk(url).then((r) => r.arrayBuffer())]);
   try {
     return withPapers(json, bytes);
   } catch (e) {

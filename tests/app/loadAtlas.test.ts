@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadAtlas } from '../../src/app/loadAtlas';
-import { encodePaperColumns } from '../../src/paperColumns';
+import { encodePaperColumns } from '../../src/encodePaperColumns';
 import { makeAtlas } from '../../scripts/dev/makeAtlas';
 
 const { atlas } = makeAtlas({ papers: 40, seed: 2 });
