@@ -23,8 +23,9 @@ function dumpIndex(dumps: readonly Dump[]): (id: string, paper: string) => numbe
 }
 
 /**
- * The papers as an Arrow IPC file: positions and typicality float32 (the four decimals written
- * survive it), cluster and dumps as small integers (dumps as indices into `atlas.dumps`), keywords
+ * The papers as an Arrow IPC file: positions and typicality float32 (their seven significant digits
+ * keep the four decimals written for values below 800; positions lie near [0, 1], typicality in
+ * [-1, 1]), cluster and dumps as small integers (dumps as indices into `atlas.dumps`), keywords
  * as lists of dictionary-coded strings; url and typicality are null where a paper has none.
  */
 export function encodePaperColumns({ papers, dumps }: Pick<Atlas, 'papers' | 'dumps'>): Uint8Array {
