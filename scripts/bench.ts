@@ -12,7 +12,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { buildAtlas } from '../src/pipeline/atlas';
 import { mapOffThread, OFF_THREAD_ABOVE } from './lib/mapThread';
 import { threadPool } from './lib/pool';
@@ -23,7 +23,8 @@ import { writeOutput } from './lib/writeOutput';
 import { CHROMIUM, startDashboard, type Dashboard } from './dev/harness';
 import { filterMs, firstDrawMs, mean, percentile, zoomFrames } from './dev/mapTiming';
 import { topKeywords, topKeywordsLabelled } from './dev/topKeywordsLabelled';
-import type { Atlas } from '../src/contract';
+import { readAtlas } from './lib/readAtlas';
+import { firstPayload } from './dev/firstPayload';
 
 const BENCH = '../shared/bench/arxiv-daily-50k.jsonl.gz';
 const PEER = '../shared/bench/peer_sklearn.py';
@@ -170,13 +171,14 @@ function updateRows(lines: string[], full: number): void {
 }
 
 /**
- * The dashboard on an atlas the command wrote: the first payload (atlas.json, raw and gzip), the map's
+ * The dashboard on an atlas the command wrote: the first payload (atlas.json and the papers file,
+ * raw and gzip, as a server compresses each file), the map's
  * first draw after navigation (median of three loads) and the frames while zooming it. The browser is
  * closed again before anything else is timed.
  */
 async function inBrowser(out: string, name: string): Promise<string> {
-  const atlas = readFileSync(join(out, 'atlas.json'));
-  const payload = `first payload (atlas.json) ${(atlas.length / 1e6).toFixed(1)} MB, ${(gzipSync(atlas).length / 1e6).toFixed(2)} MB gzip`;
+  const first = firstPayload(out);
+  const payload = `first payload (${first.files.join(' and ')}) ${(first.raw / 1e6).toFixed(2)} MB, ${(first.gzip / 1e6).toFixed(2)} MB gzip`;
   if (args['no-browser'] || !existsSync(CHROMIUM)) return `${payload}; browser timings skipped (${args['no-browser'] ? '--no-browser' : `no Chromium at ${CHROMIUM}`})`;
   const dashboard: Dashboard = await startDashboard({});
   cpSync(out, join(dashboard.root, 'fixtures', name), { recursive: true });
@@ -185,7 +187,7 @@ async function inBrowser(out: string, name: string): Promise<string> {
   let filters = [0];
   let rested = [0];
   // The keyword network's ten most frequent keywords: how many carry a label, in the page and its SVG export.
-  const top = topKeywords(JSON.parse(atlas.toString('utf8')) as Atlas);
+  const top = topKeywords(readAtlas(out));
   let labelled = { page: 0, svg: 0 };
   try {
     for (let i = 0; i < 3; i++) {

@@ -211,10 +211,16 @@ export interface Atlas {
   groups: Group[];
   clusters: Cluster[];
   themes: Theme[];
+  /** Every paper. atlas.json holds them inline only when it names no `papersFile` (older files). */
   papers: Paper[];
   trends: TrendPoint[];
   cooccurrence: { terms: CooccurrenceTerm[]; links: CooccurrenceLink[] };
   ingest: IngestReport;
+  /**
+   * File beside atlas.json holding its papers as columns (Apache Arrow IPC, see paperColumns.ts),
+   * read with atlas.json before the first map; absent in older files, whose atlas.json holds `papers`.
+   */
+  papersFile?: string;
   /** Folder beside atlas.json holding its abstract chunk files; `abstracts` when absent (older files). */
   abstracts?: string;
   /** File beside atlas.json holding the fitted model that updates map new papers onto; the page never reads it. */
@@ -222,6 +228,9 @@ export interface Atlas {
   /** The updates since the last full run, oldest first (absent after a full run). */
   updates?: AtlasUpdate[];
 }
+
+/** atlas.json as written: an Atlas whose papers are in the file `papersFile` names, or inline in older files. */
+export type AtlasJson = Omit<Atlas, 'papers'> & { papers?: Paper[] };
 
 /** One update: new dumps mapped onto the fitted model, every earlier paper left as it was. */
 export interface AtlasUpdate {

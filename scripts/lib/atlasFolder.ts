@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ABSTRACT_CHUNK_SIZE, abstractChunkName, SCHEMA_VERSION, type Atlas, type PaperText } from '../../src/contract';
+import { ABSTRACT_CHUNK_SIZE, abstractChunkName, SCHEMA_VERSION, type Atlas, type AtlasJson, type PaperText } from '../../src/contract';
+import { withPapers } from '../../src/paperColumns';
 import { decodeModel, ModelFileError } from '../../src/pipeline/model/file';
 import type { FittedModel } from '../../src/pipeline/model/model';
 import { fsReason } from './fsReason';
@@ -10,6 +11,18 @@ export class AtlasFolderError extends Error {}
 
 const FULL_RUN = 'run without --update to make a new atlas and model (the atlas in the folder is left as it is)';
 
+/** The atlas with its papers, read from the columns file atlas.json names (inline in older files). */
+async function withPaperColumns(json: AtlasJson, outDir: string, shown: string): Promise<Atlas> {
+  if (!json?.papersFile) return json as Atlas;
+  try {
+    return withPapers(json, await readFile(join(outDir, json.papersFile)));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'the papers file is missing' : code ? fsReason(e) : 'not a papers file this version wrote';
+    throw new AtlasFolderError(`${join(shown, json.papersFile)}: ${why}; ${FULL_RUN}`);
+  }
+}
+
 /**
  * The atlas in `outDir` with its fitted model and a reader of its papers' texts (abstract chunks read
  * when first asked for: an update reads only those it needs), for an update; an AtlasFolderError
@@ -17,13 +30,14 @@ const FULL_RUN = 'run without --update to make a new atlas and model (the atlas 
  */
 export async function readAtlasFolder(outDir: string, shown: string): Promise<{ atlas: Atlas; texts: (from: number, to: number) => Promise<PaperText[]>; model: FittedModel }> {
   const atlasPath = join(outDir, 'atlas.json');
-  let atlas: Atlas;
+  let json: AtlasJson;
   try {
-    atlas = JSON.parse(await readFile(atlasPath, 'utf8')) as Atlas;
+    json = JSON.parse(await readFile(atlasPath, 'utf8')) as AtlasJson;
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
     throw new AtlasFolderError(missing ? `--update needs an atlas to add to, and ${join(shown, 'atlas.json')} does not exist; run without --update first` : `${join(shown, 'atlas.json')}: ${e instanceof SyntaxError ? 'not valid JSON' : fsReason(e)}; ${FULL_RUN}`);
   }
+  const atlas = await withPaperColumns(json, outDir, shown);
   if (atlas?.schemaVersion !== SCHEMA_VERSION || !Array.isArray(atlas.papers)) throw new AtlasFolderError(`${join(shown, 'atlas.json')} is not an atlas this version wrote; ${FULL_RUN}`);
   if (!atlas.model) throw new AtlasFolderError(`${join(shown, 'atlas.json')} names no model file (it was written before models were kept); ${FULL_RUN}`);
   const modelPath = join(outDir, atlas.model);

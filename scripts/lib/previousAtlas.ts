@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { SCHEMA_VERSION, type Atlas } from '../../src/contract';
 import { previousClusters, previousGroups, type PreviousCluster, type PreviousGroup } from '../../src/pipeline/cluster/identity';
 import type { PreviousMap } from '../../src/pipeline/layout/align';
+import { readAtlas } from './readAtlas';
 
 /** What a run carries on from the atlas an earlier run wrote: its clusters' keys, its top-level themes and its map. */
 export interface Previous {
@@ -21,7 +20,7 @@ export const NO_PREVIOUS: Previous = { clusters: [], groups: [], map: null };
  */
 export async function readPrevious(outDir: string): Promise<Previous> {
   try {
-    const atlas = JSON.parse(await readFile(join(outDir, 'atlas.json'), 'utf8')) as Atlas;
+    const atlas = readAtlas(outDir);
     if (atlas?.schemaVersion !== SCHEMA_VERSION || !Array.isArray(atlas.clusters) || !Array.isArray(atlas.papers) || !Array.isArray(atlas.groups)) return NO_PREVIOUS;
     return { clusters: previousClusters(atlas), groups: previousGroups(atlas), map: previousMap(atlas) };
   } catch {

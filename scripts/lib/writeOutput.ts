@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { link, mkdir, mkdtemp, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ABSTRACT_CHUNK_SIZE, type Atlas, type PaperText } from '../../src/contract';
+import { encodePaperColumns } from '../../src/encodePaperColumns';
 import { fsReason } from './fsReason';
 
 /** The output folder cannot be used; the message names it and says why. */
@@ -10,6 +11,7 @@ export class OutputError extends Error {}
 // What the tool writes in the output folder, and so the only things it ever removes there.
 const GENERATION = /^abstracts-[0-9a-f]{12}$/;
 const MODEL = /^model-[0-9a-f]{12}\.safetensors$/;
+const PAPERS = /^papers-[0-9a-f]{12}\.arrow$/;
 const CHUNK = /^\d{3,}\.json$/;
 const STAGING = /^\.staging-(\d+)$/;
 const OURS = '{"schemaVersion":';
@@ -94,22 +96,26 @@ async function holds(folder: string, chunks: (string | Buffer)[]): Promise<boole
   return true;
 }
 
+/** `<prefix>-<hash of the bytes><extension>`: the same content always gets the same name. */
+const contentName = (prefix: string, bytes: Uint8Array, extension: string) => `${prefix}-${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}${extension}`;
+
 const chunkFile = (n: number) => `${String(n).padStart(3, '0')}.json`;
 
-/**
- * Writes atlas.json and its abstract chunks so that the folder always holds one whole generation,
- * whenever the run is stopped. The chunks go to a folder named by their content
- * (`abstracts-<hash>/`, so the same input writes the same bytes), which atlas.json names; the new
- * atlas.json replaces the old with one rename, the switch; generations no atlas names any more are
- * removed after it. Staging folders of runs that were killed are removed; nothing the tool did not
- * write is touched.
- */
 /** Chunk files an update keeps: the first `chunks` of the generation in `folder` hold the same papers' texts as before. */
 export interface ReusedChunks {
   folder: string;
   chunks: number;
 }
 
+/**
+ * Writes atlas.json and its abstract chunks so that the folder always holds one whole generation,
+ * whenever the run is stopped. The chunks go to a folder named by their content
+ * (`abstracts-<hash>/`, so the same input writes the same bytes), which atlas.json names; the new
+ * atlas.json replaces the old with one rename, the switch; generations no atlas names any more are
+ * removed after it. The papers' columns and the fitted model are files named by their content too,
+ * put in place before the switch and removed once no atlas names them. Staging folders of runs
+ * that were killed are removed; nothing the tool did not write is touched.
+ */
 export async function writeOutput(outDir: string, atlas: Atlas, abstracts: PaperText[], model?: Uint8Array, reuse?: ReusedChunks): Promise<string> {
   await mkdir(outDir, { recursive: true });
   for (const name of await readdir(outDir)) {
@@ -131,8 +137,10 @@ export async function writeOutput(outDir: string, atlas: Atlas, abstracts: Paper
   const hash = createHash('sha256');
   for (const c of chunks) hash.update(c).update('\n');
   const generation = `abstracts-${hash.digest('hex').slice(0, 12)}`;
-  // The fitted model, named by its content too: atlas.json names the one it goes with.
-  const modelFile = model ? `model-${createHash('sha256').update(model).digest('hex').slice(0, 12)}.safetensors` : undefined;
+  // The papers' columns and the fitted model, named by their content too: atlas.json names the ones it goes with.
+  const columns = encodePaperColumns(atlas);
+  const papersFile = contentName('papers', columns, '.arrow');
+  const modelFile = model ? contentName('model', model, '.safetensors') : undefined;
   const target = join(outDir, 'atlas.json');
   // The layout before generations: an atlas.json without `abstracts`, its chunks in abstracts/.
   let legacy = false;
@@ -162,12 +170,13 @@ export async function writeOutput(outDir: string, atlas: Atlas, abstracts: Paper
       if (reuse && n < reuse.chunks) await link(join(outDir, reuse.folder, chunkFile(n)), into).catch(() => writeFile(into, chunks[n]));
       else await writeFile(into, chunks[n]);
     }
-    // The folders it names last (see `legacy` above), whatever an atlas read back holds.
-    const { abstracts: _chunks, model: _model, ...body } = atlas;
-    await writeFile(join(staging, 'atlas.json'), JSON.stringify({ ...body, abstracts: generation, ...(modelFile ? { model: modelFile } : {}) }));
-    if (model && modelFile) {
-      await writeFile(join(staging, modelFile), model);
-      await rename(join(staging, modelFile), join(outDir, modelFile));
+    // The files and folder it names last (see `legacy` above), whatever an atlas read back holds.
+    const { papers: _papers, papersFile: _columns, abstracts: _chunks, model: _model, ...body } = atlas;
+    await writeFile(join(staging, 'atlas.json'), JSON.stringify({ ...body, papersFile, abstracts: generation, ...(modelFile ? { model: modelFile } : {}) }));
+    const named: [string, Uint8Array][] = modelFile && model ? [[papersFile, columns], [modelFile, model]] : [[papersFile, columns]];
+    for (const [name, bytes] of named) {
+      await writeFile(join(staging, name), bytes);
+      await rename(join(staging, name), join(outDir, name));
     }
     const placed = join(outDir, generation);
     const exists = await stat(placed).then(() => true, () => false);
@@ -185,7 +194,7 @@ export async function writeOutput(outDir: string, atlas: Atlas, abstracts: Paper
   if (!others)
     for (const name of names) {
       if (GENERATION.test(name) && name !== generation) await removeChunks(join(outDir, name));
-      if (MODEL.test(name) && name !== modelFile) await unlink(join(outDir, name)).catch(() => {});
+      if ((MODEL.test(name) && name !== modelFile) || (PAPERS.test(name) && name !== papersFile)) await unlink(join(outDir, name)).catch(() => {});
     }
   if (legacy) await removeChunks(join(outDir, 'abstracts'));
   return target;

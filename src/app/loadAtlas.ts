@@ -1,5 +1,5 @@
 /** Finds and loads the data set: `data/` next to the page, or the folder named by `?data=`. */
-import { SCHEMA_VERSION, type Atlas } from '../contract';
+import { SCHEMA_VERSION, type Atlas, type AtlasJson } from '../contract';
 
 /** The data folder URL (ending in `/`), from `?data=<folder>`; only relative, same-site folders are accepted. */
 export function dataBase(search: string): string {
@@ -9,14 +9,34 @@ export function dataBase(search: string): string {
   return asked.endsWith('/') ? asked : `${asked}/`;
 }
 
-/** Fetches and checks `atlas.json` in `base`; errors say what to run to fix them. */
-export async function loadAtlas(base: string): Promise<Atlas> {
-  const url = `${base}atlas.json`;
+/** Fetches a file of the data folder; a failure names it and says what to run. */
+async function fetchOk(url: string): Promise<Response> {
   const r = await fetch(url);
   if (!r.ok) throw new Error(`Could not load ${url}: ${r.status} ${r.statusText}. Run "npm run preprocess" to create it.`);
-  const atlas = (await r.json()) as Atlas;
+  return r;
+}
+
+/** The papers' columns file atlas.json names, decoded into its papers (older files hold them inline). */
+async function withPaperColumns(json: AtlasJson, base: string): Promise<Atlas> {
+  if (!json.papersFile) return json as Atlas;
+  const url = `${base}${json.papersFile}`;
+  // The Arrow reader is a chunk of its own, fetched beside the file: the page's entry stays small, so
+  // atlas.json is asked for the moment the page starts.
+  const [{ withPapers }, bytes] = await Promise.all([import('../paperColumns'), fetchOk(url).then((r) => r.arrayBuffer())]);
+  try {
+    return withPapers(json, bytes);
+  } catch (e) {
+    throw new Error(`${url} could not be read (${(e as Error).message}). Re-run "npm run preprocess".`);
+  }
+}
+
+/** Fetches and checks `atlas.json` in `base` and the papers file it names; errors say what to run to fix them. */
+export async function loadAtlas(base: string): Promise<Atlas> {
+  const url = `${base}atlas.json`;
+  const json = (await (await fetchOk(url)).json()) as AtlasJson;
+  if (json?.schemaVersion !== SCHEMA_VERSION) throw new Error(`${url} has schema version ${json?.schemaVersion}; this dashboard reads version ${SCHEMA_VERSION}. Re-run "npm run preprocess".`);
+  const atlas = await withPaperColumns(json, base);
   performance.mark('atlas-loaded');
-  if (atlas?.schemaVersion !== SCHEMA_VERSION) throw new Error(`${url} has schema version ${atlas?.schemaVersion}; this dashboard reads version ${SCHEMA_VERSION}. Re-run "npm run preprocess".`);
   for (const key of ['dumps', 'clusters', 'papers', 'trends'] as const)
     if (!Array.isArray(atlas[key])) throw new Error(`${url} has no "${key}" list; re-run "npm run preprocess".`);
   // Fields added to the contract later may be absent from older files: default them rather than crash.

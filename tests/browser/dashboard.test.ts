@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Atlas } from '../../src/contract';
 import { startDashboard, type Dashboard } from '../../scripts/dev/harness';
 import { makeAtlas, risingAtlas } from '../../scripts/dev/makeAtlas';
+import { readAtlas } from '../../scripts/lib/readAtlas';
 
 const synth = makeAtlas({ papers: 800, clusters: 14, dumps: 6 });
 // A dump that lists no papers, to check the empty states.
@@ -39,7 +40,7 @@ let seed: Atlas;
 
 beforeAll(async () => {
   d = await startDashboard({ seed: true, fixtures: { synth, daily, rising, broken, linked, searchable } });
-  seed = JSON.parse(readFileSync(join(d.root, 'data/atlas.json'), 'utf8'));
+  seed = readAtlas(join(d.root, 'data'));
 });
 afterAll(() => d?.close());
 
@@ -59,6 +60,24 @@ const mapAtRest = async (page: Page) => {
 };
 
 describe('the seed dashboard', () => {
+  it('reads an atlas.json of an older version, its papers inline, as it reads the papers file', async () => {
+    const inline = join(d.root, 'fixtures/inline');
+    cpSync(join(d.root, 'data'), inline, { recursive: true });
+    const { papersFile, ...json } = seed;
+    rmSync(join(inline, papersFile!));
+    writeFileSync(join(inline, 'atlas.json'), JSON.stringify(json));
+    const looks: string[][] = [];
+    for (const path of ['', '?data=fixtures/inline']) {
+      const { page, errors } = await d.open(path);
+      await ready(page);
+      await expect.poll(() => rows(page).count()).toBeGreaterThan(5);
+      looks.push([await page.locator('header.top').innerText(), await count(page), await page.locator('[data-chart=papers]').innerText()]);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    expect(looks[1]).toEqual(looks[0]);
+  });
+
   it('loads with no console errors and renders every view', async () => {
     const { page, errors } = await d.open();
     await ready(page);

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Atlas } from '../../src/contract';
 import { startDashboard, type Dashboard } from '../../scripts/dev/harness';
 import { makeAtlas } from '../../scripts/dev/makeAtlas';
+import { readAtlas } from '../../scripts/lib/readAtlas';
 
 // A large data set: many clusters (all but the largest top-level theme closed) and many daily dumps (a timeline).
 const big = makeAtlas({ papers: 6000, clusters: 120, dumps: 160, fullDates: true, seed: 5 });
@@ -21,7 +21,7 @@ let seed: Atlas;
 
 beforeAll(async () => {
   d = await startDashboard({ seed: true, fixtures: { big } });
-  seed = JSON.parse(readFileSync(join(d.root, 'data/atlas.json'), 'utf8'));
+  seed = readAtlas(join(d.root, 'data'));
 });
 afterAll(() => d?.close());
 

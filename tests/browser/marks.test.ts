@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Atlas } from '../../src/contract';
 import { parseThemes } from '../../src/pipeline/themes';
 import { preprocess, startDashboard, type Dashboard } from '../../scripts/dev/harness';
+import { readAtlas } from '../../scripts/lib/readAtlas';
 
 let d: Dashboard;
 let seed: Atlas;
@@ -13,7 +14,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'atlas-marks-'));
 
 beforeAll(async () => {
   d = await startDashboard({ seed: true });
-  seed = JSON.parse(readFileSync(join(d.root, 'data/atlas.json'), 'utf8'));
+  seed = readAtlas(join(d.root, 'data'));
 });
 afterAll(async () => {
   await d?.close();
@@ -51,7 +52,7 @@ describe('a reader’s marks', () => {
 
     // The pipeline reads the file (it throws on a non-zero exit) and lands the paper in the theme.
     preprocess(['--themes', file, '--out', join(tmp, 'out')]);
-    const next: Atlas = JSON.parse(readFileSync(join(tmp, 'out/atlas.json'), 'utf8'));
+    const next: Atlas = readAtlas(join(tmp, 'out'));
     const landed = next.papers.find((p) => p.id === paper.id)!;
     expect(next.themes.find((t) => t.id === theme.id)!.clusters).toContain(landed.cluster);
   }, 180_000);

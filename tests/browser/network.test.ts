@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDashboard, type Dashboard } from '../../scripts/dev/harness';
 import { topKeywords } from '../../scripts/dev/topKeywordsLabelled';
+import { readAtlas } from '../../scripts/lib/readAtlas';
 
 const NETWORK = 'svg[aria-label="Keyword co-occurrence network"]';
 const VIEWPORT = { width: 1440, height: 1000 };
@@ -14,7 +15,7 @@ let top: string[];
 
 beforeAll(async () => {
   d = await startDashboard({ seed: true });
-  top = topKeywords(JSON.parse(readFileSync(join(d.root, 'data/atlas.json'), 'utf8')));
+  top = topKeywords(readAtlas(join(d.root, 'data')));
 });
 afterAll(() => d?.close());
 

@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import type { Atlas } from '../../src/contract';
 import { startDashboard, type Dashboard } from '../../scripts/dev/harness';
 import { makeAtlas } from '../../scripts/dev/makeAtlas';
+import { readAtlas } from '../../scripts/lib/readAtlas';
 
 // Papers with every kind of id an input may give, and one with a script for a url.
 const fx = makeAtlas({ papers: 240, clusters: 5, dumps: 3, seed: 21 });
@@ -30,7 +31,7 @@ let seed: Atlas;
 
 beforeAll(async () => {
   d = await startDashboard({ seed: true, fixtures: { fx } });
-  seed = JSON.parse(readFileSync(join(d.root, 'data/atlas.json'), 'utf8'));
+  seed = readAtlas(join(d.root, 'data'));
 });
 afterAll(() => d?.close());
 

@@ -1,11 +1,11 @@
 /** An updated atlas in Chromium: the header's update line, the filter to the latest update's papers in every view, and the badge of a cluster an update made. */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Atlas } from '../../src/contract';
 import { preprocessSeedUpdate, startDashboard, type Dashboard } from '../../scripts/dev/harness';
 import { makeAtlas, updatedAtlas } from '../../scripts/dev/makeAtlas';
+import { readAtlas } from '../../scripts/lib/readAtlas';
 
 // A synthetic atlas whose update made cluster 12 (its papers are all new) and found other papers again.
 const made = updatedAtlas({ papers: 900, clusters: 14, dumps: 6, seed: 5, made: [12] });
@@ -18,7 +18,7 @@ beforeAll(async () => {
   d = await startDashboard({ fixtures: { made, plain } });
   // The seed dumps as a user grows them: four in a full run, then Sep 11 added by --update.
   preprocessSeedUpdate(join(d.root, 'data'));
-  seed = JSON.parse(readFileSync(join(d.root, 'data/atlas.json'), 'utf8'));
+  seed = readAtlas(join(d.root, 'data'));
 });
 afterAll(() => d?.close());
 

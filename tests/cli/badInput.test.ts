@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Atlas } from '../../src/contract';
 import { byteInputs } from './byteInputs';
 import { preprocess, scratch } from './run';
+import { readAtlas } from '../../scripts/lib/readAtlas';
 
 // Small bad files, one per kind of trouble a user's own dumps bring; each is run beside a good page
 // dump (good.txt, 4 papers) unless the case says otherwise.
@@ -366,12 +367,12 @@ describe('npm run preprocess on bad input', () => {
       if (/^preprocess: (--(k|out|seed|input) |.*themes file)/m.test(r.stderr) && !r.stderr.includes('asks for more clusters')) expect(r.stdout).not.toContain('read ');
       return;
     }
-    const atlas: Atlas = JSON.parse(readFileSync(file, 'utf8'));
+    const atlas: Atlas = readAtlas(out);
     const { records, unique, duplicates, rejected } = atlas.ingest;
     expect(records).toBe(unique + duplicates + rejected.length);
     expect(atlas.papers).toHaveLength(unique);
     if (c.rejected) expect(rejected.map((x) => `${x.source}:${x.line}`)).toEqual(c.rejected);
     c.atlas?.(atlas);
-    expect(readdirSync(out).sort()).toEqual([atlas.abstracts, 'atlas.json', atlas.model]);
+    expect(readdirSync(out).sort()).toEqual([atlas.abstracts, 'atlas.json', atlas.model, atlas.papersFile]);
   });
 });

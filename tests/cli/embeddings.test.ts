@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Atlas } from '../../src/contract';
 import { preprocess, ROOT, scratch } from './run';
+import { readAtlas } from '../../scripts/lib/readAtlas';
 
 // The seed's other four dumps in one folder, Sep 11 in another, and embeddings for all 531 papers.
 const dumps = readdirSync(join(ROOT, 'data/dumps')).filter((f) => f.endsWith('.txt'));
@@ -17,11 +18,11 @@ beforeAll(() => {
   // little of the paper's own, so papers of one cluster lie near one another.
   const dir = scratch(files);
   expect(preprocess(['--input', 'all', '--out', 'out'], dir).code).toBe(0);
-  const atlas = JSON.parse(readFileSync(join(dir, 'out/atlas.json'), 'utf8')) as Atlas;
+  const atlas = readAtlas(join(dir, 'out'));
   lines = atlas.papers.map((p, i) => JSON.stringify({ id: p.id, embedding: Array.from({ length: 12 }, (_, k) => (k === p.cluster % 12 ? 1 : 0) + (((i * 7 + k * 13) % 17) - 8) / 80) }));
 });
 
-const atlasIn = (dir: string): Atlas => JSON.parse(readFileSync(join(dir, 'out/atlas.json'), 'utf8'));
+const atlasIn = (dir: string): Atlas => readAtlas(join(dir, 'out'));
 
 describe('npm run preprocess -- --embeddings', () => {
   it('clusters and maps by the given embeddings, and an update needs them for the new papers', () => {

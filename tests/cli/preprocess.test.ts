@@ -1,9 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Atlas } from '../../src/contract';
 import { preprocess, ROOT, scratch } from './run';
+import { firstPayload } from '../../scripts/dev/firstPayload';
+import { readAtlas } from '../../scripts/lib/readAtlas';
 
 const ABS = 'We study topic clustering of research papers. Our method groups abstracts into themes. It works well on real listings.';
 const PAGE = [
@@ -12,7 +14,8 @@ const PAGE = [
 ].join('\n\n');
 const CSV = `Title,Abstract,Date\n"Paper One","${ABS}",2025-10-17\n"Paper Two","${ABS} Two.",2025-10-18\n`;
 
-const atlasIn = (dir: string): Atlas => JSON.parse(readFileSync(join(dir, 'out/atlas.json'), 'utf8'));
+const atlasIn = (dir: string): Atlas => readAtlas(join(dir, 'out'));
+const BENCH = resolve(ROOT, '../shared/bench/arxiv-daily-50k.jsonl.gz');
 
 describe('npm run preprocess', () => {
   it('reads a folder of dumps, prints what it read per source and writes atlas.json with abstract chunks', () => {
@@ -28,7 +31,7 @@ describe('npm run preprocess', () => {
     expect(atlas.abstracts).toMatch(/^abstracts-[0-9a-f]{12}$/);
     const chunk = JSON.parse(readFileSync(join(dir, 'out', atlas.abstracts!, '000.json'), 'utf8'));
     expect(chunk[atlas.papers[0].id].abstract).toBe(ABS);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual([atlas.abstracts, 'atlas.json', atlas.model]);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([atlas.abstracts, 'atlas.json', atlas.model, atlas.papersFile]);
   });
 
   it('skips a bad file among good ones, names it, and still writes the rest', () => {
@@ -122,19 +125,33 @@ describe('npm run preprocess', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).not.toContain('map brought onto');
     const before = readFileSync(join(dir, 'out/atlas.json'));
+    const earlier = atlasIn(dir);
     const again = preprocess(seed, dir);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("map brought onto the previous atlas's (531 shared papers): they moved a median 0.0% of the map's width; 0.0% changed theme id");
     expect(readFileSync(join(dir, 'out/atlas.json')).equals(before)).toBe(false); // generated.params now records the alignment
     const third = readFileSync(join(dir, 'out/atlas.json'));
+    const papersFile = join(dir, 'out', earlier.papersFile!);
+    const thirdPapers = readFileSync(papersFile);
     expect(preprocess(seed, dir).code).toBe(0);
     expect(readFileSync(join(dir, 'out/atlas.json')).equals(third)).toBe(true);
+    expect(readFileSync(papersFile).equals(thirdPapers)).toBe(true);
     const atlas = atlasIn(dir);
+    expect(atlas.papersFile).toBe(earlier.papersFile);
     expect(atlas.generated.params.alignment).toMatchObject({ shared: 531, scale: 1, reflected: false });
-    const earlier = JSON.parse(before.toString('utf8')) as Atlas;
     expect(atlas.papers.map((p) => [p.x, p.y])).toEqual(earlier.papers.map((p) => [p.x, p.y]));
     // Top-level themes keep their keys, names and colours.
     expect(atlas.groups.map((g) => [g.key, g.label, g.hue])).toEqual(earlier.groups.map((g) => [g.key, g.label, g.hue]));
     expect(again.stdout).toContain(`top-level themes carried over: ${earlier.groups.length} of ${earlier.groups.length} keep their ids, names and colours`);
+  });
+
+  it.skipIf(!existsSync(BENCH))('at 5,000 benchmark papers, the first payload (atlas.json and the papers file, gzipped) is smaller than atlas.json with its papers inline', () => {
+    const lines = gunzipSync(readFileSync(BENCH)).toString('utf8').split('\n').slice(0, 5000);
+    const dir = scratch({ 'bench.jsonl': lines.join('\n') });
+    expect(preprocess(['--input', 'bench.jsonl', '--out', 'out'], dir).code).toBe(0);
+    const { papersFile, ...inline } = atlasIn(dir);
+    const first = firstPayload(join(dir, 'out'));
+    expect(first.files).toEqual(['atlas.json', papersFile]);
+    expect(first.gzip).toBeLessThan(gzipSync(JSON.stringify(inline)).length);
   });
 });

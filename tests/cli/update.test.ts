@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Atlas } from '../../src/contract';
 import { preprocess, ROOT, scratch } from './run';
+import { readAtlas } from '../../scripts/lib/readAtlas';
 
 // The seed's other four dumps in one folder, Sep 11 in another.
 const dumps = readdirSync(join(ROOT, 'data/dumps')).filter((f) => f.endsWith('.txt'));
@@ -37,10 +38,10 @@ function snapshot(folder: string): Map<string, string> {
   return out;
 }
 
-const atlasIn = (dir: string): Atlas => JSON.parse(readFileSync(join(dir, 'out/atlas.json'), 'utf8'));
+const atlasIn = (dir: string): Atlas => readAtlas(join(dir, 'out'));
 
 describe('npm run preprocess -- --update', () => {
-  it('adds the new dump, says what it added and how far the new papers are from the model, and writes the three files', () => {
+  it('adds the new dump, says what it added and how far the new papers are from the model, and writes its files', () => {
     const { dir } = copy();
     const r = preprocess(['--update', '--input', 'new', '--out', 'out'], dir);
     expect(r.stderr).toBe('');
@@ -50,7 +51,7 @@ describe('npm run preprocess -- --update', () => {
     const atlas = atlasIn(dir);
     expect(atlas.papers).toHaveLength(531);
     expect(atlas.updates).toHaveLength(1);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual([atlas.abstracts, 'atlas.json', atlas.model].sort());
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([atlas.abstracts, 'atlas.json', atlas.model, atlas.papersFile].sort());
   });
 
   it('reads the dumps the atlas already holds as duplicates, and adds nothing when that is all it was given', () => {
@@ -62,10 +63,13 @@ describe('npm run preprocess -- --update', () => {
     expect(snapshot(join(dir, 'out'))).toEqual(before);
   });
 
-  for (const [what, spoil, message] of [
-    ['missing', (model: string) => rmSync(model), /model-[0-9a-f]{12}\.safetensors: the model file is missing; run without --update/],
-    ['cut short', (model: string) => truncateSync(model, statSync(model).size - 1000), /model-[0-9a-f]{12}\.safetensors: cut short \(its arrays run past the end\); run without --update/],
+  for (const [file, what, spoil, message] of [
+    ['model', 'missing', (model: string) => rmSync(model), /model-[0-9a-f]{12}\.safetensors: the model file is missing; run without --update/],
+    ['model', 'cut short', (model: string) => truncateSync(model, statSync(model).size - 1000), /model-[0-9a-f]{12}\.safetensors: cut short \(its arrays run past the end\); run without --update/],
+    ['papers', 'missing', (papers: string) => rmSync(papers), /papers-[0-9a-f]{12}\.arrow: the papers file is missing; run without --update/],
+    ['papers', 'cut short', (papers: string) => truncateSync(papers, statSync(papers).size - 1000), /papers-[0-9a-f]{12}\.arrow: not a papers file this version wrote; run without --update/],
     [
+      'model',
       'of another version',
       (model: string) => {
         const bytes = readFileSync(model);
@@ -75,9 +79,10 @@ describe('npm run preprocess -- --update', () => {
       /a model of version 7, and this version reads version 1; run without --update to make a new atlas and model \(the atlas in the folder is left as it is\)/,
     ],
   ] as const)
-    it(`names a model file that is ${what}, advises a full run, and leaves the folder as it was`, () => {
+    it(`names a ${file} file that is ${what}, advises a full run, and leaves the folder as it was`, () => {
       const { dir } = copy();
-      spoil(join(dir, 'out', atlasIn(dir).model!));
+      const atlas = atlasIn(dir);
+      spoil(join(dir, 'out', file === 'model' ? atlas.model! : atlas.papersFile!));
       const spoiled = snapshot(join(dir, 'out'));
       const r = preprocess(['--update', '--input', 'new', '--out', 'out'], dir);
       expect(r.code).toBe(1);

@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Atlas } from '../../src/contract';
+import { readAtlas } from '../../scripts/lib/readAtlas';
 import { ROOT, scratch } from './run';
 
-// A small atlas, as far as writeOutput looks at it: paper ids, in order, and the rest passed through.
-const atlasOf = (tag: string, n: number) => ({ schemaVersion: 1, tag, papers: Array.from({ length: n }, (_, i) => ({ id: `${tag}-${i}` })), ingest: {} }) as unknown as Atlas;
+// A small atlas, as far as writeOutput looks at it: its dumps and papers, and the rest passed through.
+const paperOf = (tag: string, i: number, n: number) => ({ id: `${tag}-${i}`, title: `paper ${i} of run ${tag}`, dumps: [tag], cluster: i % 3, x: i / n, y: 0, keywords: [] });
+const atlasOf = (tag: string, n: number) => ({ schemaVersion: 1, tag, dumps: [{ id: tag }], papers: Array.from({ length: n }, (_, i) => paperOf(tag, i, n)), ingest: {} }) as unknown as Atlas;
 const abstractsOf = (tag: string, n: number) => Array.from({ length: n }, (_, i) => `abstract ${i} of run ${tag}`);
 
 let driver = '';
@@ -25,9 +27,10 @@ function write(out: string, tag: string, n: number, killAt: number): { killed: b
   return { killed: r.signal === 'SIGKILL', changes: Number(/changes (\d+)/.exec(r.stdout)?.[1] ?? 0) };
 }
 
-/** The generation atlas.json names, checked whole: every paper's abstract in its chunk files, and the model file, of the same run. */
+/** The generation atlas.json names, checked whole: its papers file, every paper's abstract in its chunk files, and the model file, of the same run. */
 function generation(out: string): string {
-  const atlas = JSON.parse(readFileSync(join(out, 'atlas.json'), 'utf8')) as Atlas & { tag: string };
+  const atlas = readAtlas(out) as Atlas & { tag: string };
+  expect(atlas.papers.filter((p, i) => p.title !== `paper ${i} of run ${atlas.tag}`)).toEqual([]);
   expect(readFileSync(join(out, atlas.model!), 'utf8')).toBe(`model of run ${atlas.tag}`);
   const chunks = new Map<number, Record<string, string>>();
   const chunk = (c: number) => chunks.get(c) ?? chunks.set(c, JSON.parse(readFileSync(join(out, atlas.abstracts!, `${String(c).padStart(3, '0')}.json`), 'utf8'))).get(c)!;
@@ -68,8 +71,8 @@ describe('writeOutput', () => {
     mkdirSync(join(out, '.staging-999999999'));
     write(out, 'final', 30, 0);
     expect(generation(out)).toBe('final');
-    const atlas = JSON.parse(readFileSync(join(out, 'atlas.json'), 'utf8')) as Atlas;
-    expect(readdirSync(out).sort()).toEqual(['abstracts', atlas.abstracts, 'atlas.json', atlas.model, 'readme.txt']);
+    const atlas = readAtlas(out);
+    expect(readdirSync(out).sort()).toEqual(['abstracts', atlas.abstracts, 'atlas.json', atlas.model, atlas.papersFile, 'readme.txt']);
     expect(readdirSync(join(out, 'abstracts'))).toEqual(['my-notes.txt']);
   });
 
@@ -80,10 +83,11 @@ describe('writeOutput', () => {
     mkdirSync(other);
     write(out, 'new', 20, 0);
     expect(generation(out)).toBe('new');
-    expect(readdirSync(out).filter((n) => n.startsWith('abstracts-'))).toHaveLength(2);
+    const generations = () => ['abstracts-', 'papers-', 'model-'].map((prefix) => readdirSync(out).filter((n) => n.startsWith(prefix)).length);
+    expect(generations()).toEqual([2, 2, 2]);
     rmSync(other, { recursive: true });
     write(out, 'new', 20, 0);
-    expect(readdirSync(out).filter((n) => n.startsWith('abstracts-'))).toHaveLength(1);
+    expect(generations()).toEqual([1, 1, 1]);
   });
 
   it('writeOutput writes the same bytes for the same atlas, and takes over the folder layout of older versions', () => {
@@ -93,8 +97,11 @@ describe('writeOutput', () => {
     writeFileSync(join(out, 'abstracts/000.json'), '{}');
     write(out, 'same', 5, 0);
     const first = readFileSync(join(out, 'atlas.json'));
+    const papersFile = join(out, readAtlas(out).papersFile!);
+    const firstPapers = readFileSync(papersFile);
     expect(existsSync(join(out, 'abstracts'))).toBe(false);
     write(out, 'same', 5, 0);
     expect(readFileSync(join(out, 'atlas.json')).equals(first)).toBe(true);
+    expect(readFileSync(papersFile).equals(firstPapers)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Atlas } from '../../src/contract';
+import { encodePaperColumns } from '../../src/encodePaperColumns';
 import { buildAtlas } from '../../src/pipeline/atlas';
 import { titleKey } from '../../src/pipeline/ingest';
 import { previousClusters } from '../../src/pipeline/cluster/identity';
@@ -14,9 +15,10 @@ const quick = { layout: { nEpochs: 20 } };
 const { atlas: full, abstracts: fullTexts } = await buildAtlas(corpus, { seed: 0, themes });
 
 describe('buildAtlas on the seed dumps', () => {
-  it('writes byte-identical JSON for the same inputs and seed', async () => {
+  it('writes byte-identical JSON and papers file for the same inputs and seed', async () => {
     const again = (await buildAtlas(corpus, { seed: 0, themes })).atlas;
     expect(JSON.stringify(again)).toBe(JSON.stringify(full));
+    expect(Buffer.from(encodePaperColumns(again)).equals(Buffer.from(encodePaperColumns(full)))).toBe(true);
   });
 
   it('computes the same neighbours and map on a worker thread as on the main thread', async () => {
