@@ -22,6 +22,7 @@ import { mapOffThread, OFF_THREAD_ABOVE } from './lib/mapThread';
 import { threadPool } from './lib/pool';
 import { parseThemes, type ThemeSpec } from '../src/pipeline/themes';
 import { progress, progressDone, progressPapers } from './lib/progress';
+import { SpilledTexts } from './lib/spilledTexts';
 
 async function loadThemes(file: string): Promise<ThemeSpec[]> {
   if (file === 'none') return [];
@@ -265,7 +266,7 @@ function checkCorpus(unique: number, k: number | 'auto'): void {
 }
 
 /** Runs the analysis stages with a progress line; fails, writing nothing, when the analysis stops. */
-async function analyse(corpus: Corpus, opts: Options, themes: ThemeSpec[], previous: Previous, embeddings: Dense | null): Promise<Built> {
+async function analyse(corpus: Corpus, opts: Options, themes: ThemeSpec[], previous: Previous, embeddings: Dense | null, spilled: SpilledTexts | null): Promise<Built> {
   const started = Date.now();
   let built;
   // The LSA's products on two cores, and the neighbours and map on the second while this one clusters.
@@ -285,7 +286,7 @@ async function analyse(corpus: Corpus, opts: Options, themes: ThemeSpec[], previ
       pool,
       runMap,
       onStage: (name) => progress(`${name}`, started),
-      sample: { size: opts.sample, pool: mapPool, onBatch: (done, total) => progressPapers(done, total, mappingStarted ||= Date.now()) },
+      sample: { size: opts.sample, pool: mapPool, ...(spilled ? { text: (i: number) => spilled.get(i) } : {}), onBatch: (done, total) => progressPapers(done, total, mappingStarted ||= Date.now()) },
     });
   } catch (e) {
     progressDone(started);
@@ -424,10 +425,7 @@ async function main(): Promise<void> {
   const themes = await loadThemes(opts.themes);
 
   const log = problemLog(opts.strict);
-  const { files, manifest } = await findInputs(opts, out, log);
-  const { sources, corpus } = await readCorpus(files, manifest, opts.groupBy, log);
-  printIngest(sources, corpus, log.warnings.length);
-  checkCorpus(corpus.ingest.unique, opts.k);
+  const corpus = await ingest(opts, out, log);
   if (opts.dryRun) {
     process.stdout.write(`dry run: nothing written (peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)\n`);
     return;
@@ -436,7 +434,27 @@ async function main(): Promise<void> {
   const embeddings = await embeddingsOf(corpus.papers, opts.embeddings);
   if (embeddings) process.stdout.write(`embeddings: ${embeddings.cols} dimensions for all ${embeddings.rows} papers (clusters, neighbours and the map use them)\n`);
   const previous = opts.fresh ? NO_PREVIOUS : await readPrevious(out);
-  const built = await analyse(corpus, opts, themes, previous, embeddings);
+  // A corpus fitted on a sample keeps its abstracts on disk until each is needed.
+  const spilled = corpus.papers.length > opts.sample ? new SpilledTexts(corpus.papers) : null;
+  try {
+    await analyseAndWrite(corpus, opts, themes, previous, embeddings, spilled, out, log);
+  } finally {
+    spilled?.close();
+  }
+}
+
+/** Reads the inputs into a corpus and reports what was read (the records read go once the corpus holds its papers). */
+async function ingest(opts: Options, out: string, log: ProblemLog): Promise<Corpus> {
+  const { files, manifest } = await findInputs(opts, out, log);
+  const { sources, corpus } = await readCorpus(files, manifest, opts.groupBy, log);
+  printIngest(sources, corpus, log.warnings.length);
+  checkCorpus(corpus.ingest.unique, opts.k);
+  return corpus;
+}
+
+/** Analyses the corpus, says what was found and writes the atlas. */
+async function analyseAndWrite(corpus: Corpus, opts: Options, themes: ThemeSpec[], previous: Previous, embeddings: Dense | null, spilled: SpilledTexts | null, out: string, log: ProblemLog): Promise<void> {
+  const built = await analyse(corpus, opts, themes, previous, embeddings, spilled);
   const sampled = built.atlas.generated.params.sample;
   if (sampled) process.stdout.write(`model fitted on a seeded sample of ${sampled.papers.toLocaleString('en-US')} of the ${sampled.of.toLocaleString('en-US')} papers; the other ${(sampled.of - sampled.papers).toLocaleString('en-US')} mapped onto it (--sample)\n`);
   printThemes(built, previous.clusters);

@@ -88,11 +88,11 @@ async function removeChunks(folder: string): Promise<void> {
   if (names.every((n) => CHUNK.test(n))) await rmdir(folder).catch(() => {});
 }
 
-/** Whether `folder` holds exactly these chunk files with these contents. */
-async function holds(folder: string, chunks: (string | Buffer)[]): Promise<boolean> {
+/** Whether two folders hold the same files with the same contents. */
+async function sameFiles(folder: string, other: string): Promise<boolean> {
   const names = (await readdir(folder)).sort();
-  if (names.join() !== chunks.map((_, n) => chunkFile(n)).join()) return false;
-  for (let n = 0; n < chunks.length; n++) if (!(await readFile(join(folder, chunkFile(n)))).equals(Buffer.from(chunks[n]))) return false;
+  if (names.join() !== (await readdir(other)).sort().join()) return false;
+  for (const name of names) if (!(await readFile(join(folder, name))).equals(await readFile(join(other, name)))) return false;
   return true;
 }
 
@@ -105,6 +105,36 @@ const chunkFile = (n: number) => `${String(n).padStart(3, '0')}.json`;
 export interface ReusedChunks {
   folder: string;
   chunks: number;
+}
+
+/**
+ * Writes the abstract chunks into `staging/<generation>` and returns the generation's name, the hash
+ * of the chunks. Each chunk is written as it is made (the texts of a large corpus need not be in
+ * memory at once) and hashed as written.
+ */
+async function writeChunks(staging: string, outDir: string, atlas: Atlas, abstracts: PaperText[], reuse?: ReusedChunks): Promise<string> {
+  const written = join(staging, 'chunks');
+  await mkdir(written, { recursive: true });
+  const hash = createHash('sha256');
+  for (let start = 0, n = 0; start < atlas.papers.length; start += ABSTRACT_CHUNK_SIZE, n++) {
+    const into = join(written, chunkFile(n));
+    // A kept chunk is read as bytes (its text unchanged), hashed as written and linked, not written again.
+    if (reuse && n < reuse.chunks) {
+      const from = join(outDir, reuse.folder, chunkFile(n));
+      const bytes = await readFile(from);
+      await link(from, into).catch(() => writeFile(into, bytes));
+      hash.update(bytes).update('\n');
+      continue;
+    }
+    const chunk: Record<string, PaperText> = {};
+    atlas.papers.slice(start, start + ABSTRACT_CHUNK_SIZE).forEach((p, i) => (chunk[p.id] = abstracts[start + i]));
+    const text = JSON.stringify(chunk);
+    await writeFile(into, text);
+    hash.update(text).update('\n');
+  }
+  const generation = `abstracts-${hash.digest('hex').slice(0, 12)}`;
+  await rename(written, join(staging, generation));
+  return generation;
 }
 
 /**
@@ -123,20 +153,6 @@ export async function writeOutput(outDir: string, atlas: Atlas, abstracts: Paper
     if (m && +m[1] !== process.pid && !running(+m[1])) await rm(join(outDir, name), { recursive: true, force: true });
   }
 
-  const chunks: (string | Buffer)[] = [];
-  for (let start = 0; start < atlas.papers.length; start += ABSTRACT_CHUNK_SIZE) {
-    // A kept chunk is read as bytes (its text unchanged), hashed as written and linked, not written again.
-    if (reuse && chunks.length < reuse.chunks) {
-      chunks.push(await readFile(join(outDir, reuse.folder, chunkFile(chunks.length))));
-      continue;
-    }
-    const chunk: Record<string, PaperText> = {};
-    atlas.papers.slice(start, start + ABSTRACT_CHUNK_SIZE).forEach((p, i) => (chunk[p.id] = abstracts[start + i]));
-    chunks.push(JSON.stringify(chunk));
-  }
-  const hash = createHash('sha256');
-  for (const c of chunks) hash.update(c).update('\n');
-  const generation = `abstracts-${hash.digest('hex').slice(0, 12)}`;
   // The papers' columns and the fitted model, named by their content too: atlas.json names the ones it goes with.
   const columns = encodePaperColumns(atlas);
   const papersFile = contentName('papers', columns, '.arrow');
@@ -163,13 +179,9 @@ export async function writeOutput(outDir: string, atlas: Atlas, abstracts: Paper
 
   const staging = join(outDir, `.staging-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
-  await mkdir(join(staging, generation), { recursive: true });
+  let generation: string;
   try {
-    for (let n = 0; n < chunks.length; n++) {
-      const into = join(staging, generation, chunkFile(n));
-      if (reuse && n < reuse.chunks) await link(join(outDir, reuse.folder, chunkFile(n)), into).catch(() => writeFile(into, chunks[n]));
-      else await writeFile(into, chunks[n]);
-    }
+    generation = await writeChunks(staging, outDir, atlas, abstracts, reuse);
     // The files and folder it names last (see `legacy` above), whatever an atlas read back holds.
     const { papers: _papers, papersFile: _columns, abstracts: _chunks, model: _model, ...body } = atlas;
     await writeFile(join(staging, 'atlas.json'), JSON.stringify({ ...body, papersFile, abstracts: generation, ...(modelFile ? { model: modelFile } : {}) }));
@@ -180,7 +192,7 @@ export async function writeOutput(outDir: string, atlas: Atlas, abstracts: Paper
     }
     const placed = join(outDir, generation);
     const exists = await stat(placed).then(() => true, () => false);
-    if (exists && !(await holds(placed, chunks))) await rename(placed, join(staging, 'replaced'));
+    if (exists && !(await sameFiles(placed, join(staging, generation)))) await rename(placed, join(staging, 'replaced'));
     if (!exists || !(await stat(placed).then(() => true, () => false))) await rename(join(staging, generation), placed);
     await rename(join(staging, 'atlas.json'), target);
   } finally {

@@ -28,6 +28,8 @@ export interface SampleOptions {
   batch?: number;
   /** A second thread that maps half of each batch (the command line passes one; the fit's own pool ends with its LSA). Default: this thread. */
   pool?: Pool;
+  /** Paper i's abstract when the corpus's papers do not hold it (the command line keeps them on disk at this size). Default: the paper's own. */
+  text?: (i: number) => string;
   /** Called after each batch with the papers mapped so far and how many there are to map. */
   onBatch?: (done: number, total: number) => void;
 }
@@ -61,9 +63,10 @@ export async function buildSampledAtlas(corpus: Corpus, options: AtlasOptions & 
   if (n <= size) return buildAtlas(corpus, atlasOptions);
   const picked = sampleIndices(n, size, atlasOptions.seed ?? 0);
   const rest = others(n, picked);
-  const fit = await buildAtlas({ ...corpus, papers: Array.from(picked, (i) => corpus.papers[i]) }, { ...atlasOptions, embeddings: rowsOf(atlasOptions.embeddings, picked), population: n });
-  const mapped = mapRest(corpus, rest, fit, atlasOptions, sample);
-  return merged(corpus, picked, rest, fit, mapped, atlasOptions.seed ?? 0);
+  const text = sample.text ?? ((i: number) => corpus.papers[i].abstract);
+  const fit = await buildAtlas({ ...corpus, papers: Array.from(picked, (i) => ({ ...corpus.papers[i], abstract: text(i) })) }, { ...atlasOptions, embeddings: rowsOf(atlasOptions.embeddings, picked), population: n });
+  const mapped = mapRest(corpus, rest, fit, atlasOptions, { ...sample, text });
+  return merged(corpus, picked, rest, fit, mapped, atlasOptions.seed ?? 0, text);
 }
 
 /** The indices 0..n-1 not in `picked` (ascending). */
@@ -88,7 +91,7 @@ function rowsOf(m: Dense | null | undefined, rows: ArrayLike<number>): Dense | n
 type Mapped = Omit<BatchOutput, 'keywords' | 'neighbours'> & { keywords: string[][]; neighbours: number[][] };
 
 /** Reads, assigns and places the papers outside the sample, a batch at a time, half of each on either thread of the pool. */
-function mapRest(corpus: Corpus, rest: Int32Array, fit: Built, options: AtlasOptions, sample: SampleOptions): Mapped {
+function mapRest(corpus: Corpus, rest: Int32Array, fit: Built, options: AtlasOptions, sample: SampleOptions & Required<Pick<SampleOptions, 'text'>>): Mapped {
   const { atlas, model } = fit;
   const params = atlas.generated.params;
   const batch = sample.batch ?? SAMPLE_DEFAULTS.batch;
@@ -99,7 +102,7 @@ function mapRest(corpus: Corpus, rest: Int32Array, fit: Built, options: AtlasOpt
     return {
       model,
       placed,
-      papers: Array.from(at, (i) => ({ title: corpus.papers[i].title, abstract: corpus.papers[i].abstract })),
+      papers: Array.from(at, (i) => ({ title: corpus.papers[i].title, abstract: sample.text(i) })),
       embeddings: rowsOf(options.embeddings, at),
       seed: options.seed ?? 0,
       minDist: params.umap.minDist,
@@ -131,7 +134,7 @@ function mapRest(corpus: Corpus, rest: Int32Array, fit: Built, options: AtlasOpt
 }
 
 /** The whole corpus's atlas, abstracts and model: sampled papers as fitted, the rest as mapped, every count over both. */
-function merged(corpus: Corpus, picked: Int32Array, rest: Int32Array, fit: Built, mapped: Mapped, seed: number): Built {
+function merged(corpus: Corpus, picked: Int32Array, rest: Int32Array, fit: Built, mapped: Mapped, seed: number, text: (i: number) => string): Built {
   const { atlas, model } = fit;
   const n = corpus.papers.length;
   // Where each paper is: ≥ 0 its place in the sample, < 0 -(1 + its place in the rest).
@@ -146,8 +149,7 @@ function merged(corpus: Corpus, picked: Int32Array, rest: Int32Array, fit: Built
   });
   const abstracts: PaperText[] = corpus.papers.map((p, i) => {
     if (where[i] >= 0) return fit.abstracts[where[i]];
-    const neighbors = mapped.neighbours[-1 - where[i]].map(sampledId);
-    return { abstract: p.abstract, ...(neighbors.length ? { neighbors } : {}), ...(p.authors?.length ? { authors: p.authors } : {}) };
+    return new MappedText(i, text, mapped.neighbours[-1 - where[i]].map(sampledId), p.authors);
   });
   const dims = model.spaceDims;
   const vectors = new Float32Array(n * dims);
@@ -173,4 +175,26 @@ function counted(atlas: Atlas, corpus: Corpus, papers: Paper[], seed: number): A
     trends: trends(corpus.dumps, papers.map((p) => p.dumps), assign, clusters.length),
     cooccurrence: cooccurrence(papers.map((p) => p.keywords), assign, clusters.length, { ...params.cooccurrence, seed, anchors: clusterCentres(papers, assign, sizes) }),
   };
+}
+
+/**
+ * A mapped paper's text for its chunk, its abstract read only when the chunk is written (JSON.stringify
+ * calls toJSON): the abstracts of a large corpus need not be in memory all at once.
+ */
+class MappedText implements Exclude<PaperText, string> {
+  constructor(
+    private readonly index: number,
+    private readonly text: (i: number) => string,
+    readonly neighbors: string[],
+    readonly authors: string[] | undefined,
+  ) {}
+
+  get abstract(): string {
+    return this.text(this.index);
+  }
+
+  toJSON(): Exclude<PaperText, string> {
+    const { neighbors, authors } = this;
+    return { abstract: this.abstract, ...(neighbors.length ? { neighbors } : {}), ...(authors?.length ? { authors } : {}) };
+  }
 }

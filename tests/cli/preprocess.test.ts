@@ -87,6 +87,10 @@ describe('npm run preprocess', () => {
     const atlas = atlasIn(dir);
     expect(atlas.papers).toHaveLength(531);
     expect(atlas.generated.params.sample).toMatchObject({ papers: 200, of: 531 });
+    // The abstracts, kept on disk during the run, are all in the chunks, sampled and mapped papers alike.
+    const texts = readdirSync(join(dir, 'out', atlas.abstracts!)).flatMap((f) => Object.values(JSON.parse(readFileSync(join(dir, 'out', atlas.abstracts!, f), 'utf8'))) as { abstract: string }[]);
+    expect(texts).toHaveLength(531);
+    for (const t of texts) expect(t.abstract.length).toBeGreaterThanOrEqual(100);
   });
 
   it('rejects a --sample that is not a size, and --sample with --update, in one line each', () => {
