@@ -120,6 +120,7 @@ export function searchNeighbours(input: SearchInput): { neighbours: number[][]; 
   const neighbours: number[][] = [];
   const all = new TopK(input.nNeighbors);
   const old = new TopK(input.nNeighbors);
+  const amongNew = input.freshCluster.length > 0;
   for (let i = from; i < to; i++) {
     const at = i * dims;
     all.clear();
@@ -131,10 +132,14 @@ export function searchNeighbours(input: SearchInput): { neighbours: number[][]; 
         if (j < n0) {
           for (let d = 0, f = j * dims; d < dims; d++) s += fresh[at + d] * vectors[f + d];
           old.add(j, s);
-        } else for (let d = 0, f = (j - n0) * dims; d < dims; d++) s += fresh[at + d] * fresh[f + d];
-        all.add(j, s);
+          if (amongNew) all.add(j, s);
+        } else {
+          for (let d = 0, f = (j - n0) * dims; d < dims; d++) s += fresh[at + d] * fresh[f + d];
+          all.add(j, s);
+        }
       }
-    neighbours.push(all.indices());
+    // Among placed papers only, the nearest are the nearest placed ones.
+    neighbours.push(amongNew ? all.indices() : old.indices());
     near.push({ index: old.indices(), sim: old.sims() });
   }
   return { neighbours, near };
