@@ -303,6 +303,7 @@ async function analyse(corpus: Corpus, opts: Options, themes: ThemeSpec[], previ
 
 /** Prints whether each named theme was found, how many themes and top-level themes carried on from the previous atlas, and what the map moved. */
 function printThemes({ atlas, dropped, moved, groups }: Built, previous: PreviousCluster[]): void {
+  const sampled = atlas.generated.params.sample;
   for (const t of atlas.themes) {
     process.stdout.write(
       t.found && t.papers > 0
@@ -310,7 +311,8 @@ function printThemes({ atlas, dropped, moved, groups }: Built, previous: Previou
         : `theme "${t.label}": not found in these papers (its seed terms are no more concentrated than chance terms, p = ${t.p})\n`,
     );
     const brought = (t.seedReport ?? []).filter((r) => r.alone > 0);
-    if (brought.length) process.stdout.write(`  papers each seed alone matches -> joined the theme: ${brought.map((r) => `"${r.seed}" ${r.alone} -> ${r.joined}`).join(', ')}\n`);
+    const among = sampled ? ` (among the ${sampled.papers.toLocaleString('en-US')} sampled papers)` : '';
+    if (brought.length) process.stdout.write(`  papers each seed alone matches -> joined the theme${among}: ${brought.map((r) => `"${r.seed}" ${r.alone} -> ${r.joined}`).join(', ')}\n`);
     for (const r of (t.seedReport ?? []).filter((x) => x.generic))
       process.stdout.write(`  warning: seed "${r.seed}" alone brings ${r.joined} papers into "${t.label}", yet ${r.alone - r.joined} of the ${r.alone} it alone matches stay out and the papers use it unlike the other seeds (coherence ${r.coherence}): a generic seed pulls in another topic\n`);
   }
