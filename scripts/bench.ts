@@ -294,9 +294,11 @@ async function main() {
 function syntheticCorpus(n: number): string {
   const file = join(tmpdir(), `topic-atlas-synthetic-${n}.jsonl.gz`);
   if (existsSync(file)) return file;
-  const r = spawnSync(process.execPath, ['scripts/run.mjs', 'generate-corpus', '--papers', String(n), '--out', `${file}.part`], { encoding: 'utf8' });
+  // Written under another name first (still .gz, which the generator compresses by), so a stopped run leaves no half file.
+  const part = file.replace(/\.jsonl\.gz$/, '.part.jsonl.gz');
+  const r = spawnSync(process.execPath, ['scripts/run.mjs', 'generate-corpus', '--papers', String(n), '--out', part], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`generate-corpus failed: ${r.stderr.slice(-300)}`);
-  renameSync(`${file}.part`, file);
+  renameSync(part, file);
   return file;
 }
 
