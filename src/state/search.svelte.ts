@@ -10,6 +10,7 @@
  */
 import type { Paper } from '../contract';
 import type { AbstractStore } from './abstracts';
+import type { PaperTextLoad } from './paperText.svelte';
 import type { SearchAnswer, SearchRequest } from './searchWorker';
 
 export type AbstractStatus = 'none' | 'loading' | 'done' | 'failed';
@@ -27,6 +28,7 @@ interface Answer {
 export class PaperSearch {
   #papers: Paper[];
   #store: AbstractStore;
+  #text: PaperTextLoad;
   #worker: Worker | null = null;
   #haystacks: string[] | null = null;
   /** Where each haystack's title ends (the keywords follow it). */
@@ -40,9 +42,11 @@ export class PaperSearch {
   /** Whether abstracts are searched yet. */
   status = $state<AbstractStatus>('none');
 
-  constructor(papers: Paper[], store: AbstractStore) {
+  /** `text` says when the papers' titles and keywords are in: nothing matches before. */
+  constructor(papers: Paper[], store: AbstractStore, text: PaperTextLoad) {
     this.#papers = papers;
     this.#store = store;
+    this.#text = text;
   }
 
   /** Mask of papers matching `query`; null for an empty query. */
@@ -52,6 +56,7 @@ export class PaperSearch {
     const indexed = this.indexed;
     const answers = this.#answers;
     if (!q) return null;
+    if (!this.#text.ready) return this.#nothing().mask;
     if (indexed !== 'none' && !answers.has(`${indexed}:${q}`)) this.#ask(q, indexed);
     return this.#answer(q, indexed, answers).mask;
   }
@@ -61,7 +66,13 @@ export class PaperSearch {
     const q = query.trim();
     const indexed = this.indexed;
     const answers = this.#answers;
+    if (q && !this.#text.ready) return this.#nothing().tiers;
     return q ? this.#answer(q, indexed, answers).tiers : null;
+  }
+
+  /** The answer before the titles and keywords are in: no paper. */
+  #nothing(): Answer {
+    return { mask: new Uint8Array(this.#papers.length), tiers: new Uint8Array(this.#papers.length) };
   }
 
   /** The best answer at hand: the worker's from the best index, else its answer from titles alone, else the substring match. */
@@ -137,7 +148,13 @@ export class PaperSearch {
     }
     this.#worker.onmessage = (e: MessageEvent<SearchAnswer>) => this.#receive(e.data);
     this.#worker.onerror = () => (this.status = 'failed');
+    this.#text.loaded.then(() => this.#sendPapers());
+  }
+
+  /** Hands the worker the papers' ids, titles and keywords (once they are in) and where their abstracts are. */
+  #sendPapers(): void {
     const papers = this.#papers;
+    if (!this.#worker) return;
     const message: SearchRequest = { type: 'papers', ids: papers.map((p) => p.id), titles: papers.map((p) => p.title), keywords: papers.map((p) => p.keywords.join(' ')), chunks: this.#store.chunkUrls() };
     this.#worker.postMessage(message);
   }
