@@ -2,6 +2,7 @@
 import type { Atlas, Cluster, Dump, Group, Paper } from '../contract';
 import { groupPalette, useGroupHues, usePalette } from '../charts/palette';
 import { orderDumps } from './dumpBins';
+import { medianPositions } from './medianPositions';
 import { buildPointIndex, type PointIndex } from './pointIndex';
 
 export interface AtlasData {
@@ -34,14 +35,7 @@ export function indexAtlas(atlas: Atlas): AtlasData {
   const groups = (atlas.groups ?? []).length > 0 && clusters.every((c) => Number.isInteger(c.group) && c.group < atlas.groups.length) ? atlas.groups : [];
   useGroupHues(groups.length ? groups.map((g) => (Number.isInteger(g.hue) && g.hue! >= 0 ? g.hue! : g.id)) : null);
   usePalette(groups.length ? groupPalette(clusters.map((c) => c.group)) : null);
-  const byCluster = new Map<number, Paper[]>();
-  for (const p of atlas.papers) {
-    const list = byCluster.get(p.cluster);
-    if (list) list.push(p);
-    else byCluster.set(p.cluster, [p]);
-  }
-  const centroids = new Map<number, { x: number; y: number }>();
-  for (const [c, ps] of byCluster) centroids.set(c, { x: median(ps.map((p) => p.x)), y: median(ps.map((p) => p.y)) });
+  const centroids = medianPositions(atlas.papers, (i) => atlas.papers[i].cluster);
   return {
     atlas,
     papers: atlas.papers,
@@ -57,10 +51,4 @@ export function indexAtlas(atlas: Atlas): AtlasData {
     points: buildPointIndex(atlas.papers),
     centroids,
   };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
