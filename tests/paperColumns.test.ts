@@ -1,4 +1,4 @@
-import { tableFromArrays, tableToIPC } from '@uwdata/flechette';
+import { dictionary, float32, int16, list, tableFromArrays, tableToIPC, uint8, utf8 } from '@uwdata/flechette';
 import { describe, expect, it } from 'vitest';
 import type { Atlas, Paper } from '../src/contract';
 import { encodePaperColumns } from '../src/encodePaperColumns';
@@ -70,7 +70,8 @@ describe('decodePaperColumns, addPaperText', () => {
       keywords: papers.map((p) => p.keywords),
       typicality: papers.map(() => null),
     };
-    expect(decodePaperColumns(tableToIPC(tableFromArrays(columns), { format: 'file' })!, dumps)).toEqual(papers);
+    const types = { id: utf8(), title: utf8(), url: utf8(), dumps: list(uint8()), cluster: uint8(), x: float32(), y: float32(), keywords: list(dictionary(utf8(), int16())), typicality: float32() };
+    expect(decodePaperColumns(tableToIPC(tableFromArrays(columns, { types }), { format: 'file' })!, dumps)).toEqual(papers);
   });
 
   it('addPaperText names a text file of another length', () => {
