@@ -12,7 +12,8 @@ import { writeOutput } from './lib/writeOutput';
 import { firstPayload } from './dev/firstPayload';
 import { startDashboard, type Dashboard } from './dev/harness';
 import { makeAtlas } from './dev/makeAtlas';
-import { filterMs, firstDrawMs, mean, percentile as pct, zoomFrames } from './dev/mapTiming';
+import { filterMs, firstDrawMs, mean, percentile as pct, textLoadedMs, zoomFrames } from './dev/mapTiming';
+import type { AtlasJson } from '../src/contract';
 
 const TARGETS = (process.argv[2] ?? '20000').split(',').filter(Boolean);
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
@@ -39,11 +40,15 @@ async function atlasFolder(target: string, into: string): Promise<string> {
 async function measure(d: Dashboard, name: string, folder: string): Promise<string> {
   cpSync(folder, join(d.root, 'fixtures', name), { recursive: true });
   const first = firstPayload(folder);
+  const { textFile } = JSON.parse(readFileSync(join(folder, 'atlas.json'), 'utf8')) as AtlasJson;
   const draws: number[] = [];
+  const texts: number[] = [];
   let line = '';
   for (let i = 0; i < 3; i++) {
     const { page } = await d.open(`?data=fixtures/${name}`, { width: 1920, height: 1000 });
     draws.push(await firstDrawMs(page));
+    // Zooming and clicks are timed on the whole page, its text in.
+    if (textFile) texts.push(await textLoadedMs(page));
     if (i === 2) {
       const zoom = await zoomFrames(page);
       const clicks = await filterMs(page, 5, true);
@@ -53,7 +58,8 @@ async function measure(d: Dashboard, name: string, folder: string): Promise<stri
     }
     await page.close();
   }
-  return `${name}: first payload ${(first.gzip / 1e6).toFixed(2)} MB gzip (${first.files.join(', ')}); map drawn ${pct(draws, 0.5).toFixed(0)} ms after navigation (median of 3); ${line}`;
+  const text = textFile ? `titles and keywords (${textFile}, ${(gzipSync(readFileSync(join(folder, textFile))).length / 1e6).toFixed(2)} MB gzip) in ${pct(texts, 0.5).toFixed(0)} ms; ` : '';
+  return `${name}: first payload ${(first.gzip / 1e6).toFixed(2)} MB gzip (${first.files.join(', ')}); map drawn ${pct(draws, 0.5).toFixed(0)} ms after navigation (median of 3); ${text}${line}`;
 }
 
 async function main() {
