@@ -60,7 +60,7 @@ const mapAtRest = async (page: Page) => {
 };
 
 describe('the seed dashboard', () => {
-  it('reads an atlas.json of an older version, its papers inline, as it reads the papers file', async () => {
+  it('reads an atlas.json of an older version, its papers inline, as it reads the papers and text files, and filters the same', async () => {
     const inline = join(d.root, 'fixtures/inline');
     cpSync(join(d.root, 'data'), inline, { recursive: true });
     const { papersFile, textFile, ...json } = seed;
@@ -71,7 +71,16 @@ describe('the seed dashboard', () => {
       const { page, errors } = await d.open(path);
       await ready(page);
       await expect.poll(() => rows(page).count()).toBeGreaterThan(5);
-      looks.push([await page.locator('header.top').innerText(), await count(page), await page.locator('[data-chart=papers]').innerText()]);
+      await expect.poll(() => page.locator('[data-chart=papers]').innerText()).not.toContain('Loading');
+      const papers = () => page.locator('[data-chart=papers]').innerText();
+      looks.push([await page.locator('header.top').innerText(), await count(page), await papers()]);
+      // A theme click, then a keyword on top of it: the same papers either way.
+      await page.locator('[data-chart=themes] li[data-cluster] button.main').nth(2).click();
+      await expect.poll(() => page.getByRole('button', { name: 'Remove theme filter' }).count()).toBe(1);
+      looks.at(-1)!.push(await count(page), await papers());
+      await page.locator('[data-chart=cooccurrence] circle[data-term]').nth(1).click();
+      await expect.poll(() => page.getByRole('button', { name: 'Remove keyword filter' }).count()).toBe(1);
+      looks.at(-1)!.push(await count(page), await papers());
       expect(errors).toEqual([]);
       await page.close();
     }
