@@ -2,7 +2,7 @@
  * Full-text search of papers (prefix and slightly fuzzy, every word must match; see TextIndex), run by a
  * worker that loads on the first query and indexes titles and keywords, then abstracts as their
  * chunks arrive. Until the worker answers a query, a plain substring match over titles and keywords
- * does, so typing never waits. Each answer also tells how relevant each hit is, in tiers: every query
+ * does (up to SCAN_LIMIT papers), so typing never waits. Each answer also tells how relevant each hit is, in tiers: every query
  * word in the title (0), in title and keywords (1), or only with the abstract (2). A title names what
  * a paper is about, keywords are what the pipeline found most telling in it, and an abstract mentions
  * much in passing; the table orders by tier, then by typicality. The tiers come with the answer (or
@@ -14,6 +14,13 @@ import type { PaperTextLoad } from './paperText.svelte';
 import type { SearchAnswer, SearchRequest } from './searchWorker';
 
 export type AbstractStatus = 'none' | 'loading' | 'done' | 'failed';
+
+/**
+ * Beyond this many papers the page does not scan titles and keywords itself while the worker has no
+ * answer: at a million papers the first scan held the page for over a second, and each keystroke's
+ * for a tenth of one. Until the worker answers, no paper matches and `waiting` says why.
+ */
+const SCAN_LIMIT = 100_000;
 
 /** Answers kept for queries typed again (a pair of recent ones is typical: back-spacing, re-typing). */
 const KEEP = 16;
@@ -34,6 +41,7 @@ export class PaperSearch {
   /** Where each haystack's title ends (the keywords follow it). */
   #titleEnds: Uint32Array | null = null;
   #lastSubstring: { q: string; answer: Answer } | null = null;
+  #none: Answer | null = null;
   #asked = new Set<string>();
   /** The worker's answers by `${indexed}:${query}`. */
   #answers = $state.raw(new Map<string, Answer>());
@@ -70,14 +78,22 @@ export class PaperSearch {
     return q ? this.#answer(q, indexed, answers).tiers : null;
   }
 
-  /** The answer before the titles and keywords are in: no paper. */
+  /** The answer while there is none yet: no paper. One object for every query, so views waiting on it draw nothing new keystroke after keystroke. */
   #nothing(): Answer {
-    return { mask: new Uint8Array(this.#papers.length), tiers: new Uint8Array(this.#papers.length) };
+    return (this.#none ??= { mask: new Uint8Array(this.#papers.length), tiers: new Uint8Array(this.#papers.length) });
   }
 
-  /** The best answer at hand: the worker's from the best index, else its answer from titles alone, else the substring match. */
+  /** Whether `query` waits for the worker's first answer, which a large data set's search needs (see SCAN_LIMIT). */
+  waiting(query: string): boolean {
+    const q = query.trim();
+    const indexed = this.indexed;
+    const answers = this.#answers;
+    return q !== '' && this.#text.ready && this.#papers.length > SCAN_LIMIT && !answers.has(`${indexed}:${q}`) && !answers.has(`titles:${q}`);
+  }
+
+  /** The best answer at hand: the worker's from the best index, else its answer from titles alone, else the substring match (none for a large data set). */
   #answer(q: string, indexed: string, answers: Map<string, Answer>): Answer {
-    return answers.get(`${indexed}:${q}`) ?? answers.get(`titles:${q}`) ?? this.#substring(q);
+    return answers.get(`${indexed}:${q}`) ?? answers.get(`titles:${q}`) ?? (this.#papers.length > SCAN_LIMIT ? this.#nothing() : this.#substring(q));
   }
 
   /** Papers whose title or keywords hold every word of `q` as typed; the same answer object for the same query. */

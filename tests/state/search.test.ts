@@ -21,4 +21,19 @@ describe('PaperSearch.hits(query) and relevance(query)', () => {
     expect(search.hits('  ')).toBeNull();
     expect(search.relevance('')).toBeNull();
   });
+
+  it('match nothing until the titles and keywords are in', () => {
+    const search = new PaperSearch(papers, {} as AbstractStore, new PaperTextLoad(() => new Promise(() => {})));
+    expect([...search.hits('sparse')!]).toEqual([0, 0, 0, 0]);
+    expect(search.waiting('sparse')).toBe(false);
+  });
+
+  it('leave a data set of more than 100,000 papers to the worker: nothing matches, and the search says it waits', () => {
+    const many = Array.from({ length: 100_001 }, (_, i) => paper(`Sparse attention ${i}`, []));
+    const search = new PaperSearch(many, {} as AbstractStore, new PaperTextLoad(null));
+    expect(search.hits('sparse')!.some((x) => x === 1)).toBe(false);
+    expect(search.waiting('sparse')).toBe(true);
+    expect(search.waiting(' ')).toBe(false);
+    expect(new PaperSearch(papers, {} as AbstractStore, new PaperTextLoad(null)).waiting('sparse')).toBe(false);
+  });
 });
