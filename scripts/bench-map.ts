@@ -1,50 +1,79 @@
 /**
- * Browser benchmark of the dashboard: first render of the seed data, production bundle size (gzip),
- * and frame times of the map while zooming 20,000 synthetic points.
- * Run: npx tsx scripts/bench-map.ts [points]   (or npm run bench:map -- [points])
+ * Browser benchmark of the dashboard at chosen sizes: production bundle size (gzip), then for each
+ * synthetic atlas (written as the command writes its folder) or given atlas folder the first
+ * payload, the map's first draw, frame times while zooming, and theme clicks to the next paint.
+ * Run: npx tsx scripts/bench-map.ts [sizes or folders, comma-separated]   (default 20000)
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startDashboard } from './dev/harness';
+import { writeOutput } from './lib/writeOutput';
+import { firstPayload } from './dev/firstPayload';
+import { startDashboard, type Dashboard } from './dev/harness';
 import { makeAtlas } from './dev/makeAtlas';
-import { firstDrawMs, mean, percentile as pct, zoomFrames } from './dev/mapTiming';
+import { filterMs, firstDrawMs, mean, percentile as pct, textLoadedMs, zoomFrames } from './dev/mapTiming';
+import type { AtlasJson } from '../src/contract';
 
-const POINTS = Number(process.argv[2] ?? 20_000);
+const TARGETS = (process.argv[2] ?? '20000').split(',').filter(Boolean);
+const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+
+/** The gzipped size of the built bundle: the first screen's entry and `start` chunk, and everything. */
+function bundle(root: string): string {
+  const assets = join(root, 'assets');
+  const files = readdirSync(assets).filter((f) => /\.(js|css)$/.test(f));
+  const gz = (f: string) => gzipSync(readFileSync(join(assets, f)), { level: 9 }).length;
+  const sum = (fs: string[]) => fs.reduce((a, f) => a + gz(f), 0);
+  const first = files.filter((f) => /^(index|start)-/.test(f));
+  return `bundle (gzip): first screen ${kb(sum(first))}, everything ${kb(sum(files))}`;
+}
+
+/** An atlas folder for `target`: the folder itself, or a synthetic atlas of that many papers written by the command's writer. */
+async function atlasFolder(target: string, into: string): Promise<string> {
+  if (!/^\d+$/.test(target)) return target;
+  const { atlas, abstracts } = makeAtlas({ papers: Number(target), clusters: 30, dumps: 40, neighbors: false, typicality: true });
+  await writeOutput(into, atlas, abstracts);
+  return into;
+}
+
+/** One size's timings: median first draw of three loads, then zooming and five theme clicks on the last page. */
+async function measure(d: Dashboard, name: string, folder: string): Promise<string> {
+  cpSync(folder, join(d.root, 'fixtures', name), { recursive: true });
+  const first = firstPayload(folder);
+  const { textFile } = JSON.parse(readFileSync(join(folder, 'atlas.json'), 'utf8')) as AtlasJson;
+  const draws: number[] = [];
+  const texts: number[] = [];
+  let line = '';
+  for (let i = 0; i < 3; i++) {
+    const { page } = await d.open(`?data=fixtures/${name}`, { width: 1920, height: 1000 });
+    draws.push(await firstDrawMs(page));
+    // Zooming and clicks are timed on the whole page, its text in.
+    if (textFile) texts.push(await textLoadedMs(page));
+    if (i === 2) {
+      const zoom = await zoomFrames(page);
+      const clicks = await filterMs(page, 5, true);
+      line =
+        `zooming: frame interval mean ${mean(zoom.frames).toFixed(1)} ms, p95 ${pct(zoom.frames, 0.95).toFixed(1)} ms; ` +
+        `theme click to next paint (pointer resting first): ${clicks.length ? `median ${pct(clicks, 0.5).toFixed(0)} ms, max ${Math.max(...clicks).toFixed(0)} ms (${clicks.length} of 5 over 16 ms)` : 'all under 16 ms'}`;
+    }
+    await page.close();
+  }
+  const text = textFile ? `titles and keywords (${textFile}, ${(gzipSync(readFileSync(join(folder, textFile))).length / 1e6).toFixed(2)} MB gzip) in ${pct(texts, 0.5).toFixed(0)} ms; ` : '';
+  return `${name}: first payload ${(first.gzip / 1e6).toFixed(2)} MB gzip (${first.files.join(', ')}); map drawn ${pct(draws, 0.5).toFixed(0)} ms after navigation (median of 3); ${text}${line}`;
+}
 
 async function main() {
-  const d = await startDashboard({ seed: true, fixtures: { big: makeAtlas({ papers: POINTS, clusters: 30, dumps: 40, neighbors: false }) } });
+  const d = await startDashboard({});
+  const tmp = mkdtempSync(join(tmpdir(), 'atlas-bench-map-'));
   try {
-    const assets = join(d.root, 'assets');
-    const files = readdirSync(assets).filter((f) => /\.(js|css)$/.test(f));
-    const gz = (f: string) => gzipSync(readFileSync(join(assets, f)), { level: 9 }).length;
-    const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
-    // The first screen needs the entry and the `start` chunk; the others load after it or on first use.
-    const first = files.filter((f) => /^(index|start)-/.test(f));
-    const sum = (fs: string[]) => fs.reduce((a, f) => a + gz(f), 0);
-    console.log(`bundle (gzip): first screen ${kb(sum(first))}, everything ${kb(sum(files))} — ${files.map((f) => `${f.replace(/-[\w-]{8}\./, '.')} ${kb(gz(f))}`).join(', ')}`);
-
-    const firstDraw = async (path: string) => {
-      const { page } = await d.open(path);
-      return { page, ms: await firstDrawMs(page) };
-    };
-    const seeds: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const { page, ms } = await firstDraw('');
-      seeds.push(ms);
-      await page.close();
+    console.log(bundle(d.root));
+    for (const [i, target] of TARGETS.entries()) {
+      const folder = await atlasFolder(target, join(tmp, String(i)));
+      console.log(await measure(d, /^\d+$/.test(target) ? `n${target}` : `folder${i}`, folder));
+      rmSync(join(d.root, 'fixtures'), { recursive: true, force: true });
     }
-    console.log(`seed first render (map drawn, from navigation): median ${pct(seeds, 0.5).toFixed(0)} ms over 5 loads`);
-
-    const { page, ms } = await firstDraw('?data=fixtures/big');
-    console.log(`${POINTS} points first render: ${ms.toFixed(0)} ms`);
-    const r = await zoomFrames(page);
-    console.log(
-      `zooming ${POINTS} points: frame interval mean ${mean(r.frames).toFixed(1)} ms, p95 ${pct(r.frames, 0.95).toFixed(1)} ms; ` +
-        `canvas draw mean ${mean(r.draws).toFixed(1)} ms, p95 ${pct(r.draws, 0.95).toFixed(1)} ms (${r.draws.length} draws)`,
-    );
-    await page.close();
   } finally {
+    rmSync(tmp, { recursive: true, force: true });
     await d.close();
   }
 }

@@ -221,6 +221,11 @@ export interface Atlas {
    * read with atlas.json before the first map; absent in older files, whose atlas.json holds `papers`.
    */
   papersFile?: string;
+  /**
+   * File beside atlas.json holding the papers' titles, urls and keywords as columns, read right after
+   * the first map is drawn; absent in older files, whose papers file (or atlas.json) holds them.
+   */
+  textFile?: string;
   /** Folder beside atlas.json holding its abstract chunk files; `abstracts` when absent (older files). */
   abstracts?: string;
   /** File beside atlas.json holding the fitted model that updates map new papers onto; the page never reads it. */

@@ -1,6 +1,9 @@
 /**
- * The papers of an atlas as columns in one Apache Arrow IPC file beside atlas.json, so the page's
- * first payload grows by bytes per paper, not by a JSON object per paper.
+ * The papers of an atlas as columns in two Apache Arrow IPC files beside atlas.json, so the page's
+ * first payload grows by bytes per paper, not by a JSON object per paper: the papers file holds
+ * what the map, the filters and links need (id, dumps, cluster, position, typicality) and is read
+ * before the first map; the text file (title, url, keywords) is read right after it is drawn. Older
+ * papers files hold the text columns too, and no text file goes with them.
  *
  * Arrow IPC read with @uwdata/flechette rather than Parquet: the page decodes it with a small
  * pure-JS reader (no WebAssembly module to fetch and compile before the first map), and the
@@ -9,35 +12,131 @@
  * compression would save little over the gzip the server already applies, and costs a page-by-page
  * decode into new arrays, or a WebAssembly reader.
  */
-import { tableFromIPC } from '@uwdata/flechette';
+import { tableFromIPC, type Column, type Table } from '@uwdata/flechette';
 import type { Atlas, AtlasJson, Dump, Paper } from './contract';
 import { round4 } from './pipeline/round';
 
-/** The columns of the papers file, one per field of a paper (their types: see encodePaperColumns). */
-const COLUMNS = ['id', 'title', 'url', 'dumps', 'cluster', 'x', 'y', 'keywords', 'typicality'] as const;
+/** The keywords of every paper until its text is read (frozen: `addPaperText` replaces it, never fills it). */
+const NO_KEYWORDS = Object.freeze([]) as unknown as string[];
 
-/** The papers of an Arrow IPC file `encodePaperColumns` wrote, as atlas.json held them; `dumps` is the atlas's. */
-export function decodePaperColumns(bytes: Uint8Array | ArrayBuffer, dumps: readonly Dump[]): Paper[] {
+/** The columns of each file (their types: see encodePaperColumns). */
+const MAP_COLUMNS = ['id', 'dumps', 'cluster', 'x', 'y', 'typicality'] as const;
+const TEXT_COLUMNS = ['title', 'url', 'keywords'] as const;
+
+/** A batch of an Arrow column of variable-length values (strings, lists): where each value's bytes or items lie in `values`. */
+interface OffsetBatch {
+  length: number;
+  nullCount: number;
+  offsets: Int32Array;
+  values: Uint8Array;
+}
+
+/** The batches of a column of strings or lists, as flechette holds them. */
+const batchesOf = (column: Column<unknown>) => column.data as unknown as OffsetBatch[];
+
+const utf8 = new TextDecoder();
+
+/**
+ * The values of a UTF-8 column without nulls: each batch's bytes decoded in one call and cut where
+ * each string's UTF-16 units end (one decode per string cost a second at a million ids).
+ */
+function strings(column: Column<unknown>): string[] {
+  // Another encoding of strings (dictionary-coded, 64-bit offsets) is read value by value.
+  if (!batchesOf(column).every((b) => b.offsets instanceof Int32Array && b.values instanceof Uint8Array && b.nullCount === 0)) return column.toArray() as string[];
+  const out = new Array<string>(column.length);
+  let k = 0;
+  for (const { length, offsets, values } of batchesOf(column)) {
+    const text = utf8.decode(values.subarray(offsets[0], offsets[length]));
+    let unit = 0;
+    let byte = offsets[0];
+    for (let i = 0; i < length; i++) {
+      const start = unit;
+      for (const end = offsets[i + 1]; byte < end; byte++) {
+        const b = values[byte];
+        // A character's units are counted at its first byte: two for a four-byte sequence (outside the BMP).
+        if ((b & 0xc0) !== 0x80) unit += b >= 0xf0 ? 2 : 1;
+      }
+      out[k++] = text.slice(start, unit);
+    }
+  }
+  return out;
+}
+
+/**
+ * The dump ids of each paper from the list column of dump indices. Papers listed in one dump share
+ * that dump's list, frozen so that no one changes it for all: a million small arrays fewer for the
+ * collector.
+ */
+function dumpLists(column: Column<unknown>, dumps: readonly Dump[]): string[][] {
+  const alone = dumps.map((d) => Object.freeze([d.id]) as string[]);
+  const out = new Array<string[]>(column.length);
+  let k = 0;
+  for (const batch of column.data as unknown as { length: number; offsets: Int32Array; children: { values: ArrayLike<number> }[] }[]) {
+    const { length, offsets } = batch;
+    const items = batch.children[0].values;
+    for (let i = 0; i < length; i++) {
+      const [from, to] = [offsets[i], offsets[i + 1]];
+      out[k++] = to - from === 1 ? alone[items[from]] : Array.from({ length: to - from }, (_, j) => dumps[items[from + j]].id);
+    }
+  }
+  return out;
+}
+
+/** The table of an Arrow IPC file, whose columns `names` must be there; a missing one is an error naming it. */
+function tableOf(bytes: Uint8Array | ArrayBuffer, names: readonly string[], file: string): Table {
   // Typed-array views need aligned offsets; a Node Buffer may sit anywhere in a shared pool.
   const table = tableFromIPC(bytes instanceof Uint8Array && bytes.byteOffset % 8 ? bytes.slice() : bytes);
-  const missing = COLUMNS.filter((name) => !table.getChild(name));
-  if (missing.length) throw new Error(`the papers file has no ${missing.join(', ')} column`);
-  const [id, title, url, inDumps, cluster, x, y, keywords, typicality] = COLUMNS.map((name) => table.getChild(name).toArray());
+  const missing = names.filter((name) => !table.getChild(name));
+  if (missing.length) throw new Error(`the ${file} has no ${missing.join(', ')} column`);
+  return table;
+}
+
+/**
+ * The papers of the files `encodePaperColumns` wrote, as atlas.json held them; `dumps` is the
+ * atlas's. Without `text` (and a papers file without its columns), titles are empty and keywords
+ * none until `addPaperText` fills them in.
+ */
+export function decodePaperColumns(bytes: Uint8Array | ArrayBuffer, dumps: readonly Dump[], text?: Uint8Array | ArrayBuffer): Paper[] {
+  const table = tableOf(bytes, MAP_COLUMNS, 'papers file');
+  const column = (name: string) => table.getChild(name);
+  const id = strings(column('id'));
+  const inDumps = dumpLists(column('dumps'), dumps);
+  const [cluster, x, y, typicality] = ['cluster', 'x', 'y', 'typicality'].map((name) => column(name).toArray()) as [number[], number[], number[], (number | null)[]];
+  // Older papers files hold the text columns beside the map's.
+  const words = text ? paperText(text, table.numRows) : table.getChild('title') ? paperText(bytes, table.numRows) : null;
   return Array.from({ length: table.numRows }, (_, i) => ({
     id: id[i],
-    title: title[i],
-    ...(url[i] !== null ? { url: url[i] } : {}),
-    dumps: Array.from(inDumps[i] as ArrayLike<number>, (d) => dumps[d].id),
+    title: words ? words.title[i] : '',
+    ...(words && words.url[i] !== null ? { url: words.url[i]! } : {}),
+    dumps: inDumps[i],
     cluster: cluster[i],
     x: round4(x[i]),
     y: round4(y[i]),
-    keywords: keywords[i],
-    ...(typicality[i] !== null ? { typicality: round4(typicality[i]) } : {}),
+    keywords: words ? words.keywords[i] : NO_KEYWORDS,
+    ...(typicality[i] !== null ? { typicality: round4(typicality[i]!) } : {}),
   }));
 }
 
-/** The atlas atlas.json describes, its papers decoded from `columns` (the file it names) or, in older files, inline. */
-export function withPapers(json: AtlasJson, columns?: Uint8Array | ArrayBuffer): Atlas {
-  const papers = columns ? decodePaperColumns(columns, json.dumps) : json.papers;
+/** The text columns of `bytes`, which must hold `rows` papers. */
+function paperText(bytes: Uint8Array | ArrayBuffer, rows: number): { title: string[]; url: (string | null)[]; keywords: string[][] } {
+  const table = tableOf(bytes, TEXT_COLUMNS, 'text file');
+  if (table.numRows !== rows) throw new Error(`the text file holds ${table.numRows} papers and the papers file ${rows}`);
+  const column = (name: string) => table.getChild(name);
+  return { title: strings(column('title')), url: column('url').toArray() as (string | null)[], keywords: column('keywords').toArray() as string[][] };
+}
+
+/** Fills in the titles, urls and keywords of `papers` (decoded without them) from the text file. */
+export function addPaperText(papers: Paper[], text: Uint8Array | ArrayBuffer): void {
+  const { title, url, keywords } = paperText(text, papers.length);
+  papers.forEach((p, i) => {
+    p.title = title[i];
+    if (url[i] !== null) p.url = url[i]!;
+    p.keywords = keywords[i];
+  });
+}
+
+/** The atlas atlas.json describes, its papers decoded from `columns` and `text` (the files it names) or, in older files, inline. */
+export function withPapers(json: AtlasJson, columns?: Uint8Array | ArrayBuffer, text?: Uint8Array | ArrayBuffer): Atlas {
+  const papers = columns ? decodePaperColumns(columns, json.dumps, text) : json.papers;
   return { ...json, papers } as Atlas;
 }

@@ -1,13 +1,17 @@
+import { dictionary, float32, int16, list, tableFromArrays, tableToIPC, uint8, utf8 } from '@uwdata/flechette';
 import { describe, expect, it } from 'vitest';
 import type { Atlas, Paper } from '../src/contract';
 import { encodePaperColumns } from '../src/encodePaperColumns';
-import { decodePaperColumns, withPapers } from '../src/paperColumns';
+import { addPaperText, decodePaperColumns, withPapers } from '../src/paperColumns';
 import { buildAtlas } from '../src/pipeline/atlas';
 import { makeAtlas } from '../scripts/dev/makeAtlas';
 import { seedCorpus, seedThemes } from '../scripts/dev/themeQuality';
 
 /** What atlas.json would hold of the papers, and what the papers file gives back, as JSON text (field order included). */
-const roundTrip = (atlas: Pick<Atlas, 'papers' | 'dumps'>) => [JSON.stringify(atlas.papers), JSON.stringify(decodePaperColumns(encodePaperColumns(atlas), atlas.dumps))];
+const roundTrip = (atlas: Pick<Atlas, 'papers' | 'dumps'>) => {
+  const { papers, text } = encodePaperColumns(atlas);
+  return [JSON.stringify(atlas.papers), JSON.stringify(decodePaperColumns(papers, atlas.dumps, text))];
+};
 
 describe('encodePaperColumns, decodePaperColumns', () => {
   it('give back every field of every paper of the seed atlas exactly as atlas.json held it', async () => {
@@ -41,18 +45,58 @@ describe('encodePaperColumns, decodePaperColumns', () => {
   });
 });
 
+describe('decodePaperColumns, addPaperText', () => {
+  it('decodePaperColumns(papers) leaves titles empty and keywords none, and addPaperText(text) fills in what the two files give at once', () => {
+    const { atlas } = makeAtlas({ papers: 300, seed: 4 });
+    atlas.papers[3].url = 'https://example.org/3';
+    const files = encodePaperColumns(atlas);
+    const early = decodePaperColumns(files.papers, atlas.dumps);
+    expect(early.every((p) => p.title === '' && p.keywords.length === 0 && p.url === undefined)).toBe(true);
+    expect(early.map((p) => [p.id, p.cluster, p.x, p.y, p.dumps])).toEqual(atlas.papers.map((p) => [p.id, p.cluster, p.x, p.y, p.dumps]));
+    addPaperText(early, files.text);
+    expect(early).toEqual(atlas.papers);
+  });
+
+  it('decodePaperColumns reads a papers file of the older layout, its text columns beside the others', () => {
+    const { papers, dumps } = makeAtlas({ papers: 40, seed: 5 }).atlas;
+    const columns = {
+      id: papers.map((p) => p.id),
+      title: papers.map((p) => p.title),
+      url: papers.map(() => null),
+      dumps: papers.map((p) => p.dumps.map((d) => dumps.findIndex((x) => x.id === d))),
+      cluster: papers.map((p) => p.cluster),
+      x: Float32Array.from(papers, (p) => p.x),
+      y: Float32Array.from(papers, (p) => p.y),
+      keywords: papers.map((p) => p.keywords),
+      typicality: papers.map(() => null),
+    };
+    const types = { id: utf8(), title: utf8(), url: utf8(), dumps: list(uint8()), cluster: uint8(), x: float32(), y: float32(), keywords: list(dictionary(utf8(), int16())), typicality: float32() };
+    expect(decodePaperColumns(tableToIPC(tableFromArrays(columns, { types }), { format: 'file' })!, dumps)).toEqual(papers);
+  });
+
+  it('addPaperText names a text file of another length', () => {
+    const a = makeAtlas({ papers: 30 }).atlas;
+    const early = decodePaperColumns(encodePaperColumns(a).papers, a.dumps);
+    expect(() => addPaperText(early, encodePaperColumns({ ...a, papers: a.papers.slice(1) }).text)).toThrow('the text file holds 29 papers and the papers file 30');
+  });
+});
+
 describe('withPapers', () => {
   it('withPapers(json) takes the inline papers of an atlas.json written before the papers file', () => {
     const { atlas } = makeAtlas({ papers: 50 });
     expect(withPapers(JSON.parse(JSON.stringify(atlas)))).toEqual(atlas);
   });
 
-  it('withPapers(json, columns) reads the papers from the file and keeps the rest of atlas.json', () => {
+  it('withPapers(json, columns, text) reads the papers from the files and keeps the rest of atlas.json', () => {
     const { papers, ...json } = makeAtlas({ papers: 50 }).atlas;
-    const columns = encodePaperColumns({ papers, dumps: json.dumps });
+    const files = encodePaperColumns({ papers, dumps: json.dumps });
     // A Node Buffer may start at any offset of a shared pool: an unaligned copy must read the same.
-    const unaligned = new Uint8Array(columns.length + 3).subarray(3);
-    unaligned.set(columns);
-    expect(withPapers({ ...json, papersFile: 'papers-0123456789ab.arrow' }, unaligned)).toEqual({ ...json, papersFile: 'papers-0123456789ab.arrow', papers });
+    const unaligned = (bytes: Uint8Array) => {
+      const out = new Uint8Array(bytes.length + 3).subarray(3);
+      out.set(bytes);
+      return out;
+    };
+    const named = { ...json, papersFile: 'papers-0123456789ab.arrow', textFile: 'text-0123456789ab.arrow' };
+    expect(withPapers(named, unaligned(files.papers), unaligned(files.text))).toEqual({ ...named, papers });
   });
 });

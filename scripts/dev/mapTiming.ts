@@ -10,6 +10,12 @@ export async function firstDrawMs(page: Page): Promise<number> {
   return page.evaluate(() => performance.getEntriesByName('map-first-draw')[0].startTime);
 }
 
+/** Milliseconds from navigation to the papers' titles and keywords being in, for data whose text comes in a file of its own (the page's `paper-text-loaded` mark). */
+export async function textLoadedMs(page: Page): Promise<number> {
+  await page.waitForFunction(() => performance.getEntriesByName('paper-text-loaded').length > 0, undefined, { timeout: 120_000 });
+  return page.evaluate(() => performance.getEntriesByName('paper-text-loaded')[0].startTime);
+}
+
 /**
  * Zooms the map in for a second and out for a second with wheel events (one every 8 ms, as input
  * arrives independent of frames) while a frame loop records the interval between frames; returns

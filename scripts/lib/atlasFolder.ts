@@ -11,15 +11,26 @@ export class AtlasFolderError extends Error {}
 
 const FULL_RUN = 'run without --update to make a new atlas and model (the atlas in the folder is left as it is)';
 
-/** The atlas with its papers, read from the columns file atlas.json names (inline in older files). */
-async function withPaperColumns(json: AtlasJson, outDir: string, shown: string): Promise<Atlas> {
-  if (!json?.papersFile) return json as Atlas;
+/** The bytes of a papers file `name` of the atlas folder; an AtlasFolderError names it when it is missing or unreadable. */
+async function columnFile(outDir: string, shown: string, name: string): Promise<Buffer> {
   try {
-    return withPapers(json, await readFile(join(outDir, json.papersFile)));
+    return await readFile(join(outDir, name));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'the papers file is missing' : code ? fsReason(e) : 'not a papers file this version wrote';
-    throw new AtlasFolderError(`${join(shown, json.papersFile)}: ${why}; ${FULL_RUN}`);
+    throw new AtlasFolderError(`${join(shown, name)}: ${code === 'ENOENT' ? 'the papers file is missing' : fsReason(e)}; ${FULL_RUN}`);
+  }
+}
+
+/** The atlas with its papers, read from the column files atlas.json names (inline in older files). */
+async function withPaperColumns(json: AtlasJson, outDir: string, shown: string): Promise<Atlas> {
+  if (!json?.papersFile) return json as Atlas;
+  const columns = await columnFile(outDir, shown, json.papersFile);
+  const text = json.textFile ? await columnFile(outDir, shown, json.textFile) : undefined;
+  try {
+    return withPapers(json, columns, text);
+  } catch {
+    const files = json.textFile ? `${join(shown, json.papersFile)} and ${json.textFile}` : join(shown, json.papersFile);
+    throw new AtlasFolderError(`${files}: not a pair of papers files this version wrote; ${FULL_RUN}`);
   }
 }
 

@@ -116,7 +116,7 @@ async function walkFolder(listing: Listing, dir: string, root: string, given: st
 function skipReason(name: string, inOut: boolean): string | null {
   // Hidden entries (.git, .DS_Store, the ._ copies macOS leaves on other disks) are not dumps.
   if (name.startsWith('.')) return 'hidden, not read';
-  if (inOut && (name === 'atlas.json' || /^abstracts-[0-9a-f]{12}$|^papers-[0-9a-f]{12}\.arrow$/.test(name))) return 'written by Topic Atlas (the --out folder), not read';
+  if (inOut && (name === 'atlas.json' || /^abstracts-[0-9a-f]{12}$|^(papers|text)-[0-9a-f]{12}\.arrow$/.test(name))) return 'written by Topic Atlas (the --out folder), not read';
   return null;
 }
 

@@ -12,6 +12,7 @@ export class OutputError extends Error {}
 const GENERATION = /^abstracts-[0-9a-f]{12}$/;
 const MODEL = /^model-[0-9a-f]{12}\.safetensors$/;
 const PAPERS = /^papers-[0-9a-f]{12}\.arrow$/;
+const TEXT = /^text-[0-9a-f]{12}\.arrow$/;
 const CHUNK = /^\d{3,}\.json$/;
 const STAGING = /^\.staging-(\d+)$/;
 const OURS = '{"schemaVersion":';
@@ -142,7 +143,7 @@ async function writeChunks(staging: string, outDir: string, atlas: Atlas, abstra
  * whenever the run is stopped. The chunks go to a folder named by their content
  * (`abstracts-<hash>/`, so the same input writes the same bytes), which atlas.json names; the new
  * atlas.json replaces the old with one rename, the switch; generations no atlas names any more are
- * removed after it. The papers' columns and the fitted model are files named by their content too,
+ * removed after it. The papers' two column files and the fitted model are files named by their content too,
  * put in place before the switch and removed once no atlas names them. Staging folders of runs
  * that were killed are removed; nothing the tool did not write is touched.
  */
@@ -155,7 +156,8 @@ export async function writeOutput(outDir: string, atlas: Atlas, abstracts: Paper
 
   // The papers' columns and the fitted model, named by their content too: atlas.json names the ones it goes with.
   const columns = encodePaperColumns(atlas);
-  const papersFile = contentName('papers', columns, '.arrow');
+  const papersFile = contentName('papers', columns.papers, '.arrow');
+  const textFile = contentName('text', columns.text, '.arrow');
   const modelFile = model ? contentName('model', model, '.safetensors') : undefined;
   const target = join(outDir, 'atlas.json');
   // The layout before generations: an atlas.json without `abstracts`, its chunks in abstracts/.
@@ -183,9 +185,9 @@ export async function writeOutput(outDir: string, atlas: Atlas, abstracts: Paper
   try {
     generation = await writeChunks(staging, outDir, atlas, abstracts, reuse);
     // The files and folder it names last (see `legacy` above), whatever an atlas read back holds.
-    const { papers: _papers, papersFile: _columns, abstracts: _chunks, model: _model, ...body } = atlas;
-    await writeFile(join(staging, 'atlas.json'), JSON.stringify({ ...body, papersFile, abstracts: generation, ...(modelFile ? { model: modelFile } : {}) }));
-    const named: [string, Uint8Array][] = modelFile && model ? [[papersFile, columns], [modelFile, model]] : [[papersFile, columns]];
+    const { papers: _papers, papersFile: _columns, textFile: _text, abstracts: _chunks, model: _model, ...body } = atlas;
+    await writeFile(join(staging, 'atlas.json'), JSON.stringify({ ...body, papersFile, textFile, abstracts: generation, ...(modelFile ? { model: modelFile } : {}) }));
+    const named: [string, Uint8Array][] = [[papersFile, columns.papers], [textFile, columns.text], ...(modelFile && model ? [[modelFile, model] as [string, Uint8Array]] : [])];
     for (const [name, bytes] of named) {
       await writeFile(join(staging, name), bytes);
       await rename(join(staging, name), join(outDir, name));
@@ -206,7 +208,7 @@ export async function writeOutput(outDir: string, atlas: Atlas, abstracts: Paper
   if (!others)
     for (const name of names) {
       if (GENERATION.test(name) && name !== generation) await removeChunks(join(outDir, name));
-      if ((MODEL.test(name) && name !== modelFile) || (PAPERS.test(name) && name !== papersFile)) await unlink(join(outDir, name)).catch(() => {});
+      if ((MODEL.test(name) && name !== modelFile) || (PAPERS.test(name) && name !== papersFile) || (TEXT.test(name) && name !== textFile)) await unlink(join(outDir, name)).catch(() => {});
     }
   if (legacy) await removeChunks(join(outDir, 'abstracts'));
   return target;

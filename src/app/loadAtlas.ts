@@ -16,7 +16,7 @@ async function fetchOk(url: string): Promise<Response> {
   return r;
 }
 
-/** The papers' columns file atlas.json names, decoded into its papers (older files hold them inline). */
+/** The papers' columns file atlas.json names, decoded into its papers (older files hold them inline; newer ones their text apart, see `loadPaperText`). */
 async function withPaperColumns(json: AtlasJson, base: string): Promise<Atlas> {
   if (!json.papersFile) return json as Atlas;
   const url = `${base}${json.papersFile}`;
@@ -30,7 +30,21 @@ async function withPaperColumns(json: AtlasJson, base: string): Promise<Atlas> {
   }
 }
 
-/** Fetches and checks `atlas.json` in `base` and the papers file it names; errors say what to run to fix them. */
+/** Fetches the text file `atlas` names and writes its titles, urls and keywords into its papers; errors say what to run. */
+export async function loadPaperText(atlas: Atlas, base: string): Promise<void> {
+  if (!atlas.textFile) return;
+  const url = `${base}${atlas.textFile}`;
+  const [{ addPaperText }, bytes] = await Promise.all([import('../paperColumns'), fetchOk(url).then((r) => r.arrayBuffer())]);
+  try {
+    addPaperText(atlas.papers, bytes);
+  } catch (e) {
+    throw new Error(`${url} could not be read (${(e as Error).message}). Re-run "npm run preprocess".`);
+  }
+  // Read by the benchmark: the page is whole from here.
+  performance.mark('paper-text-loaded');
+}
+
+/** Fetches and checks `atlas.json` in `base` and the papers file it names (not yet its text file); errors say what to run to fix them. */
 export async function loadAtlas(base: string): Promise<Atlas> {
   const url = `${base}atlas.json`;
   const json = (await (await fetchOk(url)).json()) as AtlasJson;

@@ -6,6 +6,7 @@ import { indexAtlas, type AtlasData } from './atlasData';
 import { combine, countMask, maskWhere, type Dimension, type Mask, type Masks } from './masks';
 import { inPolygon } from './pointIndex';
 import { PaperSearch } from './search.svelte';
+import { PaperTextLoad } from './paperText.svelte';
 import { Selection, TrailingSelection, type SelectionState } from './selection.svelte';
 import { ThemeNames } from './themeNames.svelte';
 import { ThemeMarks } from './themeMarks.svelte';
@@ -25,6 +26,8 @@ export class AppState {
   /** The reader's marks on papers for the named themes (for the themes file). */
   readonly marks: ThemeMarks;
   readonly abstracts: AbstractStore;
+  /** The papers' titles, urls and keywords, which may arrive after the first map. */
+  readonly text: PaperTextLoad;
   readonly search: PaperSearch;
   /** Messages about what a link or saved state asked for that this data no longer has. */
   notices = $state<string[]>([]);
@@ -48,10 +51,11 @@ export class AppState {
   /**
    * The state of a loaded data set; or, given `lead`, the same state as a view out of sight sees it:
    * data, view options and names shared, the filters trailing the lead's (see `TrailingSelection`).
+   * `text` reads the papers' text when it comes apart from them (by default they hold it).
    */
-  constructor(atlas: Atlas, dataBase: string, lead?: AppState) {
+  constructor(atlas: Atlas, dataBase: string, lead?: AppState, text = new PaperTextLoad(null)) {
     if (lead) {
-      ({ data: this.data, view: this.view, names: this.names, marks: this.marks, abstracts: this.abstracts, search: this.search, rising: this.rising } = lead);
+      ({ data: this.data, view: this.view, names: this.names, marks: this.marks, abstracts: this.abstracts, text: this.text, search: this.search, rising: this.rising } = lead);
       this.selection = new TrailingSelection(lead.selection as Selection);
     } else {
       this.data = indexAtlas(atlas);
@@ -63,7 +67,8 @@ export class AppState {
       if (this.marks.dropped.length) this.notices.push(`${marksWord(this.marks.dropped.length)} on papers or named themes no longer in this data ${this.marks.dropped.length > 1 ? 'were' : 'was'} dropped.`);
       this.rising = trendTests(this.data.dumps, this.data.paperDumps, this.data.papers.map((p) => this.data.clusterSlot.get(p.cluster) ?? 0), this.data.clusters.length);
       this.abstracts = new AbstractStore(dataBase, atlas.papers.length, atlas.abstracts);
-      this.search = new PaperSearch(atlas.papers, this.abstracts);
+      this.text = text;
+      this.search = new PaperSearch(atlas.papers, this.abstracts, text);
     }
     // One derived mask per dimension: a click on a theme recomputes the theme's mask, not the others.
     // A trailing state whose filter has caught up with the lead's takes the lead's mask.
@@ -86,7 +91,12 @@ export class AppState {
       const [lo, hi] = this.dumpRun()!;
       return maskWhere(n, (i) => paperDumps[i].some((d) => d >= lo && d <= hi));
     });
-    const keyword = $derived(s.keyword === null ? null : (leads('keyword') ?? maskWhere(n, (i) => papers[i].keywords.includes(s.keyword!))));
+    const keyword = $derived.by(() => {
+      if (s.keyword === null) return null;
+      // Recounted when the keywords arrive (none match before).
+      void this.text.ready;
+      return leads('keyword') ?? maskWhere(n, (i) => papers[i].keywords.includes(s.keyword!));
+    });
     const search = $derived(this.search.hits(s.search));
     const lasso = $derived.by(() => {
       if (!s.lasso) return null;

@@ -2,6 +2,7 @@
 import type { Atlas, Cluster, Dump, Group, Paper } from '../contract';
 import { groupPalette, useGroupHues, usePalette } from '../charts/palette';
 import { orderDumps } from './dumpBins';
+import { medianPositions } from './medianPositions';
 import { buildPointIndex, type PointIndex } from './pointIndex';
 
 export interface AtlasData {
@@ -34,33 +35,37 @@ export function indexAtlas(atlas: Atlas): AtlasData {
   const groups = (atlas.groups ?? []).length > 0 && clusters.every((c) => Number.isInteger(c.group) && c.group < atlas.groups.length) ? atlas.groups : [];
   useGroupHues(groups.length ? groups.map((g) => (Number.isInteger(g.hue) && g.hue! >= 0 ? g.hue! : g.id)) : null);
   usePalette(groups.length ? groupPalette(clusters.map((c) => c.group)) : null);
-  const byCluster = new Map<number, Paper[]>();
-  for (const p of atlas.papers) {
-    const list = byCluster.get(p.cluster);
-    if (list) list.push(p);
-    else byCluster.set(p.cluster, [p]);
-  }
-  const centroids = new Map<number, { x: number; y: number }>();
-  for (const [c, ps] of byCluster) centroids.set(c, { x: median(ps.map((p) => p.x)), y: median(ps.map((p) => p.y)) });
+  const centroids = medianPositions(atlas.papers, (i) => atlas.papers[i].cluster);
+  let paperIndex: Map<string, number> | null = null;
   return {
     atlas,
     papers: atlas.papers,
     dumps,
     clusters,
     groups,
-    paperIndex: new Map(atlas.papers.map((p, i) => [p.id, i])),
+    // Built when a paper is first looked up by id (a link, a mark, an opened paper), not before the first map.
+    get paperIndex() {
+      return (paperIndex ??= new Map(atlas.papers.map((p, i) => [p.id, i])));
+    },
     clusterById: new Map(clusters.map((c) => [c.id, c])),
     clusterByKey: new Map(clusters.map((c) => [c.key, c])),
     clusterSlot: new Map(clusters.map((c, i) => [c.id, i])),
     dumpIndex,
-    paperDumps: atlas.papers.map((p) => p.dumps.map((d) => dumpIndex.get(d)).filter((i): i is number => i !== undefined)),
+    paperDumps: dumpPositions(atlas.papers, dumpIndex),
     points: buildPointIndex(atlas.papers),
     centroids,
   };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+/**
+ * Each paper's dumps as positions in date order. Papers that share their list of dump ids (the
+ * papers file gives the papers of one dump one frozen list) share one list of positions too.
+ */
+function dumpPositions(papers: Paper[], dumpIndex: Map<string, number>): number[][] {
+  const shared = new Map<string[], number[]>();
+  const positions = (ids: string[]) => ids.map((d) => dumpIndex.get(d)).filter((i): i is number => i !== undefined);
+  return papers.map((p) => {
+    if (!Object.isFrozen(p.dumps)) return positions(p.dumps);
+    return shared.get(p.dumps) ?? shared.set(p.dumps, Object.freeze(positions(p.dumps)) as number[]).get(p.dumps)!;
+  });
 }

@@ -13,8 +13,13 @@ export interface PointIndex {
 
 /** Positions as typed arrays and a k-d tree over them. */
 export function buildPointIndex(points: { x: number; y: number }[]): PointIndex {
-  const xs = Float64Array.from(points, (p) => p.x);
-  const ys = Float64Array.from(points, (p) => p.y);
+  // Plain loops: Float64Array.from with a mapping function is several times slower at a million points.
+  const xs = new Float64Array(points.length);
+  const ys = new Float64Array(points.length);
+  for (let i = 0; i < points.length; i++) {
+    xs[i] = points[i].x;
+    ys[i] = points[i].y;
+  }
   let tree: KDBush | null = null;
   return {
     xs,

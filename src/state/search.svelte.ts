@@ -2,7 +2,7 @@
  * Full-text search of papers (prefix and slightly fuzzy, every word must match; see TextIndex), run by a
  * worker that loads on the first query and indexes titles and keywords, then abstracts as their
  * chunks arrive. Until the worker answers a query, a plain substring match over titles and keywords
- * does, so typing never waits. Each answer also tells how relevant each hit is, in tiers: every query
+ * does (up to SCAN_LIMIT papers), so typing never waits. Each answer also tells how relevant each hit is, in tiers: every query
  * word in the title (0), in title and keywords (1), or only with the abstract (2). A title names what
  * a paper is about, keywords are what the pipeline found most telling in it, and an abstract mentions
  * much in passing; the table orders by tier, then by typicality. The tiers come with the answer (or
@@ -10,9 +10,17 @@
  */
 import type { Paper } from '../contract';
 import type { AbstractStore } from './abstracts';
+import type { PaperTextLoad } from './paperText.svelte';
 import type { SearchAnswer, SearchRequest } from './searchWorker';
 
 export type AbstractStatus = 'none' | 'loading' | 'done' | 'failed';
+
+/**
+ * Beyond this many papers the page does not scan titles and keywords itself while the worker has no
+ * answer: at a million papers the first scan held the page for over a second, and each keystroke's
+ * for a tenth of one. Until the worker answers, no paper matches and `waiting` says why.
+ */
+const SCAN_LIMIT = 100_000;
 
 /** Answers kept for queries typed again (a pair of recent ones is typical: back-spacing, re-typing). */
 const KEEP = 16;
@@ -27,11 +35,13 @@ interface Answer {
 export class PaperSearch {
   #papers: Paper[];
   #store: AbstractStore;
+  #text: PaperTextLoad;
   #worker: Worker | null = null;
   #haystacks: string[] | null = null;
   /** Where each haystack's title ends (the keywords follow it). */
   #titleEnds: Uint32Array | null = null;
   #lastSubstring: { q: string; answer: Answer } | null = null;
+  #none: Answer | null = null;
   #asked = new Set<string>();
   /** The worker's answers by `${indexed}:${query}`. */
   #answers = $state.raw(new Map<string, Answer>());
@@ -40,9 +50,11 @@ export class PaperSearch {
   /** Whether abstracts are searched yet. */
   status = $state<AbstractStatus>('none');
 
-  constructor(papers: Paper[], store: AbstractStore) {
+  /** `text` says when the papers' titles and keywords are in: nothing matches before. */
+  constructor(papers: Paper[], store: AbstractStore, text: PaperTextLoad) {
     this.#papers = papers;
     this.#store = store;
+    this.#text = text;
   }
 
   /** Mask of papers matching `query`; null for an empty query. */
@@ -52,6 +64,7 @@ export class PaperSearch {
     const indexed = this.indexed;
     const answers = this.#answers;
     if (!q) return null;
+    if (!this.#text.ready) return this.#nothing().mask;
     if (indexed !== 'none' && !answers.has(`${indexed}:${q}`)) this.#ask(q, indexed);
     return this.#answer(q, indexed, answers).mask;
   }
@@ -61,12 +74,26 @@ export class PaperSearch {
     const q = query.trim();
     const indexed = this.indexed;
     const answers = this.#answers;
+    if (q && !this.#text.ready) return this.#nothing().tiers;
     return q ? this.#answer(q, indexed, answers).tiers : null;
   }
 
-  /** The best answer at hand: the worker's from the best index, else its answer from titles alone, else the substring match. */
+  /** The answer while there is none yet: no paper. One object for every query, so views waiting on it draw nothing new keystroke after keystroke. */
+  #nothing(): Answer {
+    return (this.#none ??= { mask: new Uint8Array(this.#papers.length), tiers: new Uint8Array(this.#papers.length) });
+  }
+
+  /** Whether `query` waits for the worker's first answer, which a large data set's search needs (see SCAN_LIMIT). */
+  waiting(query: string): boolean {
+    const q = query.trim();
+    const indexed = this.indexed;
+    const answers = this.#answers;
+    return q !== '' && this.#text.ready && this.#papers.length > SCAN_LIMIT && !answers.has(`${indexed}:${q}`) && !answers.has(`titles:${q}`);
+  }
+
+  /** The best answer at hand: the worker's from the best index, else its answer from titles alone, else the substring match (none for a large data set). */
   #answer(q: string, indexed: string, answers: Map<string, Answer>): Answer {
-    return answers.get(`${indexed}:${q}`) ?? answers.get(`titles:${q}`) ?? this.#substring(q);
+    return answers.get(`${indexed}:${q}`) ?? answers.get(`titles:${q}`) ?? (this.#papers.length > SCAN_LIMIT ? this.#nothing() : this.#substring(q));
   }
 
   /** Papers whose title or keywords hold every word of `q` as typed; the same answer object for the same query. */
@@ -137,7 +164,13 @@ export class PaperSearch {
     }
     this.#worker.onmessage = (e: MessageEvent<SearchAnswer>) => this.#receive(e.data);
     this.#worker.onerror = () => (this.status = 'failed');
+    this.#text.loaded.then(() => this.#sendPapers());
+  }
+
+  /** Hands the worker the papers' ids, titles and keywords (once they are in) and where their abstracts are. */
+  #sendPapers(): void {
     const papers = this.#papers;
+    if (!this.#worker) return;
     const message: SearchRequest = { type: 'papers', ids: papers.map((p) => p.id), titles: papers.map((p) => p.title), keywords: papers.map((p) => p.keywords.join(' ')), chunks: this.#store.chunkUrls() };
     this.#worker.postMessage(message);
   }

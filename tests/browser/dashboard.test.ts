@@ -60,18 +60,27 @@ const mapAtRest = async (page: Page) => {
 };
 
 describe('the seed dashboard', () => {
-  it('reads an atlas.json of an older version, its papers inline, as it reads the papers file', async () => {
+  it('reads an atlas.json of an older version, its papers inline, as it reads the papers and text files, and filters the same', async () => {
     const inline = join(d.root, 'fixtures/inline');
     cpSync(join(d.root, 'data'), inline, { recursive: true });
-    const { papersFile, ...json } = seed;
-    rmSync(join(inline, papersFile!));
+    const { papersFile, textFile, ...json } = seed;
+    for (const file of [papersFile!, textFile!]) rmSync(join(inline, file));
     writeFileSync(join(inline, 'atlas.json'), JSON.stringify(json));
     const looks: string[][] = [];
     for (const path of ['', '?data=fixtures/inline']) {
       const { page, errors } = await d.open(path);
       await ready(page);
       await expect.poll(() => rows(page).count()).toBeGreaterThan(5);
-      looks.push([await page.locator('header.top').innerText(), await count(page), await page.locator('[data-chart=papers]').innerText()]);
+      await expect.poll(() => page.locator('[data-chart=papers]').innerText()).not.toContain('Loading');
+      const papers = () => page.locator('[data-chart=papers]').innerText();
+      looks.push([await page.locator('header.top').innerText(), await count(page), await papers()]);
+      // A theme click, then a keyword on top of it: the same papers either way.
+      await page.locator('[data-chart=themes] li[data-cluster] button.main').nth(2).click();
+      await expect.poll(() => page.getByRole('button', { name: 'Remove theme filter' }).count()).toBe(1);
+      looks.at(-1)!.push(await count(page), await papers());
+      await page.locator('[data-chart=cooccurrence] circle[data-term]').nth(1).click();
+      await expect.poll(() => page.getByRole('button', { name: 'Remove keyword filter' }).count()).toBe(1);
+      looks.at(-1)!.push(await count(page), await papers());
       expect(errors).toEqual([]);
       await page.close();
     }
@@ -132,6 +141,34 @@ describe('the seed dashboard', () => {
       return n;
     });
     expect(inked).toBeGreaterThan(seed.papers.length);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the map before the papers’ titles and keywords arrive, says they are loading, then shows and filters by them', async () => {
+    const page = await d.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/text-*.arrow', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const keyword = seed.papers[0].keywords[0];
+    await page.goto(`${d.url}?kw=${encodeURIComponent(keyword)}`);
+    await firstDraw(page);
+    await expect.poll(() => page.locator('[data-chart=papers]').innerText()).toContain('Loading the papers’ titles and keywords…');
+    await page.getByRole('button', { name: 'Remove keyword filter' }).click();
+    await expect.poll(() => rows(page).first().innerText()).toContain('Loading title…');
+    release();
+    const title = (await rows(page).first().getAttribute('data-paper'))!;
+    const first = seed.papers.find((p) => p.id === title)!;
+    await expect.poll(() => rows(page).first().innerText()).toContain(first.title.slice(0, 20));
+    await page.getByRole('button', { name: 'Clear all' }).waitFor({ state: 'detached' });
+    await page.goto(`${d.url}?kw=${encodeURIComponent(keyword)}`);
+    const matching = seed.papers.filter((p) => p.keywords.includes(keyword)).length;
+    await expect.poll(() => page.locator('[data-chart=papers]').innerText()).toContain(`${matching} ${matching === 1 ? 'paper' : 'papers'} in the selection`);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -373,6 +373,6 @@ describe('npm run preprocess on bad input', () => {
     expect(atlas.papers).toHaveLength(unique);
     if (c.rejected) expect(rejected.map((x) => `${x.source}:${x.line}`)).toEqual(c.rejected);
     c.atlas?.(atlas);
-    expect(readdirSync(out).sort()).toEqual([atlas.abstracts, 'atlas.json', atlas.model, atlas.papersFile]);
+    expect(readdirSync(out).sort()).toEqual([atlas.abstracts, 'atlas.json', atlas.model, atlas.papersFile, atlas.textFile]);
   });
 });

@@ -31,7 +31,7 @@ describe('npm run preprocess', () => {
     expect(atlas.abstracts).toMatch(/^abstracts-[0-9a-f]{12}$/);
     const chunk = JSON.parse(readFileSync(join(dir, 'out', atlas.abstracts!, '000.json'), 'utf8'));
     expect(chunk[atlas.papers[0].id].abstract).toBe(ABS);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual([atlas.abstracts, 'atlas.json', atlas.model, atlas.papersFile]);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([atlas.abstracts, 'atlas.json', atlas.model, atlas.papersFile, atlas.textFile]);
   });
 
   it('skips a bad file among good ones, names it, and still writes the rest', () => {
@@ -135,13 +135,13 @@ describe('npm run preprocess', () => {
     expect(again.stdout).toContain("map brought onto the previous atlas's (531 shared papers): they moved a median 0.0% of the map's width; 0.0% changed theme id");
     expect(readFileSync(join(dir, 'out/atlas.json')).equals(before)).toBe(false); // generated.params now records the alignment
     const third = readFileSync(join(dir, 'out/atlas.json'));
-    const papersFile = join(dir, 'out', earlier.papersFile!);
-    const thirdPapers = readFileSync(papersFile);
+    const files = [earlier.papersFile!, earlier.textFile!].map((f) => join(dir, 'out', f));
+    const thirdFiles = files.map((f) => readFileSync(f));
     expect(preprocess(seed, dir).code).toBe(0);
     expect(readFileSync(join(dir, 'out/atlas.json')).equals(third)).toBe(true);
-    expect(readFileSync(papersFile).equals(thirdPapers)).toBe(true);
+    files.forEach((f, i) => expect(readFileSync(f).equals(thirdFiles[i])).toBe(true));
     const atlas = atlasIn(dir);
-    expect(atlas.papersFile).toBe(earlier.papersFile);
+    expect([atlas.papersFile, atlas.textFile]).toEqual([earlier.papersFile, earlier.textFile]);
     expect(atlas.generated.params.alignment).toMatchObject({ shared: 531, scale: 1, reflected: false });
     expect(atlas.papers.map((p) => [p.x, p.y])).toEqual(earlier.papers.map((p) => [p.x, p.y]));
     // Top-level themes keep their keys, names and colours.
@@ -153,7 +153,7 @@ describe('npm run preprocess', () => {
     const lines = gunzipSync(readFileSync(BENCH)).toString('utf8').split('\n').slice(0, 5000);
     const dir = scratch({ 'bench.jsonl': lines.join('\n') });
     expect(preprocess(['--input', 'bench.jsonl', '--out', 'out'], dir).code).toBe(0);
-    const { papersFile, ...inline } = atlasIn(dir);
+    const { papersFile, textFile: _text, ...inline } = atlasIn(dir);
     const first = firstPayload(join(dir, 'out'));
     expect(first.files).toEqual(['atlas.json', papersFile]);
     expect(first.gzip).toBeLessThan(gzipSync(JSON.stringify(inline)).length);

@@ -51,7 +51,7 @@ describe('npm run preprocess -- --update', () => {
     const atlas = atlasIn(dir);
     expect(atlas.papers).toHaveLength(531);
     expect(atlas.updates).toHaveLength(1);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual([atlas.abstracts, 'atlas.json', atlas.model, atlas.papersFile].sort());
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([atlas.abstracts, 'atlas.json', atlas.model, atlas.papersFile, atlas.textFile].sort());
   });
 
   it('reads the dumps the atlas already holds as duplicates, and adds nothing when that is all it was given', () => {
@@ -67,7 +67,9 @@ describe('npm run preprocess -- --update', () => {
     ['model', 'missing', (model: string) => rmSync(model), /model-[0-9a-f]{12}\.safetensors: the model file is missing; run without --update/],
     ['model', 'cut short', (model: string) => truncateSync(model, statSync(model).size - 1000), /model-[0-9a-f]{12}\.safetensors: cut short \(its arrays run past the end\); run without --update/],
     ['papers', 'missing', (papers: string) => rmSync(papers), /papers-[0-9a-f]{12}\.arrow: the papers file is missing; run without --update/],
-    ['papers', 'cut short', (papers: string) => truncateSync(papers, statSync(papers).size - 1000), /papers-[0-9a-f]{12}\.arrow: not a papers file this version wrote; run without --update/],
+    ['papers', 'cut short', (papers: string) => truncateSync(papers, statSync(papers).size - 1000), /papers-[0-9a-f]{12}\.arrow and text-[0-9a-f]{12}\.arrow: not a pair of papers files this version wrote; run without --update/],
+    ['text', 'missing', (text: string) => rmSync(text), /text-[0-9a-f]{12}\.arrow: the papers file is missing; run without --update/],
+    ['text', 'cut short', (text: string) => truncateSync(text, statSync(text).size - 1000), /papers-[0-9a-f]{12}\.arrow and text-[0-9a-f]{12}\.arrow: not a pair of papers files this version wrote; run without --update/],
     [
       'model',
       'of another version',
@@ -82,7 +84,7 @@ describe('npm run preprocess -- --update', () => {
     it(`names a ${file} file that is ${what}, advises a full run, and leaves the folder as it was`, () => {
       const { dir } = copy();
       const atlas = atlasIn(dir);
-      spoil(join(dir, 'out', file === 'model' ? atlas.model! : atlas.papersFile!));
+      spoil(join(dir, 'out', { model: atlas.model!, papers: atlas.papersFile!, text: atlas.textFile! }[file]));
       const spoiled = snapshot(join(dir, 'out'));
       const r = preprocess(['--update', '--input', 'new', '--out', 'out'], dir);
       expect(r.code).toBe(1);

@@ -27,7 +27,7 @@ function write(out: string, tag: string, n: number, killAt: number): { killed: b
   return { killed: r.signal === 'SIGKILL', changes: Number(/changes (\d+)/.exec(r.stdout)?.[1] ?? 0) };
 }
 
-/** The generation atlas.json names, checked whole: its papers file, every paper's abstract in its chunk files, and the model file, of the same run. */
+/** The generation atlas.json names, checked whole: its papers and text files, every paper's abstract in its chunk files, and the model file, of the same run. */
 function generation(out: string): string {
   const atlas = readAtlas(out) as Atlas & { tag: string };
   expect(atlas.papers.filter((p, i) => p.title !== `paper ${i} of run ${atlas.tag}`)).toEqual([]);
@@ -72,7 +72,7 @@ describe('writeOutput', () => {
     write(out, 'final', 30, 0);
     expect(generation(out)).toBe('final');
     const atlas = readAtlas(out);
-    expect(readdirSync(out).sort()).toEqual(['abstracts', atlas.abstracts, 'atlas.json', atlas.model, atlas.papersFile, 'readme.txt']);
+    expect(readdirSync(out).sort()).toEqual(['abstracts', atlas.abstracts, 'atlas.json', atlas.model, atlas.papersFile, 'readme.txt', atlas.textFile]);
     expect(readdirSync(join(out, 'abstracts'))).toEqual(['my-notes.txt']);
   });
 
@@ -83,11 +83,11 @@ describe('writeOutput', () => {
     mkdirSync(other);
     write(out, 'new', 20, 0);
     expect(generation(out)).toBe('new');
-    const generations = () => ['abstracts-', 'papers-', 'model-'].map((prefix) => readdirSync(out).filter((n) => n.startsWith(prefix)).length);
-    expect(generations()).toEqual([2, 2, 2]);
+    const generations = () => ['abstracts-', 'papers-', 'text-', 'model-'].map((prefix) => readdirSync(out).filter((n) => n.startsWith(prefix)).length);
+    expect(generations()).toEqual([2, 2, 2, 2]);
     rmSync(other, { recursive: true });
     write(out, 'new', 20, 0);
-    expect(generations()).toEqual([1, 1, 1]);
+    expect(generations()).toEqual([1, 1, 1, 1]);
   });
 
   it('writeOutput writes the same bytes for the same atlas, and takes over the folder layout of older versions', () => {
@@ -97,11 +97,11 @@ describe('writeOutput', () => {
     writeFileSync(join(out, 'abstracts/000.json'), '{}');
     write(out, 'same', 5, 0);
     const first = readFileSync(join(out, 'atlas.json'));
-    const papersFile = join(out, readAtlas(out).papersFile!);
-    const firstPapers = readFileSync(papersFile);
+    const files = [readAtlas(out).papersFile!, readAtlas(out).textFile!].map((f) => join(out, f));
+    const firstFiles = files.map((f) => readFileSync(f));
     expect(existsSync(join(out, 'abstracts'))).toBe(false);
     write(out, 'same', 5, 0);
     expect(readFileSync(join(out, 'atlas.json')).equals(first)).toBe(true);
-    expect(readFileSync(papersFile).equals(firstPapers)).toBe(true);
+    files.forEach((f, i) => expect(readFileSync(f).equals(firstFiles[i])).toBe(true));
   });
 });

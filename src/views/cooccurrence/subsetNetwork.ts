@@ -26,7 +26,36 @@ export interface Network {
   papers: number;
 }
 
-/** The network for the papers in `mask` (all papers when null), keeping the precomputed positions. */
+/** Each paper's network terms as indices into `co.terms`, distinct and ascending: paper i's are `ids[starts[i]] .. ids[starts[i + 1] - 1]`. */
+interface PaperTerms {
+  starts: Int32Array;
+  ids: Int32Array;
+}
+
+const termIndex = new WeakMap<Atlas['cooccurrence'], WeakMap<Paper[], PaperTerms>>();
+
+/** The network terms of every paper, found once per network and papers array (a recount at a million papers then reads integers, not keyword strings). */
+function paperTerms(co: Atlas['cooccurrence'], papers: Paper[]): PaperTerms {
+  const known = termIndex.get(co) ?? termIndex.set(co, new WeakMap()).get(co)!;
+  const kept = known.get(papers);
+  if (kept) return kept;
+  const at = new Map(co.terms.map((t, i) => [t.term, i]));
+  const starts = new Int32Array(papers.length + 1);
+  const ids: number[] = [];
+  papers.forEach((p, i) => {
+    const mine = [...new Set(p.keywords.map((k) => at.get(k)).filter((x): x is number => x !== undefined))].sort((a, b) => a - b);
+    ids.push(...mine);
+    starts[i + 1] = ids.length;
+  });
+  const terms = { starts, ids: Int32Array.from(ids) };
+  known.set(papers, terms);
+  return terms;
+}
+
+/**
+ * The network for the papers in `mask` (all papers when null), keeping the precomputed positions.
+ * With a mask the papers' keywords must be final: their terms are indexed once per papers array.
+ */
 export function subsetNetwork(co: Atlas['cooccurrence'], papers: Paper[], mask: Mask): Network {
   const at = new Map(co.terms.map((t, i) => [t.term, i]));
   const resolve = (l: { source: string; target: string }) => [at.get(l.source), at.get(l.target)] as const;
@@ -38,19 +67,20 @@ export function subsetNetwork(co: Atlas['cooccurrence'], papers: Paper[], mask: 
     }
     return { terms: co.terms.map((t) => ({ ...t })), links, papers: papers.length };
   }
+
+  const { starts, ids } = paperTerms(co, papers);
   const counts = new Array<number>(co.terms.length).fill(0);
   const pairs = new Map<number, number>();
   const T = co.terms.length;
   let n = 0;
-  papers.forEach((p, i) => {
-    if (!mask[i]) return;
+  for (let i = 0; i < papers.length; i++) {
+    if (!mask[i]) continue;
     n++;
-    const ids = [...new Set(p.keywords.map((k) => at.get(k)).filter((x): x is number => x !== undefined))].sort((a, b) => a - b);
-    for (let a = 0; a < ids.length; a++) {
+    for (let a = starts[i]; a < starts[i + 1]; a++) {
       counts[ids[a]]++;
-      for (let b = a + 1; b < ids.length; b++) pairs.set(ids[a] * T + ids[b], (pairs.get(ids[a] * T + ids[b]) ?? 0) + 1);
+      for (let b = a + 1; b < starts[i + 1]; b++) pairs.set(ids[a] * T + ids[b], (pairs.get(ids[a] * T + ids[b]) ?? 0) + 1);
     }
-  });
+  }
   const links: NetLink[] = [];
   for (const l of co.links) {
     const [a, b] = resolve(l);

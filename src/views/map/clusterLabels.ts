@@ -1,5 +1,5 @@
 /** Cluster labels on the map: at each cluster's median point, biggest clusters first, none overlapping. */
-import { median } from 'd3';
+import { medianPositions } from '../../state/medianPositions';
 import { placeLabels, type PlacedLabel } from '../../charts/labelPlacement';
 import type { AtlasData } from '../../state/atlasData';
 import { textWidth, truncate } from '../../charts/textWidth';
@@ -113,8 +113,7 @@ export function distinctTexts(labels: Pick<LabelInput, 'name' | 'group'>[], font
 
 /** Where each top-level theme is named: the median position of its papers (data coordinates). */
 export function groupAnchors(data: AtlasData): { id: number; name: string; size: number; x: number; y: number }[] {
-  return data.groups.map((g) => {
-    const mine = data.papers.filter((p) => data.clusterById.get(p.cluster)?.group === g.id);
-    return { id: g.id, name: g.label, size: g.size, x: median(mine, (p) => p.x) ?? 0, y: median(mine, (p) => p.y) ?? 0 };
-  });
+  const groupOf = new Map([...data.clusterById].map(([id, c]) => [id, c.group]));
+  const at = medianPositions(data.papers, (i) => groupOf.get(data.papers[i].cluster) ?? null);
+  return data.groups.map((g) => ({ id: g.id, name: g.label, size: g.size, x: at.get(g.id)?.x ?? 0, y: at.get(g.id)?.y ?? 0 }));
 }

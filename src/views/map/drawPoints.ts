@@ -42,6 +42,8 @@ export interface PixelJob {
   oy: number;
   /** Point radius in device pixels. */
   radius: number;
+  /** Opacity of a selected (or, without a selection, every) point's disc; muted discs are a little lighter. */
+  alpha: number;
   mask: Uint8Array | null;
 }
 
@@ -59,6 +61,7 @@ export function pixelJob(o: DrawOptions, dpr: number): PixelJob {
     ox: o.view.ox * dpr,
     oy: o.view.oy * dpr,
     radius: o.radius * dpr,
+    alpha: pointAlpha(o.xs.length),
     mask: o.mask,
   };
 }
@@ -66,7 +69,7 @@ export function pixelJob(o: DrawOptions, dpr: number): PixelJob {
 const mutedLayers = new WeakMap<CanvasRenderingContext2D, { key: string; xs: ArrayLike<number>; px: Uint32Array }>();
 
 /** What a muted layer depends on: the pixels, the view, the point size and colour. */
-const mutedKey = (job: PixelJob, W: number, H: number) => [W, H, job.s, job.ox, job.oy, job.radius, job.muted].join();
+const mutedKey = (job: PixelJob, W: number, H: number) => [W, H, job.s, job.ox, job.oy, job.radius, job.alpha, job.muted].join();
 
 /** Whether `drawPoints` on `ctx` holds the muted layer for `job`. */
 export function hasMutedLayer(ctx: CanvasRenderingContext2D, job: PixelJob, W: number, H: number): boolean {
@@ -131,13 +134,13 @@ export function renderPoints(px: Uint32Array, W: number, H: number, job: PixelJo
   if (job.mask && mutedLayer) px.set(mutedLayer);
   else if (job.mask) renderMutedLayer(px, W, H, job);
   else px.fill(0xffffffff);
-  discs(px, W, H, job, job.mask, (g) => job.colors[g], 0.85);
+  discs(px, W, H, job, job.mask, (g) => job.colors[g], job.alpha);
 }
 
 /** Every point in the muted colour on white. */
 export function renderMutedLayer(px: Uint32Array, W: number, H: number, job: PixelJob): void {
   px.fill(0xffffffff);
-  discs(px, W, H, job, null, () => job.muted, 0.75);
+  discs(px, W, H, job, null, () => job.muted, job.alpha * MUTED_SHARE);
 }
 
 /** Blends a disc for each point (those `only` marks, when given) onto `px` in its group's colour. */
@@ -193,6 +196,16 @@ function toRgb(css: string): [number, number, number] {
   }
   return v;
 }
+
+/** A muted disc's opacity as a share of a coloured one's. */
+const MUTED_SHARE = 0.75 / 0.85;
+
+/**
+ * Opacity of a point's disc: 0.85 up to 50,000 papers; beyond, lower as papers grow in number
+ * (0.19 at a million), so where thousands of papers overlap the map shows how dense they lie
+ * instead of one solid patch of the colour drawn last.
+ */
+export const pointAlpha = (n: number) => (n <= 50_000 ? 0.85 : Math.max(0.15, 0.85 * Math.sqrt(50_000 / n)));
 
 /** Point radius in px: smaller as papers grow in number, larger as the user zooms in. */
 export const pointRadius = (n: number, k: number) => Math.min(4.2, Math.max(1.4, 85 / Math.sqrt(Math.max(n, 1)))) * Math.min(3, Math.sqrt(k));

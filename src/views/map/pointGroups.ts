@@ -8,17 +8,27 @@ export interface PointGroups {
   slots: number[];
 }
 
-/** Groups point indices by their colour slot. */
+/** Groups point indices by their colour slot (a non-negative integer), in index order within a slot. */
 export function groupBySlot(slotOf: ArrayLike<number>): PointGroups {
-  const order = Uint32Array.from({ length: slotOf.length }, (_, i) => i).sort((a, b) => slotOf[a] - slotOf[b] || a - b);
+  // A counting sort: one pass to count, one to place; a comparison sort took 0.2 s at a million points.
+  const count = new Map<number, number>();
+  for (let i = 0; i < slotOf.length; i++) count.set(slotOf[i], (count.get(slotOf[i]) ?? 0) + 1);
+  const slots = [...count.keys()].sort((a, b) => a - b);
   const starts: number[] = [];
-  const slots: number[] = [];
-  order.forEach((p, i) => {
-    if (i === 0 || slotOf[p] !== slotOf[order[i - 1]]) {
-      starts.push(i);
-      slots.push(slotOf[p]);
-    }
-  });
-  starts.push(order.length);
+  const next = new Map<number, number>();
+  let at = 0;
+  for (const s of slots) {
+    starts.push(at);
+    next.set(s, at);
+    at += count.get(s)!;
+  }
+  starts.push(at);
+  const order = new Uint32Array(slotOf.length);
+  for (let i = 0; i < slotOf.length; i++) {
+    const s = slotOf[i];
+    const j = next.get(s)!;
+    order[j] = i;
+    next.set(s, j + 1);
+  }
   return { order, starts, slots };
 }
