@@ -9,13 +9,13 @@ import type { FittedModel } from './model/model';
 import { seededRandom } from './random';
 import { round4 } from './round';
 import { trends } from './trends';
-import type { Dense } from './vectorize/sparse';
+import { pickRows, type Dense } from './vectorize/sparse';
 
 /**
  * A corpus of more than `size` papers is fitted on a seeded uniform sample of `size` of them, and
  * the rest go through the fitted model `batch` papers at a time. 50,000: the largest corpus whose
  * full fit fits the time and memory targets (31 s and 1.2 GB here), and where the sample's clusters
- * and named themes stand for the whole's (see README, fit on a sample).
+ * and named themes stand for the whole's (docs/pipeline.md, a corpus larger than the sample).
  */
 export const SAMPLE_DEFAULTS = { size: 50_000, batch: 20_000 };
 
@@ -80,12 +80,7 @@ function others(n: number, picked: Int32Array): Int32Array {
 }
 
 /** The given rows of a matrix, or null without one. */
-function rowsOf(m: Dense | null | undefined, rows: ArrayLike<number>): Dense | null {
-  if (!m) return null;
-  const data = new Float64Array(rows.length * m.cols);
-  for (let r = 0; r < rows.length; r++) data.set(m.data.subarray(rows[r] * m.cols, (rows[r] + 1) * m.cols), r * m.cols);
-  return { rows: rows.length, cols: m.cols, data };
-}
+const rowsOf = (m: Dense | null | undefined, rows: ArrayLike<number>): Dense | null => (m ? pickRows(m, rows) : null);
 
 /** The papers outside the sample as the fitted model maps them (in `rest` order). */
 type Mapped = Omit<BatchOutput, 'keywords' | 'neighbours'> & { keywords: string[][]; neighbours: number[][] };

@@ -5,6 +5,7 @@ import { clusterCentres, cooccurrence } from './cooccur/cooccur';
 import { ClassTfidf, labelFromTerms } from './describe/ctfidf';
 import { roundStats, roundTerms, termsByClusterAndDump } from './describe/describe';
 import { paperKeywords } from './describe/keywords';
+import { typicalityTo } from './describe/typicality';
 import type { Corpus } from './ingest';
 import { placeNew } from './layout/place';
 import type { Pool } from './parallel';
@@ -116,7 +117,7 @@ export function updateAtlas(input: UpdateInput, options: UpdateOptions = {}): { 
   const ids = [...atlas.papers.map((p) => p.id), ...fresh.map((p) => p.id)];
   const perPaper = atlas.generated.params.neighbors.perPaper;
   const keywords = paperKeywords(t.matrix, model.terms, atlas.generated.params.describe.keywordsPerPaper);
-  const typical = Float64Array.from(cluster, (c, i) => cosine(t.vectors.data.subarray(i * dims, (i + 1) * dims), centresF32.subarray(c * dims, (c + 1) * dims)));
+  const typical = typicalityTo(t.vectors.data, dims, cluster, centresF32);
   const xy = Array.from(placed.x, (x, i) => ({ x, y: placed.y[i] }));
   const papers: Paper[] = [
     ...atlas.papers.map((p, i) => (isAgain.has(i) ? { ...p, dumps: corpus.papers[i].dumps } : p)),
@@ -217,16 +218,6 @@ function nearestCentre(v: readonly number[], centres: readonly number[], dims: n
     if (s < bestD) [best, bestD] = [c, s];
   }
   return best;
-}
-
-function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let ab = 0;
-  let bb = 0;
-  for (let j = 0; j < a.length; j++) {
-    ab += a[j] * b[j];
-    bb += b[j] * b[j];
-  }
-  return bb > 0 ? ab / Math.sqrt(bb) : 0;
 }
 
 /** Raw term counts of some rows, summed by vocabulary index. */

@@ -2,7 +2,7 @@ import { cosineSimilarity, groupVectors, type Grouping, type HierarchyOptions } 
 import { iterationsFor, kmeansBest, KMEANS_DEFAULTS, kmeansPath, restartsFor } from './kmeans';
 import type { AtlasParams } from '../../contract';
 import { round4 } from '../round';
-import { dense, row, type Dense } from '../vectorize/sparse';
+import { pickRows, row, type Dense } from '../vectorize/sparse';
 
 export interface TwoLevelOptions {
   /** Fine clusters of the papers outside named themes, or 'auto' (see fineK). Default 'auto'. */
@@ -38,13 +38,6 @@ export const FINE_K_RULE = `round(sqrt(papers outside named themes)), ${FINE_K.m
 
 /** Fine clusters for n papers: about √n (Mardia's rule of thumb), within FINE_K and never more than n. */
 export const fineK = (n: number) => Math.min(n, Math.max(FINE_K.min, Math.min(FINE_K.max, Math.round(Math.sqrt(n)))));
-
-/** The rows of a dense matrix at the given indices, as a new matrix. */
-function pick(m: Dense, indices: readonly number[]): Dense {
-  const out = dense(indices.length, m.cols);
-  indices.forEach((i, r) => out.data.set(row(m, i), r * m.cols));
-  return out;
-}
 
 /**
  * The two levels of themes. Papers of a named theme (`themeOf[i]` ≥ 0) form that theme's cluster;
@@ -92,7 +85,7 @@ function fineClusters(docs: Dense, themeOf: Int32Array, options: TwoLevelOptions
   if (free.length >= 2) {
     kFree = Math.min(options.k === undefined || options.k === 'auto' ? fineK(Math.round((free.length * (options.population ?? n)) / n)) : options.k, free.length);
     const restarts = restartsFor(free.length, kFree, asked);
-    const c = kmeansBest(pick(docs, free), { k: kFree, seed: options.seed, restarts });
+    const c = kmeansBest(pickRows(docs, free), { k: kFree, seed: options.seed, restarts });
     free.forEach((i, r) => (raw[i] = c.assignments[r]));
     kmeans = { restarts, maxIterations: iterationsFor(free.length), inertia: round4(c.inertia), path: kmeansPath(free.length, kFree) };
   } else {

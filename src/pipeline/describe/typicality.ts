@@ -5,6 +5,22 @@ import { row, type Dense } from '../vectorize/sparse';
  * mean of its cluster's vectors, as BERTopic ranks a topic's representative documents by closeness
  * to the topic's centre. 1 is the centre itself; a paper at the cluster's edge scores lowest.
  */
+/**
+ * Papers' typicality against saved centres (a model's, for papers mapped onto it): the cosine of
+ * each unit vector (`vectors`, rows of `dims`) to the centre (`centres`, k × dims) of its cluster.
+ */
+export function typicalityTo(vectors: ArrayLike<number>, dims: number, cluster: ArrayLike<number>, centres: ArrayLike<number>): Float64Array {
+  return Float64Array.from(cluster, (c, i) => {
+    let ab = 0;
+    let cc = 0;
+    for (let k = 0; k < dims; k++) {
+      ab += vectors[i * dims + k] * centres[c * dims + k];
+      cc += centres[c * dims + k] * centres[c * dims + k];
+    }
+    return cc > 0 ? ab / Math.sqrt(cc) : 0;
+  });
+}
+
 export function typicality(docs: Dense, assign: Int32Array, k: number): Float64Array {
   const d = docs.cols;
   const centres = new Float64Array(k * d);

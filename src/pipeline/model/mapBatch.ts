@@ -1,4 +1,5 @@
 import { paperKeywords } from '../describe/keywords';
+import { typicalityTo } from '../describe/typicality';
 import { placeNew, type Placed } from '../layout/place';
 import type { DocumentText } from '../text/terms';
 import type { Dense } from '../vectorize/sparse';
@@ -50,18 +51,7 @@ export function mapBatch(input: BatchInput): BatchOutput {
     y: where.y,
     vectors: Float32Array.from(t.vectors.data),
     keywords: paperKeywords(t.matrix, model.terms, input.keywordsPerPaper),
-    typicality: Float64Array.from(t.cluster, (c, r) => cosineTo(t.vectors.data, r * dims, model.centres, c * dims, dims)),
+    typicality: typicalityTo(t.vectors.data, dims, t.cluster, model.centres),
     neighbours: where.neighbours.map((near) => near.slice(0, input.neighboursPerPaper)),
   };
-}
-
-/** Cosine of a unit vector (at `a[i..]`) to a centre (at `c[j..]`). */
-function cosineTo(a: ArrayLike<number>, i: number, c: ArrayLike<number>, j: number, dims: number): number {
-  let ab = 0;
-  let cc = 0;
-  for (let k = 0; k < dims; k++) {
-    ab += a[i + k] * c[j + k];
-    cc += c[j + k] * c[j + k];
-  }
-  return cc > 0 ? ab / Math.sqrt(cc) : 0;
 }

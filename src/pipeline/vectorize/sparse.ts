@@ -31,6 +31,13 @@ export function normalizeRows(m: Dense): Dense {
 /** Row r of a dense matrix as a view. */
 export const row = (m: Dense, r: number) => m.data.subarray(r * m.cols, (r + 1) * m.cols);
 
+/** The rows of a dense matrix at the given indices, as a new matrix. */
+export function pickRows(m: Dense, indices: ArrayLike<number>): Dense {
+  const out = dense(indices.length, m.cols);
+  for (let r = 0; r < indices.length; r++) out.data.set(row(m, indices[r]), r * m.cols);
+  return out;
+}
+
 /** Dot product of two equal-length vectors. */
 export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let s = 0;
