@@ -7,7 +7,8 @@ import { ABSTRACT_CHUNK_SIZE, type PaperText, type Rejection } from '../src/cont
 import { assembleCorpus, embeddingMatrix, parseEmbeddingLines, SourceError, type AssembleOptions, type Corpus, type CorpusPaper, type GroupBy, type ManifestEntry, type SourceRecords } from '../src/pipeline/ingest';
 import type { PreviousCluster } from '../src/pipeline/cluster/identity';
 import type { buildAtlas } from '../src/pipeline/atlas';
-import { buildSampledAtlas, SAMPLE_DEFAULTS } from '../src/pipeline/sampled';
+import { batchCount, buildSampledAtlas, fitSample, mergeSample, planSample, SAMPLE_DEFAULTS, type SamplePlan } from '../src/pipeline/sampled';
+import { corpusFingerprint, defaultShards, JobError, jobPlan, mapShard, readFit, readJob, readShards, shardRanges, writeJob, type JobOptions } from './lib/job';
 import { encodeModel } from '../src/pipeline/model/file';
 import type { Dense } from '../src/pipeline/vectorize/sparse';
 import { foundAgain, updateAtlas, type UpdateReport } from '../src/pipeline/update';
@@ -54,6 +55,7 @@ const USAGE = `Usage: npm run preprocess -- [options]
   --k <n|auto>         number of fine clusters outside named themes, 2 to the number of papers (default auto: about √papers, at most ${FINE_K.max})
   --sample <n|all>     above n papers, fit the model on a seeded sample of n and map the rest onto
                        it in batches, as --update does (default ${SAMPLE_DEFAULTS.size.toLocaleString('en-US')}; all: fit on every paper)
+  --batch <n>          papers mapped onto the sample's model at a time (default ${SAMPLE_DEFAULTS.batch.toLocaleString('en-US')})
   --themes <json>      named themes to find (default data/themes.json; "none" for unsupervised)
   --group-by <unit>    group dated records of an export into dumps by day, week or month (default day)
   --fresh              give every theme a new id instead of carrying on those of the atlas already in --out
@@ -62,6 +64,13 @@ const USAGE = `Usage: npm run preprocess -- [options]
                        neighbours and the map use them instead of the text's LSA vectors
   --update             add the --input dumps to the atlas in --out: new papers are mapped onto its
                        fitted model and every paper already there stays as it is (needs --input)
+  --job <dir> --stage fit|map|merge
+                       the same run in three steps, for many machines (docs/cluster.md):
+                       fit [--shards <n>]  read the inputs, fit the model on the sample, cut the
+                                           other papers into n shards in <dir> (default one a batch)
+                       map --shard <i>     map shard i onto the model (any machine, any order)
+                       merge               read the inputs again and every shard, write --out
+                       The merged atlas is byte-identical to the run without --job.
   --strict             stop at the first unusable file instead of skipping it
   --dry-run            read and report the inputs only; analyse and write nothing
   --debug              print the stack trace of an unexpected error
@@ -82,6 +91,11 @@ function options() {
         seed: { type: 'string', default: '0' },
         k: { type: 'string', default: 'auto' },
         sample: { type: 'string', default: String(SAMPLE_DEFAULTS.size) },
+        batch: { type: 'string', default: String(SAMPLE_DEFAULTS.batch) },
+        job: { type: 'string' },
+        stage: { type: 'string' },
+        shards: { type: 'string' },
+        shard: { type: 'string' },
         'group-by': { type: 'string', default: 'day' },
         themes: { type: 'string' },
         strict: { type: 'boolean', default: false },
@@ -93,6 +107,7 @@ function options() {
         help: { type: 'boolean', default: false },
       },
       allowPositionals: false,
+      tokens: true,
     });
   } catch (e) {
     throw new UsageError((e as Error).message);
@@ -107,6 +122,9 @@ function options() {
   }
   const sample = v.sample === 'all' ? Infinity : Number(v.sample);
   if (v.sample !== 'all' && (!/^\d+$/.test(v.sample.trim()) || sample < 3)) throw new UsageError(`--sample must be a whole number of at least 3, or "all", got "${v.sample}"`);
+  const batch = wholeNumber('--batch', v.batch, 2);
+  const given = new Set(parsed.tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : [])));
+  const job = jobOptions(v, given);
   for (const [name, value] of [['--input', v.input], ['--out', [v.out]], ['--manifest', v.manifest === undefined ? [] : [v.manifest]], ['--themes', v.themes === undefined ? [] : [v.themes]], ['--embeddings', v.embeddings === undefined ? [] : [v.embeddings]]] as const)
     if (value?.some((x) => !x.trim())) throw new UsageError(`${name} needs a path, got an empty one`);
   if (v.update) {
@@ -121,7 +139,35 @@ function options() {
   const manifest = v.manifest ?? (defaultInput && existsSync('data/dumps.csv') ? 'data/dumps.csv' : undefined);
   const inputs = v.input ?? (v.manifest ? [] : ['data/dumps']);
   const themes = v.themes ?? (existsSync('data/themes.json') ? 'data/themes.json' : 'none');
-  return { help: v.help, inputs, manifest, out: v.out, seed, k, sample, groupBy: groupBy as GroupBy, strict: v.strict, fresh: v.fresh, update: v.update, embeddings: v.embeddings, themes, dryRun: v['dry-run'], debug: v.debug };
+  return { help: v.help, inputs, manifest, out: v.out, seed, k, sample, batch, job, groupBy: groupBy as GroupBy, strict: v.strict, fresh: v.fresh, update: v.update, embeddings: v.embeddings, themes, dryRun: v['dry-run'], debug: v.debug };
+}
+
+/** A whole number of at least `least` given to `name`; a UsageError otherwise. */
+function wholeNumber(name: string, value: string, least: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < least) throw new UsageError(`${name} must be a whole number of at least ${least}, got "${value}"`);
+  return n;
+}
+
+/** `--job` and its step, checked: map and merge take their analysis options from the job. */
+function jobOptions(v: Record<string, string | boolean | string[] | undefined>, given: Set<string>): { dir: string; stage: 'fit' | 'map' | 'merge'; shards?: number; shard?: number } | null {
+  const { job, stage, shards, shard } = v as Record<string, string | undefined>;
+  if (job === undefined) {
+    for (const [name, given] of [['--stage', stage], ['--shards', shards], ['--shard', shard]] as const) if (given !== undefined) throw new UsageError(`${name} goes with --job <dir>`);
+    return null;
+  }
+  if (!job.trim()) throw new UsageError('--job needs a folder, got an empty one');
+  if (stage !== 'fit' && stage !== 'map' && stage !== 'merge') throw new UsageError(`--job needs --stage fit, map or merge${stage === undefined ? '' : `, got "${stage}"`}`);
+  if (v.update) throw new UsageError('--job runs a full analysis in steps; an update (--update) runs on one machine');
+  if (shards !== undefined && stage !== 'fit') throw new UsageError('--shards goes with --stage fit (the fit cuts the papers into shards)');
+  if (stage === 'map' && shard === undefined) throw new UsageError('--stage map needs --shard <i>, the shard to map');
+  if (shard !== undefined && stage !== 'map') throw new UsageError('--shard goes with --stage map');
+  if (stage !== 'fit') {
+    const analysis = ['input', 'manifest', 'out', 'seed', 'k', 'sample', 'batch', 'themes', 'group-by', 'embeddings', 'fresh', 'strict', 'dry-run'];
+    const extra = analysis.find((name) => given.has(name));
+    if (extra) throw new UsageError(`--stage ${stage} takes the options the fit step was given, kept in the job; leave out --${extra}`);
+  }
+  return { dir: job, stage, ...(shards !== undefined ? { shards: wholeNumber('--shards', shards, 1) } : {}), ...(shard !== undefined ? { shard: wholeNumber('--shard', shard, 0) } : {}) };
 }
 
 function fail(message: string, code: number): never {
@@ -265,17 +311,21 @@ function checkCorpus(unique: number, k: number | 'auto'): void {
   if (k !== 'auto' && k > unique) fail(`--k ${k} asks for more clusters than the ${unique} papers read; give at most ${unique}, or --k auto`, 1);
 }
 
-/** Runs the analysis stages with a progress line; fails, writing nothing, when the analysis stops. */
-async function analyse(corpus: Corpus, opts: Options, themes: ThemeSpec[], previous: Previous, embeddings: Dense | null, spilled: SpilledTexts | null): Promise<Built> {
+/**
+ * Runs the analysis stages with a progress line; fails, writing nothing, when the analysis stops.
+ * Given a plan, only the fit on its sample (a job's fit step).
+ */
+async function analyse(corpus: Corpus, opts: Options, themes: ThemeSpec[], previous: Previous, embeddings: Dense | null, spilled: SpilledTexts | null, fitOnly?: SamplePlan): Promise<Built> {
   const started = Date.now();
   let built;
   // The LSA's products on two cores, and the neighbours and map on the second while this one clusters.
   const pool = corpus.papers.length > OFF_THREAD_ABOVE ? threadPool() : undefined;
   const runMap = mapOffThread(corpus.papers.length);
   let mappingStarted = 0;
-  const mapPool = corpus.papers.length > opts.sample ? threadPool() : undefined;
+  const mapPool = corpus.papers.length > opts.sample && !fitOnly ? threadPool() : undefined;
+  const text = spilled ? (i: number) => spilled.get(i) : undefined;
   try {
-    built = await buildSampledAtlas(corpus, {
+    const options = {
       seed: opts.seed,
       k: opts.k,
       themes,
@@ -285,9 +335,11 @@ async function analyse(corpus: Corpus, opts: Options, themes: ThemeSpec[], previ
       embeddings,
       pool,
       runMap,
-      onStage: (name) => progress(`${name}`, started),
-      sample: { size: opts.sample, pool: mapPool, ...(spilled ? { text: (i: number) => spilled.get(i) } : {}), onBatch: (done, total) => progressPapers(done, total, mappingStarted ||= Date.now()) },
-    });
+      onStage: (name: string) => progress(`${name}`, started),
+    };
+    built = fitOnly
+      ? await fitSample(corpus, fitOnly, options, text ?? ((i) => corpus.papers[i].abstract))
+      : await buildSampledAtlas(corpus, { ...options, sample: { size: opts.sample, batch: opts.batch, pool: mapPool, ...(text ? { text } : {}), onBatch: (done, total) => progressPapers(done, total, (mappingStarted ||= Date.now())) } });
   } catch (e) {
     progressDone(started);
     if (debug) throw e;
@@ -419,11 +471,15 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE + '\n');
     return;
   }
+  // A job's map and merge steps write where the job says.
+  if (opts.job?.stage === 'map') return mapStage(resolve(opts.job.dir), opts.job.shard!);
+  if (opts.job?.stage === 'merge') return mergeStage(opts, resolve(opts.job.dir));
   // Everything that can be checked before reading the input is: a run never fails after its analysis
   // for a reason known at the start.
   const out = resolve(opts.out);
   if (!opts.dryRun) await checkOutput(opts.out, out);
   if (opts.update) return update(opts, out);
+  if (opts.job) return fitStage(opts, resolve(opts.job.dir), opts.job.shards, out);
   const themes = await loadThemes(opts.themes);
 
   const log = problemLog(opts.strict);
@@ -457,6 +513,11 @@ async function ingest(opts: Options, out: string, log: ProblemLog): Promise<Corp
 /** Analyses the corpus, says what was found and writes the atlas. */
 async function analyseAndWrite(corpus: Corpus, opts: Options, themes: ThemeSpec[], previous: Previous, embeddings: Dense | null, spilled: SpilledTexts | null, out: string, log: ProblemLog): Promise<void> {
   const built = await analyse(corpus, opts, themes, previous, embeddings, spilled);
+  await reportAndWrite(built, opts, previous, out, log);
+}
+
+/** Says what the analysis found and writes the atlas. */
+async function reportAndWrite(built: Built, opts: Options, previous: Previous, out: string, log: ProblemLog): Promise<void> {
   const sampled = built.atlas.generated.params.sample;
   if (sampled) process.stdout.write(`model fitted on a seeded sample of ${sampled.papers.toLocaleString('en-US')} of the ${sampled.of.toLocaleString('en-US')} papers; the other ${(sampled.of - sampled.papers).toLocaleString('en-US')} mapped onto it (--sample)\n`);
   printThemes(built, previous.clusters);
@@ -466,9 +527,78 @@ async function analyseAndWrite(corpus: Corpus, opts: Options, themes: ThemeSpec[
   await writeAtlas(out, opts.out, built, log.unreadable.length);
 }
 
+/** `--job <dir> --stage fit`: reads the inputs, fits the model on the sample and writes the job folder with the other papers in shards. */
+async function fitStage(opts: Options, dir: string, shards: number | undefined, out: string): Promise<void> {
+  const themes = await loadThemes(opts.themes);
+  const log = problemLog(opts.strict);
+  const corpus = await ingest(opts, out, log);
+  const n = corpus.papers.length;
+  const plan = planSample(n, opts.seed, { size: opts.sample, batch: opts.batch });
+  if (!plan) fail(`the inputs hold ${n.toLocaleString('en-US')} papers, no more than --sample ${opts.sample.toLocaleString('en-US')}: the model is fitted on all of them and there is nothing to map in shards; run without --job`, 1);
+  if (opts.dryRun) {
+    process.stdout.write('dry run: nothing written\n');
+    return;
+  }
+  const embeddings = await embeddingsOf(corpus.papers, opts.embeddings);
+  const previous = opts.fresh ? NO_PREVIOUS : await readPrevious(out);
+  const spilled = new SpilledTexts(corpus.papers);
+  try {
+    const fit = await analyse(corpus, opts, themes, previous, embeddings, spilled, plan);
+    const ranges = shardRanges(batchCount(plan), shards ?? defaultShards(plan));
+    const options: JobOptions = { ...opts, inputs: opts.inputs.map((i) => resolve(i)), manifest: opts.manifest && resolve(opts.manifest), out, themes: opts.themes === 'none' ? 'none' : resolve(opts.themes), embeddings: opts.embeddings && resolve(opts.embeddings) };
+    const job = await writeJob(dir, { options: pick(options), corpus: { papers: n, fingerprint: corpusFingerprint(corpus) }, shards: ranges }, fit, plan, (i) => ({ title: corpus.papers[i].title, abstract: spilled.get(i) }), embeddings);
+    process.stdout.write(
+      `model fitted on a seeded sample of ${plan.picked.length.toLocaleString('en-US')} of the ${n.toLocaleString('en-US')} papers; the other ${plan.rest.length.toLocaleString('en-US')} cut into ${job.shards.length} shard(s) in ${dir}\n` +
+        `next: --job ${opts.job!.dir} --stage map --shard <i> for each i from 0 to ${job.shards.length - 1} (any machine, any order), then --job ${opts.job!.dir} --stage merge\n`,
+    );
+  } finally {
+    spilled.close();
+  }
+}
+
+/** The options a job keeps (those the merge reads the inputs with, and the analysis's). */
+const pick = (o: JobOptions): JobOptions => ({ inputs: o.inputs, ...(o.manifest ? { manifest: o.manifest } : {}), out: o.out, seed: o.seed, k: o.k, sample: o.sample, batch: o.batch, themes: o.themes, groupBy: o.groupBy, strict: o.strict, fresh: o.fresh, ...(o.embeddings ? { embeddings: o.embeddings } : {}) });
+
+/** `--job <dir> --stage map --shard <i>`: maps one shard onto the job's model. */
+async function mapStage(dir: string, shard: number): Promise<void> {
+  const started = Date.now();
+  const job = await readJob(dir);
+  const pool = threadPool();
+  try {
+    const n = await mapShard(dir, job, shard, pool, (done, total) => progressPapers(done, total, started));
+    process.stderr.write(process.stderr.isTTY && !process.env.CI ? '\r\x1b[2K' : '');
+    process.stdout.write(`shard ${shard} of ${job.shards.length}: ${n.toLocaleString('en-US')} papers mapped in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  } finally {
+    pool.close();
+  }
+}
+
+/** `--job <dir> --stage merge`: reads the inputs again and every shard, and writes the atlas as the one-machine run does. */
+async function mergeStage(base: Options, dir: string): Promise<void> {
+  const job = await readJob(dir);
+  const opts: Options = { ...base, ...job.options, manifest: job.options.manifest, embeddings: job.options.embeddings };
+  const out = job.options.out;
+  await checkOutput(out, out);
+  const log = problemLog(opts.strict);
+  const corpus = await ingest(opts, out, log);
+  if (corpus.papers.length !== job.corpus.papers || corpusFingerprint(corpus) !== job.corpus.fingerprint)
+    fail(`the inputs no longer hold the papers the job was fitted on (${corpus.papers.length.toLocaleString('en-US')} papers now, ${job.corpus.papers.toLocaleString('en-US')} then, or other ids or dumps): run the fit step again; nothing written`, 1);
+  const plan = jobPlan(job);
+  const previous = opts.fresh ? NO_PREVIOUS : await readPrevious(out);
+  const spilled = new SpilledTexts(corpus.papers);
+  try {
+    const fit = await readFit(dir);
+    const mapped = await readShards(dir, job, plan, fit.model.spaceDims);
+    const built = mergeSample(corpus, plan, fit, mapped, opts.seed, (i) => spilled.get(i));
+    await reportAndWrite(built, opts, previous, out, log);
+  } finally {
+    spilled.close();
+  }
+}
+
 main().catch((e) => {
   if (e instanceof UsageError) fail(`${e.message}\n\n${USAGE}`, 2);
-  if (e instanceof SourceError || e instanceof OutputError || e instanceof AtlasFolderError) fail(e.message, 1);
+  if (e instanceof SourceError || e instanceof OutputError || e instanceof AtlasFolderError || e instanceof JobError) fail(e.message, 1);
   if (debug) fail((e as Error).stack ?? String(e), 1);
   fail(`unexpected error: ${(e as Error).message ?? String(e)} (run again with --debug for the details)`, 1);
 });

@@ -3,6 +3,7 @@ import { buildAtlas, type AtlasOptions } from './atlas';
 import { clusterCentres, cooccurrence } from './cooccur/cooccur';
 import type { Corpus } from './ingest';
 import type { Placed } from './layout/place';
+import type { DocumentText } from './text/terms';
 import type { BatchInput, BatchOutput } from './model/mapBatch';
 import { SERIAL, type Pool } from './parallel';
 import type { FittedModel } from './model/model';
@@ -47,6 +48,31 @@ export function sampleIndices(n: number, size: number, seed: number): Int32Array
   return order.slice(0, Math.min(size, n)).sort();
 }
 
+/** Which papers a corpus larger than the sample is fitted on, and how the others are cut into batches. */
+export interface SamplePlan {
+  /** Papers the model is fitted on, and the others in the order they are mapped (corpus indices, ascending). */
+  picked: Int32Array;
+  rest: Int32Array;
+  /** Papers mapped at a time: batch b is `rest[b * batch, (b + 1) * batch)`, mapped in two fixed halves. */
+  batch: number;
+}
+
+/** The sample and the batches of a corpus of `n` papers, or null when it is fitted whole. */
+export function planSample(n: number, seed: number, sample: Pick<SampleOptions, 'size' | 'batch'> = {}): SamplePlan | null {
+  const size = sample.size ?? SAMPLE_DEFAULTS.size;
+  if (n <= size) return null;
+  const picked = sampleIndices(n, size, seed);
+  return { picked, rest: others(n, picked), batch: sample.batch ?? SAMPLE_DEFAULTS.batch };
+}
+
+/** Batches of a plan: how many, and batch b's two halves as [from, mid, to) in `rest` order. */
+export const batchCount = (plan: SamplePlan) => Math.ceil(plan.rest.length / plan.batch);
+export function batchHalves(plan: SamplePlan, b: number): [number, number, number] {
+  const from = b * plan.batch;
+  const to = Math.min(plan.rest.length, from + plan.batch);
+  return [from, (from + to) >> 1, to];
+}
+
 /**
  * The atlas of a corpus (DESIGN: fit once, transform many). At most `sample.size` papers: exactly
  * `buildAtlas`. More: the model is fitted on a seeded uniform sample, counting the whole corpus for
@@ -54,19 +80,51 @@ export function sampleIndices(n: number, size: number, seed: number): Int32Array
  * transform an update uses, a batch at a time: read with the model's tables, assigned by its rules
  * and placed among the sampled papers, so a batch's papers depend on the model and the batch alone.
  * Sizes, trends and the keyword network count every paper; the clusters' labels and key terms are
- * the sample's.
+ * the sample's. The three steps are also run apart, on many machines (scripts/lib/job.ts).
  */
 export async function buildSampledAtlas(corpus: Corpus, options: AtlasOptions & { sample?: SampleOptions } = {}): Promise<Built> {
   const { sample = {}, ...atlasOptions } = options;
-  const size = sample.size ?? SAMPLE_DEFAULTS.size;
-  const n = corpus.papers.length;
-  if (n <= size) return buildAtlas(corpus, atlasOptions);
-  const picked = sampleIndices(n, size, atlasOptions.seed ?? 0);
-  const rest = others(n, picked);
+  const plan = planSample(corpus.papers.length, atlasOptions.seed ?? 0, sample);
+  if (!plan) return buildAtlas(corpus, atlasOptions);
   const text = sample.text ?? ((i: number) => corpus.papers[i].abstract);
-  const fit = await buildAtlas({ ...corpus, papers: Array.from(picked, (i) => ({ ...corpus.papers[i], abstract: text(i) })) }, { ...atlasOptions, embeddings: rowsOf(atlasOptions.embeddings, picked), population: n });
-  const mapped = mapRest(corpus, rest, fit, atlasOptions, { ...sample, text });
-  return merged(corpus, picked, rest, fit, mapped, atlasOptions.seed ?? 0, text);
+  const fit = await fitSample(corpus, plan, atlasOptions, text);
+  const input = (from: number, to: number) => {
+    const at = plan.rest.subarray(from, to);
+    return batchInput(fit, Array.from(at, (i) => ({ title: corpus.papers[i].title, abstract: text(i) })), rowsOf(atlasOptions.embeddings, at), atlasOptions.seed ?? 0);
+  };
+  const mapped = mapBatches(plan, input, 0, batchCount(plan), sample, fit.model.spaceDims);
+  return mergeSample(corpus, plan, fit, mapped, atlasOptions.seed ?? 0, text);
+}
+
+/** The fit on the plan's sample: every stage on the sampled papers, counting the whole corpus where the themes' cut-offs and the number of clusters need it. */
+export function fitSample(corpus: Corpus, plan: SamplePlan, options: AtlasOptions, text: (i: number) => string): Promise<Built> {
+  const { picked } = plan;
+  return buildAtlas({ ...corpus, papers: Array.from(picked, (i) => ({ ...corpus.papers[i], abstract: text(i) })) }, { ...options, embeddings: rowsOf(options.embeddings, picked), population: corpus.papers.length });
+}
+
+/** What mapping the given papers (and their own vectors, when the model's space is given embeddings) onto the fit takes. */
+export function batchInput(fit: Pick<Built, 'atlas' | 'model'>, papers: DocumentText[], embeddings: Dense | null, seed: number): BatchInput {
+  const { atlas, model } = fit;
+  const params = atlas.generated.params;
+  return {
+    model,
+    placed: placedOf(fit),
+    papers,
+    embeddings,
+    seed,
+    minDist: params.umap.minDist,
+    nNeighbors: params.umap.nNeighbors,
+    keywordsPerPaper: params.describe.keywordsPerPaper,
+    neighboursPerPaper: params.neighbors.perPaper,
+  };
+}
+
+/** The fitted papers on the map, which mapped papers are placed among (made once per fit). */
+const placedCache = new WeakMap<FittedModel, Placed>();
+function placedOf({ atlas, model }: Pick<Built, 'atlas' | 'model'>): Placed {
+  let placed = placedCache.get(model);
+  if (!placed) placedCache.set(model, (placed = { vectors: model.vectors, dims: model.spaceDims, x: atlas.papers.map((p) => p.x), y: atlas.papers.map((p) => p.y), cluster: atlas.papers.map((p) => p.cluster) }));
+  return placed;
 }
 
 /** The indices 0..n-1 not in `picked` (ascending). */
@@ -83,54 +141,42 @@ function others(n: number, picked: Int32Array): Int32Array {
 const rowsOf = (m: Dense | null | undefined, rows: ArrayLike<number>): Dense | null => (m ? pickRows(m, rows) : null);
 
 /** The papers outside the sample as the fitted model maps them (in `rest` order). */
-type Mapped = Omit<BatchOutput, 'keywords' | 'neighbours'> & { keywords: string[][]; neighbours: number[][] };
+export type Mapped = Omit<BatchOutput, 'keywords' | 'neighbours'> & { keywords: string[][]; neighbours: number[][] };
 
-/** Reads, assigns and places the papers outside the sample, a batch at a time, half of each on either thread of the pool. */
-function mapRest(corpus: Corpus, rest: Int32Array, fit: Built, options: AtlasOptions, sample: SampleOptions & Required<Pick<SampleOptions, 'text'>>): Mapped {
-  const { atlas, model } = fit;
-  const params = atlas.generated.params;
-  const batch = sample.batch ?? SAMPLE_DEFAULTS.batch;
-  const dims = model.spaceDims;
-  const placed: Placed = { vectors: model.vectors, dims, x: atlas.papers.map((p) => p.x), y: atlas.papers.map((p) => p.y), cluster: atlas.papers.map((p) => p.cluster) };
-  const input = (from: number, to: number): BatchInput => {
-    const at = rest.subarray(from, to);
-    return {
-      model,
-      placed,
-      papers: Array.from(at, (i) => ({ title: corpus.papers[i].title, abstract: sample.text(i) })),
-      embeddings: rowsOf(options.embeddings, at),
-      seed: options.seed ?? 0,
-      minDist: params.umap.minDist,
-      nNeighbors: params.umap.nNeighbors,
-      keywordsPerPaper: params.describe.keywordsPerPaper,
-      neighboursPerPaper: params.neighbors.perPaper,
-    };
-  };
-  const m = rest.length;
-  const out: Mapped = { cluster: new Int32Array(m), x: new Float64Array(m), y: new Float64Array(m), vectors: new Float32Array(m * dims), keywords: [], typicality: new Float64Array(m), neighbours: [] };
-  sample.onBatch?.(0, m);
-  for (let from = 0; from < m; from += batch) {
-    const to = Math.min(m, from + batch);
-    const mid = (from + to) >> 1;
+/** An empty `Mapped` for `m` papers of `dims` dimensions, filled by `putMapped`. */
+export const emptyMapped = (m: number, dims: number): Mapped => ({ cluster: new Int32Array(m), x: new Float64Array(m), y: new Float64Array(m), vectors: new Float32Array(m * dims), keywords: new Array(m), typicality: new Float64Array(m), neighbours: new Array(m) });
+
+/** Copies a batch's mapped papers into `out` from paper `at` on. */
+export function putMapped(out: Mapped, part: BatchOutput, at: number, dims: number): void {
+  out.cluster.set(part.cluster, at);
+  out.x.set(part.x, at);
+  out.y.set(part.y, at);
+  out.vectors.set(part.vectors, at * dims);
+  out.typicality.set(part.typicality, at);
+  part.keywords.forEach((k, j) => (out.keywords[at + j] = k));
+  part.neighbours.forEach((k, j) => (out.neighbours[at + j] = k));
+}
+
+/** Maps batches `[first, last)` of the plan, half of each on either thread of the pool, into a `Mapped` of their papers. */
+export function mapBatches(plan: SamplePlan, input: (from: number, to: number) => BatchInput, first: number, last: number, sample: Pick<SampleOptions, 'pool' | 'onBatch'>, dims: number): Mapped {
+  const start = batchHalves(plan, first)[0];
+  const end = last > first ? batchHalves(plan, last - 1)[2] : start;
+  const out = emptyMapped(end - start, dims);
+  sample.onBatch?.(0, end - start);
+  for (let b = first; b < last; b++) {
+    const [from, mid, to] = batchHalves(plan, b);
     const halves = (sample.pool ?? SERIAL).split('mapBatch', [input(from, mid), input(mid, to)]);
-    halves.forEach((h, half) => {
-      const at = half ? mid : from;
-      out.cluster.set(h.cluster, at);
-      out.x.set(h.x, at);
-      out.y.set(h.y, at);
-      out.vectors.set(h.vectors, at * dims);
-      out.typicality.set(h.typicality, at);
-      out.keywords.push(...h.keywords);
-      out.neighbours.push(...h.neighbours);
-    });
-    sample.onBatch?.(to, m);
+    putMapped(out, halves[0], from - start, dims);
+    putMapped(out, halves[1], mid - start, dims);
+    sample.onBatch?.(to - start, end - start);
   }
   return out;
 }
 
 /** The whole corpus's atlas, abstracts and model: sampled papers as fitted, the rest as mapped, every count over both. */
-function merged(corpus: Corpus, picked: Int32Array, rest: Int32Array, fit: Built, mapped: Mapped, seed: number, text: (i: number) => string): Built {
+export function mergeSample(corpus: Corpus, plan: SamplePlan, fit: Built, mapped: Mapped, seed: number, text: (i: number) => string): Built {
   const { atlas, model } = fit;
+  const { picked, rest } = plan;
   const n = corpus.papers.length;
   // Where each paper is: ≥ 0 its place in the sample, < 0 -(1 + its place in the rest).
   const where = new Int32Array(n);
