@@ -2,15 +2,16 @@
  * Benchmark: times each preprocessing stage on the seed data (median of runs) with peak memory,
  * the whole `npm run preprocess` command, and optionally the scikit-learn reference pipeline on the
  * same papers (`--peer`), larger samples of the benchmark corpus (`--sizes 2000,5000`) and synthetic
- * corpora beyond it (`--synthetic 200000,1000000`, see scripts/generate-corpus.ts). For each
+ * corpora beyond it (`--synthetic 200000,1000000`, see scripts/generate-corpus.ts), and the same run
+ * as a job on a two-worker Dask LocalCluster (`--cluster 200000`, docs/cluster.md). For each
  * sample, the dashboard on the command's output in headless Chromium (unless `--no-browser`): the
  * first payload's size, the map's first draw after navigation and frame times while zooming.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { buildAtlas } from '../src/pipeline/atlas';
@@ -28,7 +29,7 @@ import { firstPayload } from './dev/firstPayload';
 
 const BENCH = '../shared/bench/arxiv-daily-50k.jsonl.gz';
 const PEER = '../shared/bench/peer_sklearn.py';
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, peer: { type: 'boolean', default: false }, sizes: { type: 'string', default: '' }, synthetic: { type: 'string', default: '' }, 'no-browser': { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, peer: { type: 'boolean', default: false }, sizes: { type: 'string', default: '' }, synthetic: { type: 'string', default: '' }, cluster: { type: 'string', default: '' }, 'no-browser': { type: 'boolean', default: false } } });
 const runs = Math.max(1, Number(args.runs));
 const themes = parseThemes(JSON.parse(readFileSync('data/themes.json', 'utf8')));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -302,8 +303,9 @@ function syntheticCorpus(n: number): string {
   return file;
 }
 
-/** The whole command on synthetic corpora beyond the real papers (fitted on a sample above its size), and the dashboard on each output. */
-async function syntheticRows(sizes: number[]): Promise<void> {
+/** The whole command on synthetic corpora beyond the real papers (fitted on a sample above its size), and the dashboard on each output; the outputs of the sizes `keep` holds are kept, by size. */
+async function syntheticRows(sizes: number[], keep: number[]): Promise<Map<number, string>> {
+  const kept = new Map<number, string>();
   for (const n of sizes) {
     const file = syntheticCorpus(n);
     const out = tempDir('atlas-synthetic-');
@@ -312,12 +314,50 @@ async function syntheticRows(sizes: number[]): Promise<void> {
     const sampled = command.stdout?.split('\n').find((l) => l.startsWith('model fitted on a seeded sample'));
     if (sampled) process.stdout.write(`  ${sampled}\n`);
     if (command.out) process.stdout.write(`  dashboard: ${await inBrowser(command.out, `synthetic${n}`)}\n`);
-    rmSync(out, { recursive: true, force: true });
+    if (keep.includes(n) && command.out) kept.set(n, join(out, 'out'));
+    else rmSync(out, { recursive: true, force: true });
   }
+  return kept;
 }
 
+/** Whether two folders hold the same files, byte for byte. */
+function sameFolders(a: string, b: string): boolean {
+  const names = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? names(join(d, e.name)).map((n) => `${e.name}/${n}`) : [e.name])).sort();
+  const [x, y] = [names(a), names(b)];
+  return x.join() === y.join() && x.every((n) => readFileSync(join(a, n)).equals(readFileSync(join(b, n))));
+}
+
+/**
+ * The same run as a job on a Dask LocalCluster of two workers (scripts/cluster/dask_job.py, docs/cluster.md):
+ * its steps' times, the largest process's peak memory, and whether its atlas is the one-machine run's byte for byte.
+ */
+function clusterRows(sizes: number[], oneMachine: Map<number, string>): void {
+  const python = '/usr/bin/python3';
+  for (const n of sizes) {
+    const file = syntheticCorpus(n);
+    const dir = tempDir('atlas-cluster-');
+    const driver = [join('scripts', 'cluster', 'dask_job.py'), '--job', join(dir, 'job'), '--local-workers', '2', '--', '--input', file, '--out', join(dir, 'out')];
+    const timed = existsSync('/usr/bin/time');
+    const started = performance.now();
+    const r = timed ? spawnSync('/usr/bin/time', ['-f', 'peak-kb %M', python, ...driver], { encoding: 'utf8', env: { ...process.env, CI: 'true' } }) : spawnSync(python, driver, { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    const wall = performance.now() - started;
+    process.stdout.write(`\nThe job on a Dask LocalCluster of two workers, synthetic corpus of ${n.toLocaleString('en-US')} papers:\n`);
+    if (r.status !== 0) process.stdout.write(`  failed: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' | ')}\n`);
+    else {
+      const kb = Number(/peak-kb (\d+)/.exec(r.stderr)?.[1] ?? NaN);
+      const steps = r.stdout.split('\n').find((l) => l.startsWith('dask_job:')) ?? '';
+      const same = oneMachine.has(n) ? (sameFolders(oneMachine.get(n)!, join(dir, 'out')) ? 'byte-identical to the one-machine run' : 'DIFFERS from the one-machine run') : 'not compared (run --synthetic with the same size to compare)';
+      process.stdout.write(`  ${ms(wall)} in all${Number.isFinite(kb) ? `, largest process ${(kb / 1024).toFixed(0)} MB peak RSS` : ''}; ${steps.replace('dask_job: ', '')}; atlas ${same}\n`);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+  for (const out of oneMachine.values()) rmSync(dirname(out), { recursive: true, force: true });
+}
+
+const clusterSizes = args.cluster.split(',').filter(Boolean).map(Number);
 main()
-  .then(() => syntheticRows(args.synthetic.split(',').filter(Boolean).map(Number)))
+  .then(() => syntheticRows(args.synthetic.split(',').filter(Boolean).map(Number), clusterSizes))
+  .then((kept) => clusterRows(clusterSizes, kept))
   .then(() => process.stdout.write(`\nmachine speed at the end: a fixed loop took ${machineSpeed()}\n`))
   .catch((e) => {
     process.stderr.write(`bench: ${(e as Error).stack}\n`);

@@ -60,6 +60,7 @@ def main():
     job = os.path.abspath(args.job)
     started = time.time()
     run_here(args.node, [*fit, "--job", job, "--stage", "fit", *(["--shards", str(args.shards)] if args.shards else [])])
+    fitted = time.time()
     with open(os.path.join(job, "job.json")) as f:
         shards = len(json.load(f)["shards"])
 
@@ -80,8 +81,10 @@ def main():
     finally:
         if cluster is not None:
             cluster.close()
+    mapped = time.time()
     run_here(args.node, ["--job", job, "--stage", "merge"])
-    print("dask_job: fit, %d shard(s) and merge in %.1f s" % (shards, time.time() - started), flush=True)
+    now = time.time()
+    print("dask_job: fit %.1f s, %d shard(s) mapped %.1f s, merge %.1f s; %.1f s in all" % (fitted - started, shards, mapped - fitted, now - mapped, now - started), flush=True)
 
 
 if __name__ == "__main__":
