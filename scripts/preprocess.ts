@@ -588,7 +588,7 @@ async function mergeStage(base: Options, dir: string): Promise<void> {
   const spilled = new SpilledTexts(corpus.papers);
   try {
     const fit = await readFit(dir);
-    const mapped = await readShards(dir, job, plan, fit.model.spaceDims);
+    const mapped = await readShards(dir, job, plan, fit.model);
     const built = mergeSample(corpus, plan, fit, mapped, opts.seed, (i) => spilled.get(i));
     await reportAndWrite(built, opts, previous, out, log);
   } finally {

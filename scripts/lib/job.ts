@@ -6,7 +6,8 @@ import { createInterface } from 'node:readline';
 import { deserialize, serialize } from 'node:v8';
 import type { Corpus, GroupBy } from '../../src/pipeline/ingest';
 import { decodeModel, encodeModel, ModelFileError } from '../../src/pipeline/model/file';
-import type { BatchOutput } from '../../src/pipeline/model/mapBatch';
+import type { BatchOutput, ClassTermSums } from '../../src/pipeline/model/mapBatch';
+import type { FittedModel } from '../../src/pipeline/model/model';
 import { decodeTensors, encodeTensors } from '../../src/pipeline/model/tensors';
 import type { Pool } from '../../src/pipeline/parallel';
 import { batchCount, batchInput, emptyMapped, mapBatches, planSample, putMapped, type Mapped, type SamplePlan } from '../../src/pipeline/sampled';
@@ -211,7 +212,8 @@ export async function mapShard(dir: string, job: Job, s: number, pool: Pool | un
     const own = embeddings.length ? { rows: to - from, cols: embeddings[0].length, data: Float64Array.from(embeddings.slice(from - start, to - start).flat()) } : null;
     return batchInput(fit, papers.slice(from - start, to - start), own, job.options.seed);
   };
-  const mapped = mapBatches(plan, input, first, last, { pool, onBatch }, dims);
+  const mapped = mapBatches(plan, input, first, last, { pool, onBatch }, fit.model);
+  const sums = nonZero(mapped.classes);
   const bytes = encodeTensors(
     { format: SHARD_FORMAT, version: String(VERSION), fit: job.fit, shard: String(s), keywords: JSON.stringify(mapped.keywords), neighbours: JSON.stringify(mapped.neighbours) },
     [
@@ -220,6 +222,9 @@ export async function mapShard(dir: string, job: Job, s: number, pool: Pool | un
       { name: 'y', dtype: 'F64', shape: [expected], data: mapped.y },
       { name: 'vectors', dtype: 'F32', shape: [expected, dims], data: mapped.vectors },
       { name: 'typicality', dtype: 'F64', shape: [expected], data: mapped.typicality },
+      { name: 'termCluster', dtype: 'I32', shape: [sums.cluster.length], data: sums.cluster },
+      { name: 'termIndex', dtype: 'I32', shape: [sums.term.length], data: sums.term },
+      { name: 'termCount', dtype: 'F64', shape: [sums.count.length], data: sums.count },
     ],
   );
   try {
@@ -230,9 +235,25 @@ export async function mapShard(dir: string, job: Job, s: number, pool: Pool | un
   return expected;
 }
 
+/** Dense per-cluster term counts as (cluster, term, count) triples of their non-zero entries. */
+function nonZero(classes: Float64Array[]): ClassTermSums {
+  const entries = classes.reduce((s, c) => s + c.reduce((m, v) => m + (v ? 1 : 0), 0), 0);
+  const out: ClassTermSums = { cluster: new Int32Array(entries), term: new Int32Array(entries), count: new Float64Array(entries) };
+  let e = 0;
+  classes.forEach((c, k) =>
+    c.forEach((v, t) => {
+      if (!v) return;
+      [out.cluster[e], out.term[e], out.count[e]] = [k, t, v];
+      e++;
+    }),
+  );
+  return out;
+}
+
 /** Every shard's output, in the order the papers are mapped; a JobError naming a shard that is missing, cut short or of another fit. */
-export async function readShards(dir: string, job: Job, plan: SamplePlan, dims: number): Promise<Mapped> {
-  const out = emptyMapped(plan.rest.length, dims);
+export async function readShards(dir: string, job: Job, plan: SamplePlan, model: FittedModel): Promise<Mapped> {
+  const dims = model.spaceDims;
+  const out = emptyMapped(plan.rest.length, model);
   const missing = job.shards.map((_, s) => s).filter((s) => !existsSync(shardOutput(dir, s)));
   if (missing.length) throw new JobError(`job ${dir}: shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not mapped yet (no ${shardOutput(dir, missing[0])}); run --stage map --shard <n> for ${missing.length > 1 ? 'each' : 'it'}`);
   for (const [s, [first, last]] of job.shards.entries()) {
@@ -251,6 +272,7 @@ export async function readShards(dir: string, job: Job, plan: SamplePlan, dims: 
         y: file.array('y', 'F64') as Float64Array,
         vectors: file.array('vectors', 'F32') as Float32Array,
         typicality: file.array('typicality', 'F64') as Float64Array,
+        classTerms: { cluster: file.array('termCluster', 'I32') as Int32Array, term: file.array('termIndex', 'I32') as Int32Array, count: file.array('termCount', 'F64') as Float64Array },
         keywords: JSON.parse(meta.keywords),
         neighbours: JSON.parse(meta.neighbours),
       };
@@ -258,7 +280,7 @@ export async function readShards(dir: string, job: Job, plan: SamplePlan, dims: 
       if (e instanceof JobError) throw e;
       throw new JobError(`${path}: ${fsReason(e)}; map the shard again`);
     }
-    if (part.cluster.length !== m || part.vectors.length !== m * dims) throw new JobError(`${path}: ${part.cluster.length} papers, and the job gives the shard ${m}; map the shard again`);
+    if (part.cluster.length !== m || part.vectors.length !== m * dims || part.classTerms.cluster.some((c) => c >= model.fine.length) || part.classTerms.term.some((t) => t >= model.terms.length)) throw new JobError(`${path}: ${part.cluster.length} papers, and the job gives the shard ${m}; map the shard again`);
     putMapped(out, part, at, dims);
   }
   return out;

@@ -6,7 +6,7 @@ import { IDENTITY_DEFAULTS, keyClusters, keyGroups, type GroupIdentity, type Ide
 import { FINE_K_RULE, twoLevelClusters, type TwoLevel } from './cluster/twoLevel';
 import { assignThemes, locateThemes, ZERO_SHOT_DEFAULTS, type ThemeMarks, type ThemeMatch, type ZeroShotOptions } from './cluster/zeroShot';
 import { clusterCentres, cooccurrence, COOCCUR_DEFAULTS, type CooccurOptions } from './cooccur/cooccur';
-import { describe, DESCRIBE_DEFAULTS, type DescribeOptions } from './describe/describe';
+import { describe, DESCRIBE_DEFAULTS, type ClassCounts, type DescribeOptions } from './describe/describe';
 import { typicality } from './describe/typicality';
 import { epochsFor, LAYOUT_DEFAULTS, type LayoutOptions } from './layout/umap';
 import { neighboursAndMap, type MapResult, type MapRunner } from './layout/neighboursAndMap';
@@ -97,7 +97,7 @@ export function vectorSpace(
 export async function buildAtlas(
   corpus: Corpus,
   options: AtlasOptions = {},
-): Promise<{ atlas: Atlas; abstracts: PaperText[]; model: FittedModel; dropped: PreviousCluster[]; moved: Moved | null; groups: GroupIdentity; unknownMarks: UnknownMark[] }> {
+): Promise<{ atlas: Atlas; abstracts: PaperText[]; model: FittedModel; dropped: PreviousCluster[]; moved: Moved | null; groups: GroupIdentity; unknownMarks: UnknownMark[]; counts: ClassCounts }> {
   const o = { ...ATLAS_DEFAULTS, ...options };
   const stage = options.onStage ?? (() => {});
   const themes = options.themes ?? [];
@@ -130,7 +130,7 @@ export async function buildAtlas(
   stage('describe');
   const clusterTheme = levels.clusterTheme.map((t) => (t >= 0 ? matches[t].theme : null));
   const paperDumps = corpus.papers.map((p) => p.dumps);
-  const { clusters, groups, keywords, classTfidf } = describe({ tf, assign, clusterGroup: levels.clusterGroup, groups: levels.groups, clusterTheme, dumps: corpus.dumps, paperDumps, themes, normalize: terms.normalize }, o.describe);
+  const { clusters, groups, keywords, classTfidf, counts } = describe({ tf, assign, clusterGroup: levels.clusterGroup, groups: levels.groups, clusterTheme, dumps: corpus.dumps, paperDumps, themes, normalize: terms.normalize }, o.describe);
   const ids = corpus.papers.map((p) => p.id);
   const identity = keyClusters(clusters, assign, ids, o.previous, o.identity);
   const groupMembers = groups.map(() => [] as string[]);
@@ -173,7 +173,7 @@ export async function buildAtlas(
     termMass: termMass(terms.counts, tf.index),
     classTfidf,
   });
-  return { atlas, abstracts: paperTexts(corpus.papers, map.knn, perPaper), model: fitted, dropped: identity.dropped, moved: placed?.moved ?? null, groups: groupIdentity, unknownMarks };
+  return { atlas, abstracts: paperTexts(corpus.papers, map.knn, perPaper), model: fitted, dropped: identity.dropped, moved: placed?.moved ?? null, groups: groupIdentity, unknownMarks, counts };
 }
 
 /** A reader's mark on a paper the corpus does not hold (it is ignored). */

@@ -1,10 +1,11 @@
 import type { Atlas, Paper, PaperText } from '../contract';
 import { buildAtlas, type AtlasOptions } from './atlas';
+import { redescribe } from './describe/describe';
 import { clusterCentres, cooccurrence } from './cooccur/cooccur';
 import type { Corpus } from './ingest';
 import type { Placed } from './layout/place';
 import type { DocumentText } from './text/terms';
-import type { BatchInput, BatchOutput } from './model/mapBatch';
+import { addClassTerms, type BatchInput, type BatchOutput } from './model/mapBatch';
 import { SERIAL, type Pool } from './parallel';
 import type { FittedModel } from './model/model';
 import { seededRandom } from './random';
@@ -79,8 +80,9 @@ export function batchHalves(plan: SamplePlan, b: number): [number, number, numbe
  * the named themes' cut-offs and the number of clusters, and every other paper goes through the
  * transform an update uses, a batch at a time: read with the model's tables, assigned by its rules
  * and placed among the sampled papers, so a batch's papers depend on the model and the batch alone.
- * Sizes, trends and the keyword network count every paper; the clusters' labels and key terms are
- * the sample's. The three steps are also run apart, on many machines (scripts/lib/job.ts).
+ * Sizes, trends, the keyword network and the clusters' key terms and labels count every paper; key
+ * terms per dump and the seeds' report are the sample's. The three steps also run apart, on many
+ * machines (scripts/lib/job.ts).
  */
 export async function buildSampledAtlas(corpus: Corpus, options: AtlasOptions & { sample?: SampleOptions } = {}): Promise<Built> {
   const { sample = {}, ...atlasOptions } = options;
@@ -92,7 +94,7 @@ export async function buildSampledAtlas(corpus: Corpus, options: AtlasOptions & 
     const at = plan.rest.subarray(from, to);
     return batchInput(fit, Array.from(at, (i) => ({ title: corpus.papers[i].title, abstract: text(i) })), rowsOf(atlasOptions.embeddings, at), atlasOptions.seed ?? 0);
   };
-  const mapped = mapBatches(plan, input, 0, batchCount(plan), sample, fit.model.spaceDims);
+  const mapped = mapBatches(plan, input, 0, batchCount(plan), sample, fit.model);
   return mergeSample(corpus, plan, fit, mapped, atlasOptions.seed ?? 0, text);
 }
 
@@ -141,12 +143,21 @@ function others(n: number, picked: Int32Array): Int32Array {
 const rowsOf = (m: Dense | null | undefined, rows: ArrayLike<number>): Dense | null => (m ? pickRows(m, rows) : null);
 
 /** The papers outside the sample as the fitted model maps them (in `rest` order). */
-export type Mapped = Omit<BatchOutput, 'keywords' | 'neighbours'> & { keywords: string[][]; neighbours: number[][] };
+export type Mapped = Omit<BatchOutput, 'keywords' | 'neighbours' | 'classTerms'> & {
+  keywords: string[][];
+  neighbours: number[][];
+  /** The papers' raw term counts summed per cluster, by vocabulary index. */
+  classes: Float64Array[];
+};
 
-/** An empty `Mapped` for `m` papers of `dims` dimensions, filled by `putMapped`. */
-export const emptyMapped = (m: number, dims: number): Mapped => ({ cluster: new Int32Array(m), x: new Float64Array(m), y: new Float64Array(m), vectors: new Float32Array(m * dims), keywords: new Array(m), typicality: new Float64Array(m), neighbours: new Array(m) });
+/** An empty `Mapped` for `m` papers onto `model`, filled by `putMapped`. */
+export function emptyMapped(m: number, model: Pick<FittedModel, 'spaceDims' | 'fine' | 'terms'>): Mapped {
+  const dims = model.spaceDims;
+  const classes = Array.from(model.fine, () => new Float64Array(model.terms.length));
+  return { cluster: new Int32Array(m), x: new Float64Array(m), y: new Float64Array(m), vectors: new Float32Array(m * dims), keywords: new Array(m), typicality: new Float64Array(m), neighbours: new Array(m), classes };
+}
 
-/** Copies a batch's mapped papers into `out` from paper `at` on. */
+/** Copies a batch's mapped papers into `out` from paper `at` on, and adds its term counts. */
 export function putMapped(out: Mapped, part: BatchOutput, at: number, dims: number): void {
   out.cluster.set(part.cluster, at);
   out.x.set(part.x, at);
@@ -155,13 +166,15 @@ export function putMapped(out: Mapped, part: BatchOutput, at: number, dims: numb
   out.typicality.set(part.typicality, at);
   part.keywords.forEach((k, j) => (out.keywords[at + j] = k));
   part.neighbours.forEach((k, j) => (out.neighbours[at + j] = k));
+  addClassTerms(out.classes, part.classTerms);
 }
 
 /** Maps batches `[first, last)` of the plan, half of each on either thread of the pool, into a `Mapped` of their papers. */
-export function mapBatches(plan: SamplePlan, input: (from: number, to: number) => BatchInput, first: number, last: number, sample: Pick<SampleOptions, 'pool' | 'onBatch'>, dims: number): Mapped {
+export function mapBatches(plan: SamplePlan, input: (from: number, to: number) => BatchInput, first: number, last: number, sample: Pick<SampleOptions, 'pool' | 'onBatch'>, model: FittedModel): Mapped {
+  const dims = model.spaceDims;
   const start = batchHalves(plan, first)[0];
   const end = last > first ? batchHalves(plan, last - 1)[2] : start;
-  const out = emptyMapped(end - start, dims);
+  const out = emptyMapped(end - start, model);
   sample.onBatch?.(0, end - start);
   for (let b = first; b < last; b++) {
     const [from, mid, to] = batchHalves(plan, b);
@@ -196,7 +209,18 @@ export function mergeSample(corpus: Corpus, plan: SamplePlan, fit: Built, mapped
   const vectors = new Float32Array(n * dims);
   where.forEach((w, i) => vectors.set(w >= 0 ? model.vectors.subarray(w * dims, (w + 1) * dims) : mapped.vectors.subarray((-1 - w) * dims, -w * dims), i * dims));
   const sample = { papers: picked.length, of: n, rule: SAMPLE_RULE };
-  return { ...fit, atlas: { ...counted(atlas, corpus, papers, seed), generated: { ...atlas.generated, params: { ...atlas.generated.params, sample } } }, abstracts, model: { ...model, vectors } satisfies FittedModel };
+  // The clusters' and top-level themes' key terms over every paper: the sample's counts and the batches'.
+  const counts = { ...fit.counts, classes: fit.counts.classes.map((c, i) => c.map((v, t) => v + mapped.classes[i][t])) };
+  const whole = counted(atlas, corpus, papers, seed);
+  const again = redescribe(whole.clusters, whole.groups, model.terms, counts, fit.groups.carried, atlas.generated.params.describe);
+  const weights = again.classTfidf.weights();
+  return {
+    ...fit,
+    atlas: { ...whole, clusters: again.clusters, groups: again.groups, generated: { ...atlas.generated, params: { ...atlas.generated.params, sample } } },
+    abstracts,
+    model: { ...model, vectors, classIdf: Float32Array.from(weights.idf), classPw: Float32Array.from(weights.pw) } satisfies FittedModel,
+    counts,
+  };
 }
 
 /** The sample's atlas with every count made over all `papers`: sizes, named themes' papers, trends, the keyword network. */

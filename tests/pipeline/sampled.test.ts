@@ -5,6 +5,9 @@ import { assembleCorpus, parsePageText } from '../../src/pipeline/ingest';
 import { decodeModel, encodeModel } from '../../src/pipeline/model/file';
 import { buildSampledAtlas, sampleIndices } from '../../src/pipeline/sampled';
 import { updateAtlas } from '../../src/pipeline/update';
+import { Transform } from '../../src/pipeline/model/transform';
+import { redescribe } from '../../src/pipeline/describe/describe';
+import { labelFromTerms } from '../../src/pipeline/describe/ctfidf';
 import { seedCorpus, seedThemes } from '../../scripts/dev/themeQuality';
 import { threadPool } from '../../scripts/lib/pool';
 
@@ -67,6 +70,24 @@ describe('buildSampledAtlas: a corpus fitted on a sample, the rest mapped onto t
       const text = sampled.abstracts[i];
       for (const id of typeof text === 'string' ? [] : (text.neighbors ?? [])) expect(inSample.has(id)).toBe(true);
     });
+  });
+
+  it("describes the clusters from every paper's terms: the sample's counts plus the mapped papers' as the model reads them", async () => {
+    const picked = sampleIndices(n, SAMPLE.size, 0);
+    const fit = await buildAtlas({ ...corpus, papers: Array.from(picked, (i) => corpus.papers[i]) }, { seed: 0, themes, population: n });
+    const inSample = new Set(picked);
+    const rest = corpus.papers.map((_, i) => i).filter((i) => !inSample.has(i));
+    const { matrix, counts } = new Transform(sampled.model).rows(rest.map((i) => corpus.papers[i]));
+    const expected = fit.counts.classes.map((c) => Float64Array.from(c));
+    rest.forEach((i, r) => {
+      for (let p = matrix.indptr[r]; p < matrix.indptr[r + 1]; p++) expected[sampled.atlas.papers[i].cluster][matrix.indices[p]] += counts[p];
+    });
+    expect(sampled.counts.classes).toEqual(expected);
+    const again = redescribe(sampled.atlas.clusters, sampled.atlas.groups, sampled.model.terms, { ...fit.counts, classes: expected }, fit.groups.carried);
+    expect(sampled.atlas.clusters).toEqual(again.clusters);
+    // The mapped papers change what some clusters are described by.
+    expect(sampled.atlas.clusters.some((c, i) => JSON.stringify(c.terms) !== JSON.stringify(fit.atlas.clusters[i].terms))).toBe(true);
+    for (const c of sampled.atlas.clusters) if (!c.theme) expect(c.label).toBe(labelFromTerms(c.terms));
   });
 
   it('counts every paper in the cluster sizes, the named themes, the top-level themes and the trends', () => {

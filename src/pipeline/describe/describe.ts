@@ -49,6 +49,14 @@ export interface Description {
   keywords: string[][];
   /** The clusters' class-based TF-IDF, which new papers' clusters are described by (see ../model). */
   classTfidf: ClassTfidf;
+  /** What describes the clusters and top-level themes again over more papers (see `redescribe`). */
+  counts: ClassCounts;
+}
+
+/** Raw term counts by vocabulary index summed per cluster, and the named themes' terms a top-level theme is not named after. */
+export interface ClassCounts {
+  classes: Float64Array[];
+  themeTerms: string[];
 }
 
 /** Key terms and term statistics as written (four significant digits). */
@@ -66,24 +74,33 @@ export function describe(input: DescribeInput, options: DescribeOptions = {}): D
   const ctf = new ClassTfidf(classCounts, input.tf.terms);
   const dumpTerms = termsByClusterAndDump(input, ctf, o.dumpTerms);
   const clusters: Cluster[] = classCounts.map((counts, c) => {
-    const d = ctf.describe(counts, o.clusterTerms, o.termStats);
     const spec = input.clusterTheme[c];
-    return {
-      id: c,
-      key: '',
-      group: input.clusterGroup[c],
-      label: spec ? spec.label : labelFromTerms(d.terms),
-      theme: spec ? spec.id : null,
-      size: 0,
-      terms: roundTerms(d.terms),
-      termStats: roundStats(d.stats),
-      dumpTerms: dumpTerms[c],
-    };
+    return { id: c, key: '', group: input.clusterGroup[c], label: spec ? spec.label : '', theme: spec ? spec.id : null, size: 0, ...clusterTerms(ctf, counts, spec === null, o), dumpTerms: dumpTerms[c] };
   });
   input.assign.forEach((a) => clusters[a].size++);
-  const groups = describeGroups(input, classCounts, clusters, o);
+  const themeTerms = [...new Set(input.themes.flatMap((t) => [t.label, ...t.seeds].map((s) => input.normalize(s)[0])).filter((t) => t !== undefined))];
+  const groups = describeGroups(input.groups, input.tf.terms, classCounts, clusters, themeTerms, o);
   const keywords = paperKeywords(input.tf.matrix, input.tf.terms, o.keywordsPerPaper);
-  return { clusters, groups, keywords, classTfidf: ctf };
+  return { clusters, groups, keywords, classTfidf: ctf, counts: { classes: classCounts, themeTerms } };
+}
+
+/** A cluster's key terms and term statistics by the class-based TF-IDF, and (`labelled`) a label made from its terms. */
+function clusterTerms(ctf: ClassTfidf, counts: Float64Array, labelled: boolean, o: typeof DESCRIBE_DEFAULTS): Pick<Cluster, 'terms' | 'termStats'> & { label?: string } {
+  const d = ctf.describe(counts, o.clusterTerms, o.termStats);
+  return { ...(labelled ? { label: labelFromTerms(d.terms) } : {}), terms: roundTerms(d.terms), termStats: roundStats(d.stats) };
+}
+
+/**
+ * The clusters and top-level themes described again from `counts` (the same clusters over more
+ * papers): key terms, term statistics and the labels made from them; a named theme's label, and a
+ * top-level theme's carried from an earlier run (`carried`), stay. Also the class-based TF-IDF.
+ */
+export function redescribe(clusters: readonly Cluster[], groups: readonly Group[], terms: readonly string[], counts: ClassCounts, carried: readonly boolean[], options: DescribeOptions = {}): { clusters: Cluster[]; groups: Group[]; classTfidf: ClassTfidf } {
+  const o = { ...DESCRIBE_DEFAULTS, ...options };
+  const ctf = new ClassTfidf(counts.classes, terms);
+  const described = clusters.map((c, i) => ({ ...c, ...clusterTerms(ctf, counts.classes[i], c.theme === null, o) }));
+  const again = describeGroups(groups.length, terms, counts.classes, described, counts.themeTerms, o);
+  return { clusters: described, groups: groups.map((g, i) => ({ ...g, label: carried[i] ? g.label : again[i].label, terms: again[i].terms })), classTfidf: ctf };
 }
 
 /** Raw term counts by vocabulary index, summed per cluster. */
@@ -141,14 +158,14 @@ export function termsByClusterAndDump(
  * Top-level themes: key terms by c-TF-IDF over groups, and a label from the terms a group holds
  * most strongly, never after a named theme it holds only part of.
  */
-function describeGroups(input: DescribeInput, classCounts: readonly Float64Array[], clusters: readonly Cluster[], o: typeof DESCRIBE_DEFAULTS): Group[] {
-  const vocabSize = input.tf.terms.length;
-  const groupCounts = Array.from({ length: input.groups }, () => new Float64Array(vocabSize));
+function describeGroups(nGroups: number, vocabulary: readonly string[], classCounts: readonly Float64Array[], clusters: readonly Cluster[], themeTermList: readonly string[], o: typeof DESCRIBE_DEFAULTS): Group[] {
+  const vocabSize = vocabulary.length;
+  const groupCounts = Array.from({ length: nGroups }, () => new Float64Array(vocabSize));
   classCounts.forEach((counts, c) => {
-    const into = groupCounts[input.clusterGroup[c]];
+    const into = groupCounts[clusters[c].group];
     for (let t = 0; t < vocabSize; t++) into[t] += counts[t];
   });
-  const gtf = new ClassTfidf(groupCounts, input.tf.terms);
+  const gtf = new ClassTfidf(groupCounts, vocabulary);
   const groupTerms = groupCounts.map((counts) => gtf.describe(counts, o.groupCandidates, o.termStats).terms);
   // A top-level theme's label uses the terms it holds most strongly: a term among another group's
   // first ten with a higher weight there ("language model" in most of them) names that group, not this.
@@ -157,7 +174,7 @@ function describeGroups(input: DescribeInput, classCounts: readonly Float64Array
   // Nor is a top-level theme named after a named theme it holds only part of: that theme has its own
   // cluster and name, and the group's would read as it ("information bottleneck" on the seed data for
   // a group of four clusters, the named theme's one of them).
-  const themeTerms = new Set(input.themes.flatMap((t) => [t.label, ...t.seeds].map((s) => input.normalize(s)[0])).filter((t) => t !== undefined));
+  const themeTerms = new Set(themeTermList);
   return groupCounts.map((_, g) => {
     const all = groupTerms[g];
     const size = clusters.filter((c) => c.group === g).reduce((s, c) => s + c.size, 0);

@@ -33,6 +33,36 @@ export interface BatchOutput {
   typicality: Float64Array;
   /** Nearest fitted papers (indices into `placed`), nearest first. */
   neighbours: number[][];
+  /** The papers' raw term counts summed per cluster (see `sumByCluster`). */
+  classTerms: ClassTermSums;
+}
+
+/** Term counts summed per cluster, as (cluster, vocabulary index, count) triples ordered by cluster, then term. */
+export interface ClassTermSums {
+  cluster: Int32Array;
+  term: Int32Array;
+  count: Float64Array;
+}
+
+/** The raw counts behind a batch's TF-IDF entries summed per cluster: what the clusters' key terms are described from. */
+export function sumByCluster(matrix: { indptr: ArrayLike<number>; indices: ArrayLike<number> }, counts: ArrayLike<number>, cluster: ArrayLike<number>, vocabulary: number): ClassTermSums {
+  const sums = new Map<number, number>();
+  for (let i = 0; i < cluster.length; i++)
+    for (let p = matrix.indptr[i]; p < matrix.indptr[i + 1]; p++) {
+      const key = cluster[i] * vocabulary + matrix.indices[p];
+      sums.set(key, (sums.get(key) ?? 0) + counts[p]);
+    }
+  const keys = Float64Array.from(sums.keys()).sort();
+  return {
+    cluster: Int32Array.from(keys, (k) => Math.floor(k / vocabulary)),
+    term: Int32Array.from(keys, (k) => k % vocabulary),
+    count: Float64Array.from(keys, (k) => sums.get(k)!),
+  };
+}
+
+/** Adds triples into dense per-cluster counts. */
+export function addClassTerms(into: Float64Array[], sums: ClassTermSums): void {
+  for (let e = 0; e < sums.cluster.length; e++) into[sums.cluster[e]][sums.term[e]] += sums.count[e];
 }
 
 /**
@@ -53,5 +83,6 @@ export function mapBatch(input: BatchInput): BatchOutput {
     keywords: paperKeywords(t.matrix, model.terms, input.keywordsPerPaper),
     typicality: typicalityTo(t.vectors.data, dims, t.cluster, model.centres),
     neighbours: where.neighbours.map((near) => near.slice(0, input.neighboursPerPaper)),
+    classTerms: sumByCluster(t.matrix, t.counts, t.cluster, model.terms.length),
   };
 }
