@@ -1,5 +1,5 @@
 /**
- * A reader's marks, simulated honestly on the 537 hand-labelled benchmark papers (tests/fixtures).
+ * A reader's marks, simulated honestly on the hand-labelled benchmark papers (tests/fixtures/bench-labels.json).
  * The labelled papers are split in two halves by a fixed hash of their titles. The reader looks at
  * one half only: among that half's labelled papers in a named theme it marks the wrong ones it
  * meets first, in the order the themes view lists them (most typical first: cosine to the theme's

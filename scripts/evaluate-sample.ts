@@ -1,7 +1,7 @@
 /**
  * The fit on a sample against the full fit, on the first `--papers` real benchmark papers (default
  * 50,000) with a sample of `--sample` (default 20,000):
- * - named themes' precision and recall on the 537 hand-labelled benchmark papers (tests/fixtures);
+ * - named themes' precision and recall on the hand-labelled benchmark papers (tests/fixtures);
  * - agreement of the fine clusters with the full fit's (adjusted Rand index), beside the full fit's
  *   agreement with itself under seed 1, the yardstick of how stable the clusters are at all;
  * - each map's 15-nearest-neighbour preservation: of a paper's 15 nearest papers in its vectors, the

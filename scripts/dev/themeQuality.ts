@@ -26,11 +26,12 @@ export const seedThemes = (): ThemeSpec[] => parseThemes(JSON.parse(readFileSync
 
 /**
  * Hand labels, read by tests/fixtures/theme-reading.md: each paper's theme id or null, by title key.
- * `seed` labels all 531 seed papers; `bench` labels 537 papers of the benchmark corpus (see its README).
+ * `seed` labels all 531 seed papers; `bench` labels 897 papers of the benchmark corpus (see docs/evaluation.md).
+ * `samples`, when given, keeps only the rows of those samples.
  */
-export function handLabels(set: 'seed' | 'bench'): Map<string, string | null> {
-  const rows: { title: string; theme: string | null }[] = JSON.parse(readFileSync(`tests/fixtures/${set}-labels.json`, 'utf8'));
-  return new Map(rows.map((r) => [titleKey(r.title), r.theme]));
+export function handLabels(set: 'seed' | 'bench', samples?: readonly string[]): Map<string, string | null> {
+  const rows: { title: string; theme: string | null; sample?: string }[] = JSON.parse(readFileSync(`tests/fixtures/${set}-labels.json`, 'utf8'));
+  return new Map(rows.filter((r) => !samples || samples.includes(r.sample ?? '')).map((r) => [titleKey(r.title), r.theme]));
 }
 
 export interface ThemeScore {

@@ -229,9 +229,11 @@ describe('named themes against hand labels', () => {
   });
 
   // Held out: nothing was fitted on the benchmark labels. Bounds are today's level, below the 0.8 aimed at.
+  // Scored on the samples drawn among papers that mention a theme and at random: the boundary sample
+  // is drawn at each theme's cut-off, where precision is lowest by design (docs/evaluation.md).
   it.skipIf(!benchCorpus(1))(`on the held-out benchmark labels at 5,000 papers, each well-represented theme is found with precision ≥ 0.6 and recall ≥ 0.7`, () => {
     const c = benchCorpus(5000)!;
-    const scores = scoreSpace(prepareSpace(c, themes), themes, handLabels('bench'));
+    const scores = scoreSpace(prepareSpace(c, themes), themes, handLabels('bench', ['mention', 'random', 'mention-5k-20k']));
     for (const s of scores.filter((x) => x.relevant >= 10)) {
       expect(s.found, s.theme).toBe(true);
       expect(s.precision, `${s.theme} precision`).toBeGreaterThanOrEqual(0.6);

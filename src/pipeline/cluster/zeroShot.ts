@@ -38,11 +38,11 @@ export interface ZeroShotOptions {
   markWeight?: number;
   /** Weight of the mean of the papers a reader marked as not belonging, taken from the query (Rocchio's γ). Default 0.25. */
   markAgainst?: number;
-  /** Most weight of an unmarked paper's zero-shot place against a marked paper's (1) when the marks move the cut-off (see markedCut). Default 0.2 (chosen on the marking half of the bench labels, see scripts/evaluate-marks.ts). */
+  /** Most weight of an unmarked paper's zero-shot place against a marked paper's (1) when the marks move the cut-off (see markedCut). Default 0.05 (chosen on the marking half of the bench labels, see scripts/evaluate-marks.ts --tune). */
   markPrior?: number;
 }
 
-export const ZERO_SHOT_DEFAULTS = { feedback: 10, feedbackWeight: 0.5, feedbackTerms: 40, mix: 0.7, cutoff: 2.5, nulls: 99, alpha: 0.05, evidence: 5, descriptionWeight: 0.25, markWeight: 0.5, markAgainst: 0.25, markPrior: 0.2 };
+export const ZERO_SHOT_DEFAULTS = { feedback: 10, feedbackWeight: 0.5, feedbackTerms: 40, mix: 0.7, cutoff: 2.5, nulls: 99, alpha: 0.05, evidence: 5, descriptionWeight: 0.25, markWeight: 0.5, markAgainst: 0.25, markPrior: 0.05 };
 
 /** A reader's marks on a theme, as paper indices: papers that belong to it and papers that do not. */
 export interface ThemeMarks {
