@@ -90,3 +90,28 @@ export async function filterMs(page: Page, n = 5, rest = false): Promise<number[
   }
   return page.evaluate(() => (window as unknown as { clicks: number[] }).clicks);
 }
+
+/**
+ * Records the page's long tasks (over 50 ms on the main thread) from its start: call before
+ * navigating. `longTasks` reads them.
+ */
+export async function observeLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: [number, number][] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** The long tasks (start and duration in ms from navigation) that ended after `from` and started before `to` (see `observeLongTasks`). */
+export async function longTasks(page: Page, from: number, to: number): Promise<{ start: number; duration: number }[]> {
+  const all = await page.evaluate(() => (window as unknown as { longTasks: [number, number][] }).longTasks);
+  return all.filter(([s, d]) => s + d > from && s < to).map(([start, duration]) => ({ start, duration }));
+}
+
+/** Milliseconds from navigation to now in the page, and whether the papers' text is in yet (see `textLoadedMs`). */
+export async function pageNow(page: Page): Promise<{ now: number; textIn: boolean }> {
+  return page.evaluate(() => ({ now: performance.now(), textIn: performance.getEntriesByName('paper-text-loaded').length > 0 }));
+}
