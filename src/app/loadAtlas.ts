@@ -63,14 +63,22 @@ async function withPaperColumns(json: AtlasJson, base: string): Promise<Atlas> {
 }
 
 /**
+ * From this many papers a worker fetches the text file: the copy of its body on the page's thread
+ * (half a second at a million papers) outweighs starting one, whose bytes came some 0.3 s later at
+ * 20,000 papers (behind the views mounting under the first screen).
+ */
+const FETCH_ASIDE_FROM = 100_000;
+
+/**
  * Fetches the text file `atlas` names and writes its titles, urls and keywords into its papers;
- * errors say what to run. Its bytes arrive in a worker and are read here a slice of papers at a
- * time, so that the map can be zoomed and themes clicked meanwhile.
+ * errors say what to run. A large data set's bytes arrive in a worker; they are read here a slice of
+ * papers at a time, so that the map can be zoomed and themes clicked meanwhile.
  */
 export async function loadPaperText(atlas: Atlas, base: string): Promise<void> {
   if (!atlas.textFile) return;
   const url = `${base}${atlas.textFile}`;
-  const [{ addPaperTextInSlices }, bytes] = await Promise.all([import('../paperColumns'), fetchBytesAside(url)]);
+  const fetched = atlas.papers.length >= FETCH_ASIDE_FROM ? fetchBytesAside(url) : fetchOk(url).then((r) => r.arrayBuffer());
+  const [{ addPaperTextInSlices }, bytes] = await Promise.all([import('../paperColumns'), fetched]);
   try {
     await addPaperTextInSlices(atlas.papers, bytes, yieldToPage);
   } catch (e) {
