@@ -119,7 +119,7 @@ export async function longTasks(page: Page, from: number, to: number): Promise<{
  * the page cannot paint while busy show as long intervals. `earlyZoom` reads the result.
  */
 export async function zoomAtFirstDraw(page: Page): Promise<void> {
-  // tsx names functions through an `__name` helper that the page does not have.
+  // tsx names functions through an `__name` function the page does not have.
   await page.addInitScript('window.__name = (f) => f');
   await page.addInitScript(() => {
     const z = { frames: [] as number[], start: -1, end: -1, clicks: [] as [number, number][] };
