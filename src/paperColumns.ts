@@ -37,28 +37,76 @@ const batchesOf = (column: Column<unknown>) => column.data as unknown as OffsetB
 const utf8 = new TextDecoder();
 
 /**
- * The values of a UTF-8 column without nulls: each batch's bytes decoded in one call and cut where
- * each string's UTF-16 units end (one decode per string cost a second at a million ids).
+ * Calls `read(batch, from, to)` for the part of each batch of `column` that holds rows `from` to
+ * `to` (numbered across batches), in order; `from` and `to` are the batch's own row numbers.
  */
-function strings(column: Column<unknown>): string[] {
-  // Another encoding of strings (dictionary-coded, 64-bit offsets) is read value by value.
-  if (!batchesOf(column).every((b) => b.offsets instanceof Int32Array && b.values instanceof Uint8Array && b.nullCount === 0)) return column.toArray() as string[];
-  const out = new Array<string>(column.length);
+function inBatches<B extends { length: number }>(batches: B[], from: number, to: number, read: (batch: B, from: number, to: number) => void): void {
+  let start = 0;
+  for (const batch of batches) {
+    const end = start + batch.length;
+    if (end > from && start < to) read(batch, Math.max(from, start) - start, Math.min(to, end) - start);
+    start = end;
+  }
+}
+
+/**
+ * Rows `from` to `to` of a UTF-8 column (null where a row is null): the bytes of each batch's rows
+ * decoded in one call and cut where each string's UTF-16 units end (one decode per string cost a
+ * second at a million ids).
+ */
+function strings(column: Column<unknown>, from = 0, to = column.length): (string | null)[] {
+  const out = new Array<string | null>(to - from);
   let k = 0;
-  for (const { length, offsets, values } of batchesOf(column)) {
-    const text = utf8.decode(values.subarray(offsets[0], offsets[length]));
+  inBatches(batchesOf(column), from, to, (batch, first, last) => {
+    const { offsets, values, nullCount } = batch;
+    // Another encoding of strings (dictionary-coded, 64-bit offsets) is read value by value.
+    if (!(offsets instanceof Int32Array && values instanceof Uint8Array)) {
+      const b = batch as unknown as { at(i: number): string | null };
+      for (let i = first; i < last; i++) out[k++] = b.at(i);
+      return;
+    }
+    const validity = nullCount ? (batch as unknown as { validity?: Uint8Array }).validity : undefined;
+    const text = utf8.decode(values.subarray(offsets[first], offsets[last]));
     let unit = 0;
-    let byte = offsets[0];
-    for (let i = 0; i < length; i++) {
+    let byte = offsets[first];
+    for (let i = first; i < last; i++) {
       const start = unit;
       for (const end = offsets[i + 1]; byte < end; byte++) {
         const b = values[byte];
         // A character's units are counted at its first byte: two for a four-byte sequence (outside the BMP).
         if ((b & 0xc0) !== 0x80) unit += b >= 0xf0 ? 2 : 1;
       }
-      out[k++] = text.slice(start, unit);
+      out[k++] = validity && !(validity[i >> 3] & (1 << (i & 7))) ? null : text.slice(start, unit);
     }
-  }
+  });
+  return out;
+}
+
+/** A batch of a list column of dictionary-coded strings, as flechette holds it. */
+interface KeywordBatch {
+  length: number;
+  offsets: Int32Array;
+  children: { values: ArrayLike<number>; cache?: string[] }[];
+  at(i: number): ArrayLike<string> | null;
+}
+
+/** Rows `from` to `to` of the keywords column: each row's keys looked up in its dictionary. */
+function keywordLists(column: Column<unknown>, from = 0, to = column.length): string[][] {
+  const out = new Array<string[]>(to - from);
+  let k = 0;
+  inBatches(column.data as unknown as KeywordBatch[], from, to, (batch, first, last) => {
+    const { offsets } = batch;
+    const { values: keys, cache: words } = batch.children[0];
+    if (!(offsets instanceof Int32Array) || !words) {
+      for (let i = first; i < last; i++) out[k++] = Array.from(batch.at(i) ?? []);
+      return;
+    }
+    for (let i = first; i < last; i++) {
+      const list = new Array<string>(offsets[i + 1] - offsets[i]);
+      for (let j = offsets[i]; j < offsets[i + 1]; j++) list[j - offsets[i]] = words[keys[j]];
+      out[k++] = list;
+    }
+  });
   return out;
 }
 
@@ -99,7 +147,7 @@ function tableOf(bytes: Uint8Array | ArrayBuffer, names: readonly string[], file
 export function decodePaperColumns(bytes: Uint8Array | ArrayBuffer, dumps: readonly Dump[], text?: Uint8Array | ArrayBuffer): Paper[] {
   const table = tableOf(bytes, MAP_COLUMNS, 'papers file');
   const column = (name: string) => table.getChild(name);
-  const id = strings(column('id'));
+  const id = strings(column('id')) as string[];
   const inDumps = dumpLists(column('dumps'), dumps);
   const [cluster, x, y, typicality] = ['cluster', 'x', 'y', 'typicality'].map((name) => column(name).toArray()) as [number[], number[], number[], (number | null)[]];
   // Older papers files hold the text columns beside the map's.
@@ -117,22 +165,57 @@ export function decodePaperColumns(bytes: Uint8Array | ArrayBuffer, dumps: reado
   }));
 }
 
+/** The text columns of a file of `rows` papers, read a range of rows at a time. */
+interface TextColumns {
+  read(from: number, to: number): { title: string[]; url: (string | null)[]; keywords: string[][] };
+}
+
 /** The text columns of `bytes`, which must hold `rows` papers. */
-function paperText(bytes: Uint8Array | ArrayBuffer, rows: number): { title: string[]; url: (string | null)[]; keywords: string[][] } {
+function textColumns(bytes: Uint8Array | ArrayBuffer, rows: number): TextColumns {
   const table = tableOf(bytes, TEXT_COLUMNS, 'text file');
   if (table.numRows !== rows) throw new Error(`the text file holds ${table.numRows} papers and the papers file ${rows}`);
-  const column = (name: string) => table.getChild(name);
-  return { title: strings(column('title')), url: column('url').toArray() as (string | null)[], keywords: column('keywords').toArray() as string[][] };
+  const [title, url, keywords] = TEXT_COLUMNS.map((name) => table.getChild(name));
+  return { read: (from, to) => ({ title: strings(title, from, to) as string[], url: strings(url, from, to), keywords: keywordLists(keywords, from, to) }) };
+}
+
+/** Every row of the text columns of `bytes`, which must hold `rows` papers. */
+const paperText = (bytes: Uint8Array | ArrayBuffer, rows: number) => textColumns(bytes, rows).read(0, rows);
+
+/** Writes rows `from` to `to` of `text` into those papers. */
+function fill(papers: Paper[], text: TextColumns, from: number, to: number): void {
+  const { title, url, keywords } = text.read(from, to);
+  for (let i = from; i < to; i++) {
+    const p = papers[i];
+    p.title = title[i - from];
+    if (url[i - from] !== null) p.url = url[i - from]!;
+    p.keywords = keywords[i - from];
+  }
 }
 
 /** Fills in the titles, urls and keywords of `papers` (decoded without them) from the text file. */
 export function addPaperText(papers: Paper[], text: Uint8Array | ArrayBuffer): void {
-  const { title, url, keywords } = paperText(text, papers.length);
-  papers.forEach((p, i) => {
-    p.title = title[i];
-    if (url[i] !== null) p.url = url[i]!;
-    p.keywords = keywords[i];
-  });
+  fill(papers, textColumns(text, papers.length), 0, papers.length);
+}
+
+/** Papers whose text is read in one go between two looks at the clock. */
+const ROWS = 2048;
+
+/**
+ * As `addPaperText`, a slice of papers at a time: after each `budget` milliseconds of reading it
+ * awaits `pause()`, which lets the page paint and answer input meanwhile (at a million papers the
+ * text takes about a second to read, which in one task stalls zooming and clicks right after the
+ * first map). Papers read so far hold their text before it settles; readers wait for it to settle.
+ */
+export async function addPaperTextInSlices(papers: Paper[], text: Uint8Array | ArrayBuffer, pause: () => Promise<void>, budget = 8): Promise<void> {
+  const columns = textColumns(text, papers.length);
+  let start = performance.now();
+  for (let from = 0; from < papers.length; from += ROWS) {
+    if (performance.now() - start > budget) {
+      await pause();
+      start = performance.now();
+    }
+    fill(papers, columns, from, Math.min(papers.length, from + ROWS));
+  }
 }
 
 /** The atlas atlas.json describes, its papers decoded from `columns` and `text` (the files it names) or, in older files, inline. */

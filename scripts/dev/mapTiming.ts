@@ -90,3 +90,78 @@ export async function filterMs(page: Page, n = 5, rest = false): Promise<number[
   }
   return page.evaluate(() => (window as unknown as { clicks: number[] }).clicks);
 }
+
+/**
+ * Records the page's long tasks (over 50 ms on the main thread) from its start: call before
+ * navigating. `longTasks` reads them.
+ */
+export async function observeLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: [number, number][] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** The long tasks (start and duration in ms from navigation) that ended after `from` and started before `to` (see `observeLongTasks`). */
+export async function longTasks(page: Page, from: number, to: number): Promise<{ start: number; duration: number }[]> {
+  const all = await page.evaluate(() => (window as unknown as { longTasks: [number, number][] }).longTasks);
+  return all.filter(([s, d]) => s + d > from && s < to).map(([start, duration]) => ({ start, duration }));
+}
+
+/**
+ * Readies a page, before it navigates, to zoom its map from the moment the map is first drawn (as a
+ * reader who starts at once would, while the page still loads what comes after the map) and to time
+ * every click: the frame loop runs from the page's start, and at the first frame after the
+ * `map-first-draw` mark it zooms in for a second and out for a second as `zoomFrames` does. Frames
+ * the page cannot paint while busy show as long intervals. `earlyZoom` reads the result.
+ */
+export async function zoomAtFirstDraw(page: Page): Promise<void> {
+  // tsx names functions through an `__name` function the page does not have.
+  await page.addInitScript('window.__name = (f) => f');
+  await page.addInitScript(() => {
+    const z = { frames: [] as number[], start: -1, end: -1, clicks: [] as [number, number][] };
+    (window as unknown as { earlyZoom: typeof z }).earlyZoom = z;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'click') z.clicks.push([e.startTime, e.duration]);
+    }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+    const zoom = () => {
+      const svg = document.querySelector('[data-chart=map] svg[role=application]')!;
+      const box = svg.getBoundingClientRect();
+      const timer = setInterval(() => {
+        const t = performance.now() - z.start;
+        if (t > 2000) {
+          z.end = performance.now();
+          return clearInterval(timer);
+        }
+        svg.dispatchEvent(new WheelEvent('wheel', { deltaY: t < 1000 ? -12 : 12, clientX: box.left + box.width * 0.4, clientY: box.top + box.height * 0.45, bubbles: true, cancelable: true }));
+      }, 8);
+    };
+    const loop = (now: number) => {
+      if (z.start < 0) {
+        const drawn = performance.getEntriesByName('map-first-draw')[0];
+        if (drawn) {
+          // From the drawing itself: the task that drew may run on before the frame shows.
+          z.frames.push(drawn.startTime);
+          z.start = now;
+          zoom();
+        }
+      }
+      if (z.start >= 0) z.frames.push(now);
+      if (z.end < 0) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  });
+}
+
+/** What `zoomAtFirstDraw` recorded, once its zooming is over: frame intervals, when zooming began and ended (ms after the first draw), and each click's start and duration (ms from navigation; clicks of 16 ms or more). */
+export async function earlyZoom(page: Page): Promise<{ frames: number[]; start: number; end: number; clicks: [number, number][] }> {
+  await page.waitForFunction(() => (window as unknown as { earlyZoom: { end: number } }).earlyZoom.end >= 0, undefined, { timeout: 120_000 });
+  return page.evaluate(() => {
+    const z = (window as unknown as { earlyZoom: { frames: number[]; start: number; end: number; clicks: [number, number][] } }).earlyZoom;
+    const drawn = z.frames[0];
+    return { frames: z.frames.slice(1).map((t, i) => t - z.frames[i]), start: z.start - drawn, end: z.end - drawn, clicks: z.clicks };
+  });
+}

@@ -1,5 +1,6 @@
 /** Finds and loads the data set: `data/` next to the page, or the folder named by `?data=`. */
 import { SCHEMA_VERSION, type Atlas, type AtlasJson } from '../contract';
+import type { FetchAnswer } from './fetchWorker';
 
 /** The data folder URL (ending in `/`), from `?data=<folder>`; only relative, same-site folders are accepted. */
 export function dataBase(search: string): string {
@@ -9,11 +10,42 @@ export function dataBase(search: string): string {
   return asked.endsWith('/') ? asked : `${asked}/`;
 }
 
+/** The error for a file of the data folder the server did not give: it names the file and says what to run. */
+const missing = (url: string, status: number, statusText: string) => new Error(`Could not load ${url}: ${status} ${statusText}. Run "npm run preprocess" to create it.`);
+
 /** Fetches a file of the data folder; a failure names it and says what to run. */
 async function fetchOk(url: string): Promise<Response> {
   const r = await fetch(url);
-  if (!r.ok) throw new Error(`Could not load ${url}: ${r.status} ${r.statusText}. Run "npm run preprocess" to create it.`);
+  if (!r.ok) throw missing(url, r.status, r.statusText);
   return r;
+}
+
+/**
+ * The bytes of a file of the data folder, fetched by a worker (see fetchWorker) so that the page
+ * stays free while a large file arrives; fetched here where there are no workers.
+ */
+async function fetchBytesAside(url: string): Promise<ArrayBuffer> {
+  if (typeof Worker === 'undefined') return (await fetchOk(url)).arrayBuffer();
+  const worker = new Worker(new URL('./fetchWorker.ts', import.meta.url), { type: 'module' });
+  try {
+    const answer = await new Promise<FetchAnswer>((done, fail) => {
+      worker.onmessage = (e: MessageEvent<FetchAnswer>) => done(e.data);
+      worker.onerror = () => fail(new Error(`Could not load ${url}: the page could not start a worker to fetch it.`));
+      // A worker resolves relative URLs against its own script's: it is given the page's.
+      worker.postMessage(new URL(url, location.href).href);
+    });
+    if ('bytes' in answer) return answer.bytes;
+    if ('status' in answer) throw missing(url, answer.status, answer.statusText);
+    throw new Error(`Could not load ${url}: ${answer.error}`);
+  } finally {
+    worker.terminate();
+  }
+}
+
+/** Lets the page paint and handle input before the caller goes on (`scheduler.yield` where there is one). */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((r) => setTimeout(r));
 }
 
 /** The papers' columns file atlas.json names, decoded into its papers (older files hold them inline; newer ones their text apart, see `loadPaperText`). */
@@ -30,13 +62,25 @@ async function withPaperColumns(json: AtlasJson, base: string): Promise<Atlas> {
   }
 }
 
-/** Fetches the text file `atlas` names and writes its titles, urls and keywords into its papers; errors say what to run. */
+/**
+ * From this many papers a worker fetches the text file: the copy of its body on the page's thread
+ * (half a second at a million papers) outweighs starting one, whose bytes came some 0.3 s later at
+ * 20,000 papers (behind the views mounting under the first screen).
+ */
+const FETCH_ASIDE_FROM = 100_000;
+
+/**
+ * Fetches the text file `atlas` names and writes its titles, urls and keywords into its papers;
+ * errors say what to run. A large data set's bytes arrive in a worker; they are read here a slice of
+ * papers at a time, so that the map can be zoomed and themes clicked meanwhile.
+ */
 export async function loadPaperText(atlas: Atlas, base: string): Promise<void> {
   if (!atlas.textFile) return;
   const url = `${base}${atlas.textFile}`;
-  const [{ addPaperText }, bytes] = await Promise.all([import('../paperColumns'), fetchOk(url).then((r) => r.arrayBuffer())]);
+  const fetched = atlas.papers.length >= FETCH_ASIDE_FROM ? fetchBytesAside(url) : fetchOk(url).then((r) => r.arrayBuffer());
+  const [{ addPaperTextInSlices }, bytes] = await Promise.all([import('../paperColumns'), fetched]);
   try {
-    addPaperText(atlas.papers, bytes);
+    await addPaperTextInSlices(atlas.papers, bytes, yieldToPage);
   } catch (e) {
     throw new Error(`${url} could not be read (${(e as Error).message}). Re-run "npm run preprocess".`);
   }

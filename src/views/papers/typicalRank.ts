@@ -22,22 +22,66 @@ export function typicalRanks(data: AtlasData): TypicalRanks {
   let ranks = cache.get(data);
   if (ranks) return ranks;
   const { papers } = data;
-  const typicality = Float32Array.from(papers, (p) => p.typicality ?? 0);
-  const byCluster = new Map<number, number[]>();
-  papers.forEach((p, i) => {
-    const list = byCluster.get(p.cluster);
-    if (list) list.push(i);
-    else byCluster.set(p.cluster, [i]);
-  });
-  // About 20 ms of CPU at 50,000 papers, once per data set, when the table first shows.
+  // Plain loops over the papers: Float32Array.from and a push per paper took a quarter of a second
+  // at a million papers.
+  const typicality = new Float32Array(papers.length);
+  const sizes = new Map<number, number>();
+  for (let i = 0; i < papers.length; i++) {
+    typicality[i] = papers[i].typicality ?? 0;
+    sizes.set(papers[i].cluster, (sizes.get(papers[i].cluster) ?? 0) + 1);
+  }
+  // Each cluster's papers in index order, filled in one pass.
+  const byCluster = new Map([...sizes].map(([c, n]) => [c, { list: new Int32Array(n), filled: 0 }]));
+  for (let i = 0; i < papers.length; i++) {
+    const bucket = byCluster.get(papers[i].cluster)!;
+    bucket.list[bucket.filled++] = i;
+  }
   const rank = new Int32Array(papers.length);
   const members = new Map<number, Int32Array>();
-  for (const [c, list] of byCluster) {
-    const ordered = Int32Array.from(list.sort((a, b) => typicality[b] - typicality[a] || a - b));
-    ordered.forEach((i, r) => (rank[i] = r + 1));
+  const bits = new Uint32Array(typicality.buffer);
+  for (const [c, { list }] of byCluster) {
+    const ordered = byTypicality(list, typicality, bits);
+    for (let r = 0; r < ordered.length; r++) rank[ordered[r]] = r + 1;
     members.set(c, ordered);
   }
   ranks = { rank, typicality, known: papers.some((p) => p.typicality !== undefined), members };
   cache.set(data, ranks);
   return ranks;
+}
+
+/**
+ * `papers` (indices, ascending) by typicality, highest first, ties in index order: a radix sort of
+ * each typicality's bits read as an integer, three passes of 11 bits. A comparator sort took over
+ * a second at a million papers, in the task that first shows the table.
+ */
+function byTypicality(papers: Int32Array, typicality: Float32Array, bits: Uint32Array): Int32Array {
+  const n = papers.length;
+  let keys = new Uint32Array(n);
+  let order = papers.slice();
+  for (let k = 0; k < n; k++) {
+    const i = papers[k];
+    // A float's bits order as the float does once a negative one's are flipped whole and a positive
+    // one's sign bit is set (-0 counts as 0); subtracted from the largest key, the highest comes first.
+    const u = typicality[i] === 0 ? 0x80000000 : bits[i] & 0x80000000 ? ~bits[i] >>> 0 : (bits[i] | 0x80000000) >>> 0;
+    keys[k] = 0xffffffff - u;
+  }
+  let [keysTo, orderTo] = [new Uint32Array(n), new Int32Array(n)];
+  const at = new Uint32Array(2048);
+  for (let shift = 0; shift < 32; shift += 11) {
+    at.fill(0);
+    for (let k = 0; k < n; k++) at[(keys[k] >>> shift) & 2047]++;
+    for (let d = 0, sum = 0; d < 2048; d++) {
+      const count = at[d];
+      at[d] = sum;
+      sum += count;
+    }
+    // Each pass keeps the order of equal digits, so ties keep the indices' order.
+    for (let k = 0; k < n; k++) {
+      const to = at[(keys[k] >>> shift) & 2047]++;
+      keysTo[to] = keys[k];
+      orderTo[to] = order[k];
+    }
+    [keys, keysTo, order, orderTo] = [keysTo, keys, orderTo, order];
+  }
+  return order;
 }

@@ -31,4 +31,26 @@ describe('typicalRanks(data)', () => {
     expect(ranks.known).toBe(false);
     expect([...ranks.rank]).toEqual([1, 2, 3, 4, 5]);
   });
+
+  it('orders thousands of papers as a comparator sort does, ties by index', () => {
+    const { atlas } = makeAtlas({ papers: 5000, clusters: 3, seed: 7 });
+    atlas.papers.forEach((p, i) => (p.typicality = i % 7 === 0 ? 0.5 : Math.sin(i * 12.9898) * 1.5));
+    const { members } = typicalRanks(indexAtlas(atlas));
+    const f32 = Float32Array.from(atlas.papers, (p) => p.typicality!);
+    for (const [c, ordered] of members) {
+      const expected = atlas.papers.flatMap((p, i) => (p.cluster === c ? [i] : [])).sort((a, b) => f32[b] - f32[a] || a - b);
+      expect([...ordered]).toEqual(expected);
+    }
+  });
+
+  it('orders negative, zero and positive typicality as numbers do, ties by index', () => {
+    const values = [0.25, -0.5, 0, -0, 1, -1e-7, 0.25, 3e-8, -0.5, 0];
+    const { atlas } = makeAtlas({ papers: values.length, clusters: 1, seed: 3 });
+    values.forEach((t, i) => (atlas.papers[i].typicality = t));
+    const { rank, members } = typicalRanks(indexAtlas(atlas));
+    const f32 = Float32Array.from(values);
+    const expected = values.map((_, i) => i).sort((a, b) => f32[b] - f32[a] || a - b);
+    expect([...members.get(atlas.papers[0].cluster)!]).toEqual(expected);
+    expected.forEach((i, r) => expect(rank[i]).toBe(r + 1));
+  });
 });
