@@ -43,7 +43,7 @@ export interface BatchOutput {
 export function mapBatch(input: BatchInput): BatchOutput {
   const { model, placed } = input;
   const dims = model.spaceDims;
-  const t = new Transform(model).papers(input.papers, input.embeddings);
+  const t = transformOf(model, input.papers.length).papers(input.papers, input.embeddings);
   const where = placeNew(placed, { vectors: t.vectors, cluster: t.cluster }, model.centres, { seed: input.seed, minDist: input.minDist, nNeighbors: input.nNeighbors, amongNew: false });
   return {
     cluster: t.cluster,
@@ -54,4 +54,22 @@ export function mapBatch(input: BatchInput): BatchOutput {
     typicality: typicalityTo(t.vectors.data, dims, t.cluster, model.centres),
     neighbours: where.neighbours.map((near) => near.slice(0, input.neighboursPerPaper)),
   };
+}
+
+/** Papers a kept Transform reads before it is built afresh. */
+const RENEW_AFTER = 200_000;
+
+/** The Transform of each model batches were mapped onto, and how many papers it has read. */
+const transforms = new WeakMap<FittedModel, { transform: Transform; papers: number }>();
+
+/**
+ * The model's Transform, kept from batch to batch: building one takes about half a second (its text
+ * tables), and what it makes of a paper does not depend on the papers it read before. Its reader adds
+ * each new word it meets to its tables, so it is built afresh after RENEW_AFTER papers to bound them.
+ */
+function transformOf(model: FittedModel, papers: number): Transform {
+  let kept = transforms.get(model);
+  if (!kept || kept.papers >= RENEW_AFTER) transforms.set(model, (kept = { transform: new Transform(model), papers: 0 }));
+  kept.papers += papers;
+  return kept.transform;
 }
