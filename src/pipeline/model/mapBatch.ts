@@ -43,7 +43,7 @@ export interface BatchOutput {
 export function mapBatch(input: BatchInput): BatchOutput {
   const { model, placed } = input;
   const dims = model.spaceDims;
-  const t = transformOf(model, input.papers.length).papers(input.papers, input.embeddings);
+  const t = transformOf(input).papers(input.papers, input.embeddings);
   const where = placeNew(placed, { vectors: t.vectors, cluster: t.cluster }, model.centres, { seed: input.seed, minDist: input.minDist, nNeighbors: input.nNeighbors, amongNew: false });
   return {
     cluster: t.cluster,
@@ -59,17 +59,20 @@ export function mapBatch(input: BatchInput): BatchOutput {
 /** Papers a kept Transform reads before it is built afresh. */
 const RENEW_AFTER = 200_000;
 
-/** The Transform of each model batches were mapped onto, and how many papers it has read. */
-const transforms = new WeakMap<FittedModel, { transform: Transform; papers: number }>();
+/**
+ * The model's Transform for the batches placed on a map (the same `placed` object from batch to
+ * batch), and how many papers it has read: dropped with the map once its batches are done.
+ */
+const transforms = new WeakMap<Placed, { model: FittedModel; transform: Transform; papers: number }>();
 
 /**
- * The model's Transform, kept from batch to batch: building one takes about half a second (its text
+ * The batch's Transform, kept from batch to batch: building one takes about half a second (its text
  * tables), and what it makes of a paper does not depend on the papers it read before. Its reader adds
  * each new word it meets to its tables, so it is built afresh after RENEW_AFTER papers to bound them.
  */
-function transformOf(model: FittedModel, papers: number): Transform {
-  let kept = transforms.get(model);
-  if (!kept || kept.papers >= RENEW_AFTER) transforms.set(model, (kept = { transform: new Transform(model), papers: 0 }));
-  kept.papers += papers;
+function transformOf({ model, placed, papers }: BatchInput): Transform {
+  let kept = transforms.get(placed);
+  if (!kept || kept.model !== model || kept.papers >= RENEW_AFTER) transforms.set(placed, (kept = { model, transform: new Transform(model), papers: 0 }));
+  kept.papers += papers.length;
   return kept.transform;
 }
