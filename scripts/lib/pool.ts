@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { KERNELS, SERIAL, TASKS, type Pool } from '../../src/pipeline/parallel';
+import { KEPT, KERNELS, SERIAL, TASKS, type Pool, type TaskName } from '../../src/pipeline/parallel';
 
 /** What the worker starts with: control words [state, ready] (state: 0 working, 1 done, 2 failed) and the port its task results go to. */
 export interface PoolInit {
@@ -9,8 +9,8 @@ export interface PoolInit {
   results: MessagePort;
 }
 
-/** A job for the worker: part 1 of a kernel, or a task's second input. */
-export type PoolJob = { kernel: keyof typeof KERNELS; args: unknown } | { task: keyof typeof TASKS; input: unknown };
+/** A job for the worker: part 1 of a kernel, or a task's second input, less the kept fields (KEPT) the worker holds already. */
+export type PoolJob = { kernel: keyof typeof KERNELS; args: unknown } | { task: TaskName; input: unknown };
 
 /** How long to wait for the worker to start before running on this thread alone. */
 const START_MS = 20000;
@@ -20,6 +20,8 @@ const START_MS = 20000;
  * runs part 1 of each kernel, on arrays in shared memory, or a task's second input, while this thread
  * runs the first. This thread then blocks on an atomic word until the worker is done and takes a
  * task's result from a message port synchronously, so the stages stay ordinary synchronous functions.
+ * A task's kept fields (KEPT) go to the worker with the first input that holds them, and the worker
+ * keeps them for the inputs after that hold the same objects.
  * The worker is the bundled `poolWorker.mjs` beside the running bundle (scripts/run.mjs builds it), or
  * its TypeScript source through tsx's API when run from source. Should it not start, all runs here.
  */
@@ -41,6 +43,20 @@ export function threadPool(): Pool & { close: () => void; threads: () => number 
     void worker?.terminate();
     worker = null;
     port1.close();
+  };
+  /** The kept fields last sent, by task and field. */
+  const sent = new Map<string, unknown>();
+  /** The task's input without the kept fields whose objects the worker holds already. */
+  const unsent = (task: TaskName, input: unknown): unknown => {
+    const fields = KEPT[task];
+    if (!fields) return input;
+    const out: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+    for (const field of fields) {
+      const key = `${task}.${field}`;
+      if (sent.get(key) === out[field]) delete out[field];
+      else sent.set(key, out[field]);
+    }
+    return out;
   };
   let started = false;
   const ready = () => {
@@ -68,7 +84,7 @@ export function threadPool(): Pool & { close: () => void; threads: () => number 
     split(task, [a, b]) {
       if (!ready()) return SERIAL.split(task, [a, b]);
       let first: unknown;
-      both({ task, input: b }, () => (first = (TASKS[task] as (input: unknown) => unknown)(a)));
+      both({ task, input: unsent(task, b) }, () => (first = (TASKS[task] as (input: unknown) => unknown)(a)));
       const second = receiveMessageOnPort(port1);
       if (!second) throw new Error(`the pipeline's second thread sent no result for ${task}`);
       return [first, second.message] as never;

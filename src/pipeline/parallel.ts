@@ -11,6 +11,14 @@ import { KERNELS, type KernelName, type Kernels } from './vectorize/kernels';
 export const TASKS = { tokenize: tokenizeTexts, placeSearch: searchNeighbours, mapBatch };
 export type Tasks = typeof TASKS;
 export type TaskName = keyof Tasks;
+
+/**
+ * Fields of a task's input that are the same object from one call to the next in a run, unchanged
+ * (the fitted model and the papers on the map a corpus is mapped onto): a pool with another thread
+ * sends each to it once and again only when a call passes another object, rather than copying them
+ * with every input.
+ */
+export const KEPT: { readonly [T in TaskName]?: readonly (keyof Parameters<Tasks[T]>[0] & string)[] } = { mapBatch: ['model', 'placed'] };
 export { KERNELS };
 
 /** Where kernels and tasks run. */

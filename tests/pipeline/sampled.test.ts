@@ -113,13 +113,17 @@ describe('buildSampledAtlas: a corpus fitted on a sample, the rest mapped onto t
     expect(Buffer.from(encodeModel(again.model)).equals(Buffer.from(encodeModel(sampled.model)))).toBe(true);
   });
 
-  it('maps half of each batch on a second thread with the same result as on one', async () => {
+  it('maps half of each batch on a second thread with the same result as on one, for each model in turn', async () => {
     const pool = threadPool();
     try {
       const two = await buildSampledAtlas(corpus, { seed: 0, themes, sample: { ...SAMPLE, pool } });
       expect(pool.threads()).toBe(2);
       expect(JSON.stringify(two.atlas)).toBe(JSON.stringify(sampled.atlas));
       expect(JSON.stringify(two.abstracts)).toBe(JSON.stringify(sampled.abstracts));
+      // The same pool for another model: the second thread maps onto the new one, not the one it kept.
+      const other = { size: 250, batch: 100 };
+      const again = await buildSampledAtlas(corpus, { seed: 0, themes, sample: { ...other, pool } });
+      expect(JSON.stringify(again.atlas)).toBe(JSON.stringify((await buildSampledAtlas(corpus, { seed: 0, themes, sample: other })).atlas));
     } finally {
       pool.close();
     }

@@ -112,10 +112,13 @@ export interface SearchInput {
  * clusters whose centres are nearest it, and its nearest placed papers with their cosines.
  */
 export function searchNeighbours(input: SearchInput): { neighbours: number[][]; near: { index: number[]; sim: number[] }[] } {
-  const { vectors, fresh, dims, centres, from, to } = input;
+  const { fresh, dims, centres, from, to } = input;
   const n0 = input.placedCluster.length;
-  const members = membersByCluster(input.placedCluster, input.freshCluster, centres.length / dims);
-  const placedIn = members.map((list) => list.filter((j) => j < n0).length);
+  const k = centres.length / dims;
+  const placed = placedByCluster(input.vectors, input.placedCluster, dims, k);
+  const freshIn = membersByCluster(input.freshCluster, k);
+  const placedIn = placed.members.map((list) => list.length);
+  const sims = new Float64Array(Math.max(0, ...placedIn));
   const near: { index: number[]; sim: number[] }[] = [];
   const neighbours: number[][] = [];
   const all = new TopK(input.nNeighbors);
@@ -125,24 +128,77 @@ export function searchNeighbours(input: SearchInput): { neighbours: number[][]; 
     const at = i * dims;
     all.clear();
     old.clear();
-    for (const c of nearestClusters(fresh, at, centres, dims, input.searchClusters, input.ownCluster[i], placedIn, Math.min(n0, input.nNeighbors)))
-      for (const j of members[c]) {
-        if (j === n0 + i) continue;
-        let s = 0;
-        if (j < n0) {
-          for (let d = 0, f = j * dims; d < dims; d++) s += fresh[at + d] * vectors[f + d];
-          old.add(j, s);
-          if (amongNew) all.add(j, s);
-        } else {
-          for (let d = 0, f = (j - n0) * dims; d < dims; d++) s += fresh[at + d] * fresh[f + d];
-          all.add(j, s);
-        }
+    for (const c of nearestClusters(fresh, at, centres, dims, input.searchClusters, input.ownCluster[i], placedIn, Math.min(n0, input.nNeighbors))) {
+      const members = placed.members[c];
+      dots(fresh, at, placed.vectors[c], dims, members.length, sims);
+      for (let r = 0; r < members.length; r++) {
+        old.add(members[r], sims[r]);
+        if (amongNew) all.add(members[r], sims[r]);
       }
+      for (const f of freshIn[c] ?? []) {
+        if (f === i) continue;
+        let s = 0;
+        for (let d = 0, g = f * dims; d < dims; d++) s += fresh[at + d] * fresh[g + d];
+        all.add(n0 + f, s);
+      }
+    }
     // Among placed papers only, the nearest are the nearest placed ones.
     neighbours.push(amongNew ? all.indices() : old.indices());
     near.push({ index: old.indices(), sim: old.sims() });
   }
   return { neighbours, near };
+}
+
+/**
+ * The placed papers of each cluster (ascending) and their vectors copied side by side, so the search
+ * reads a cluster's vectors in one run of memory rather than scattered over the map's.
+ */
+function placedByCluster(vectors: Float32Array, cluster: Int32Array, dims: number, k: number): { members: Int32Array[]; vectors: Float32Array[] } {
+  const members = membersByCluster(cluster, k);
+  return {
+    members,
+    vectors: members.map((list) => {
+      const out = new Float32Array(list.length * dims);
+      list.forEach((j, r) => out.set(vectors.subarray(j * dims, (j + 1) * dims), r * dims));
+      return out;
+    }),
+  };
+}
+
+/**
+ * The dot products of the vector at `v[at..]` with each of the `rows` rows of `block`, into `out`.
+ * Four rows at a time: each sum still adds its products in dimension order, as one row alone would
+ * (the same bits), and the four independent sums keep the processor busy where one sum waits on each
+ * addition before the next.
+ */
+function dots(v: Float64Array, at: number, block: Float32Array, dims: number, rows: number, out: Float64Array): void {
+  let r = 0;
+  for (; r + 4 <= rows; r += 4) {
+    const b0 = r * dims;
+    const b1 = b0 + dims;
+    const b2 = b1 + dims;
+    const b3 = b2 + dims;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let d = 0; d < dims; d++) {
+      const x = v[at + d];
+      s0 += x * block[b0 + d];
+      s1 += x * block[b1 + d];
+      s2 += x * block[b2 + d];
+      s3 += x * block[b3 + d];
+    }
+    out[r] = s0;
+    out[r + 1] = s1;
+    out[r + 2] = s2;
+    out[r + 3] = s3;
+  }
+  for (; r < rows; r++) {
+    let s = 0;
+    for (let d = 0, b = r * dims; d < dims; d++) s += v[at + d] * block[b + d];
+    out[r] = s;
+  }
 }
 
 /** The `size` most similar candidates seen, most similar first (ties: lower index), by insertion into fixed arrays. */
@@ -180,11 +236,15 @@ class TopK {
   }
 }
 
-/** Indices of the papers of each cluster: the placed (0..n0-1), then the new (n0..). */
-function membersByCluster(placed: ArrayLike<number>, arriving: ArrayLike<number>, k: number): number[][] {
-  const out = Array.from({ length: k }, () => [] as number[]);
-  for (let j = 0; j < placed.length; j++) out[placed[j]].push(j);
-  for (let i = 0; i < arriving.length; i++) out[arriving[i]]?.push(placed.length + i);
+/** The indices of each cluster's papers, ascending (a new cluster, beyond `k`, is left out). */
+function membersByCluster(cluster: Int32Array, k: number): Int32Array[] {
+  const count = new Int32Array(k);
+  for (const c of cluster) if (c >= 0 && c < k) count[c]++;
+  const out = Array.from(count, (n) => new Int32Array(n));
+  count.fill(0);
+  cluster.forEach((c, j) => {
+    if (c >= 0 && c < k) out[c][count[c]++] = j;
+  });
   return out;
 }
 
@@ -194,21 +254,60 @@ function membersByCluster(placed: ArrayLike<number>, arriving: ArrayLike<number>
  */
 function nearestClusters(v: Float64Array, at: number, centres: Float32Array, dims: number, count: number, own: number, placedIn: readonly number[], placedNeeded: number): number[] {
   const k = centres.length / dims;
-  const dist = new Float64Array(k);
-  for (let c = 0; c < k; c++) {
-    let s = 0;
-    for (let j = 0; j < dims; j++) s += (v[at + j] - centres[c * dims + j]) ** 2;
-    dist[c] = s;
-  }
-  const order = Int32Array.from({ length: k }, (_, c) => c).sort((a, b) => dist[a] - dist[b] || a - b);
-  const out = Array.from(order.subarray(0, count));
+  const dist = squaredDistances(v, at, centres, dims, k);
+  // The clusters nearest first (ties: the lower id; the distances are finite) as far as they are needed,
+  // a few of k: picked one at a time rather than sorting all.
+  const taken = new Uint8Array(k);
+  const next = () => {
+    let best = -1;
+    for (let c = 0; c < k; c++) if (!taken[c] && (best < 0 || dist[c] < dist[best])) best = c;
+    taken[best] = 1;
+    return best;
+  };
+  const out: number[] = [];
+  for (let r = 0; r < Math.min(count, k); r++) out.push(next());
   if (own >= 0 && !out.includes(own)) out.push(own);
   let held = out.reduce((s, c) => s + placedIn[c], 0);
-  for (let r = count; held < placedNeeded && r < k; r++)
-    if (!out.includes(order[r])) {
-      out.push(order[r]);
-      held += placedIn[order[r]];
+  for (let r = count; held < placedNeeded && r < k; r++) {
+    const c = next();
+    if (!out.includes(c)) {
+      out.push(c);
+      held += placedIn[c];
     }
+  }
+  return out;
+}
+
+/** The squared distance from the vector at `v[at..]` to each of the `k` centres, four centres at a time as in `dots`. */
+function squaredDistances(v: Float64Array, at: number, centres: Float32Array, dims: number, k: number): Float64Array {
+  const out = new Float64Array(k);
+  let c = 0;
+  for (; c + 4 <= k; c += 4) {
+    const b0 = c * dims;
+    const b1 = b0 + dims;
+    const b2 = b1 + dims;
+    const b3 = b2 + dims;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let j = 0; j < dims; j++) {
+      const x = v[at + j];
+      s0 += (x - centres[b0 + j]) ** 2;
+      s1 += (x - centres[b1 + j]) ** 2;
+      s2 += (x - centres[b2 + j]) ** 2;
+      s3 += (x - centres[b3 + j]) ** 2;
+    }
+    out[c] = s0;
+    out[c + 1] = s1;
+    out[c + 2] = s2;
+    out[c + 3] = s3;
+  }
+  for (; c < k; c++) {
+    let s = 0;
+    for (let j = 0; j < dims; j++) s += (v[at + j] - centres[c * dims + j]) ** 2;
+    out[c] = s;
+  }
   return out;
 }
 

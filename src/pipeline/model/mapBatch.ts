@@ -73,7 +73,7 @@ export function addClassTerms(into: Float64Array[], sums: ClassTermSums): void {
 export function mapBatch(input: BatchInput): BatchOutput {
   const { model, placed } = input;
   const dims = model.spaceDims;
-  const t = new Transform(model).papers(input.papers, input.embeddings);
+  const t = transformOf(input).papers(input.papers, input.embeddings);
   const where = placeNew(placed, { vectors: t.vectors, cluster: t.cluster }, model.centres, { seed: input.seed, minDist: input.minDist, nNeighbors: input.nNeighbors, amongNew: false });
   return {
     cluster: t.cluster,
@@ -85,4 +85,25 @@ export function mapBatch(input: BatchInput): BatchOutput {
     neighbours: where.neighbours.map((near) => near.slice(0, input.neighboursPerPaper)),
     classTerms: sumByCluster(t.matrix, t.counts, t.cluster, model.terms.length),
   };
+}
+
+/** Papers a kept Transform reads before it is built afresh. */
+const RENEW_AFTER = 200_000;
+
+/**
+ * The model's Transform for the batches placed on a map (the same `placed` object from batch to
+ * batch), and how many papers it has read: dropped with the map once its batches are done.
+ */
+const transforms = new WeakMap<Placed, { model: FittedModel; transform: Transform; papers: number }>();
+
+/**
+ * The batch's Transform, kept from batch to batch: building one takes about half a second (its text
+ * tables), and what it makes of a paper does not depend on the papers it read before. Its reader adds
+ * each new word it meets to its tables, so it is built afresh after RENEW_AFTER papers to bound them.
+ */
+function transformOf({ model, placed, papers }: BatchInput): Transform {
+  let kept = transforms.get(placed);
+  if (!kept || kept.model !== model || kept.papers >= RENEW_AFTER) transforms.set(placed, (kept = { model, transform: new Transform(model), papers: 0 }));
+  kept.papers += papers.length;
+  return kept.transform;
 }
