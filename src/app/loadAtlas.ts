@@ -1,6 +1,7 @@
 /** Finds and loads the data set: `data/` next to the page, or the folder named by `?data=`. */
 import { SCHEMA_VERSION, type Atlas, type AtlasJson } from '../contract';
 import type { FetchAnswer } from './fetchWorker';
+import { yieldToPage } from '../state/yieldToPage';
 
 /** The data folder URL (ending in `/`), from `?data=<folder>`; only relative, same-site folders are accepted. */
 export function dataBase(search: string): string {
@@ -40,12 +41,6 @@ async function fetchBytesAside(url: string): Promise<ArrayBuffer> {
   } finally {
     worker.terminate();
   }
-}
-
-/** Lets the page paint and handle input before the caller goes on (`scheduler.yield` where there is one). */
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((r) => setTimeout(r));
 }
 
 /** The papers' columns file atlas.json names, decoded into its papers (older files hold them inline; newer ones their text apart, see `loadPaperText`). */

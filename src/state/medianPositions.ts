@@ -2,25 +2,41 @@
 
 /** For each key `keyOf` gives a paper (null: none), the median x and y of its papers. */
 export function medianPositions(papers: readonly { x: number; y: number }[], keyOf: (i: number) => number | null): Map<number, { x: number; y: number }> {
-  const members = new Map<number, number[]>();
+  // Each paper's group as a number in one pass, then each group's coordinates filled into typed
+  // arrays: a list of indices pushed per paper took some 0.2 s at a million papers, on the way to
+  // the first map and again for the top-level themes' names after it.
+  const keys: number[] = [];
+  const slotOf = new Map<number, number>();
+  const counts: number[] = [];
+  const slots = new Int32Array(papers.length);
   for (let i = 0; i < papers.length; i++) {
     const key = keyOf(i);
-    if (key === null) continue;
-    const list = members.get(key);
-    if (list) list.push(i);
-    else members.set(key, [i]);
+    if (key === null) {
+      slots[i] = -1;
+      continue;
+    }
+    let slot = slotOf.get(key);
+    if (slot === undefined) {
+      slot = keys.length;
+      slotOf.set(key, slot);
+      keys.push(key);
+      counts.push(0);
+    }
+    slots[i] = slot;
+    counts[slot]++;
+  }
+  const xs = counts.map((n) => new Float64Array(n));
+  const ys = counts.map((n) => new Float64Array(n));
+  const filled = new Int32Array(keys.length);
+  for (let i = 0; i < papers.length; i++) {
+    const slot = slots[i];
+    if (slot < 0) continue;
+    const j = filled[slot]++;
+    xs[slot][j] = papers[i].x;
+    ys[slot][j] = papers[i].y;
   }
   const out = new Map<number, { x: number; y: number }>();
-  for (const [key, list] of members) {
-    // Filled by plain loops: Float64Array.from with a mapping function took seconds at a million papers.
-    const xs = new Float64Array(list.length);
-    const ys = new Float64Array(list.length);
-    for (let j = 0; j < list.length; j++) {
-      xs[j] = papers[list[j]].x;
-      ys[j] = papers[list[j]].y;
-    }
-    out.set(key, { x: median(xs), y: median(ys) });
-  }
+  keys.forEach((key, slot) => out.set(key, { x: median(xs[slot]), y: median(ys[slot]) }));
   return out;
 }
 

@@ -16,25 +16,83 @@ export interface TypicalRanks {
 }
 
 const cache = new WeakMap<AtlasData, TypicalRanks>();
+const pending = new WeakMap<AtlasData, Promise<TypicalRanks>>();
 
 /** The ranks of a data set's papers, computed once (a sort of every paper) and kept. */
 export function typicalRanks(data: AtlasData): TypicalRanks {
   let ranks = cache.get(data);
   if (ranks) return ranks;
+  const steps = ranking(data);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  ranks = step.value;
+  cache.set(data, ranks);
+  return ranks;
+}
+
+/** Whether a data set's ranks are computed already. */
+export const typicalRanksKnown = (data: AtlasData) => cache.has(data);
+
+/**
+ * The same ranks computed a slice at a time, `pause` (letting the page paint and take input) after
+ * each 8 ms of work: at a million papers they take some 0.4 s, which held the page in one task as the
+ * table first showed. Kept as `typicalRanks` keeps them.
+ */
+export function typicalRanksInSlices(data: AtlasData, pause: () => Promise<void>): Promise<TypicalRanks> {
+  const known = cache.get(data);
+  if (known) return Promise.resolve(known);
+  let promise = pending.get(data);
+  if (!promise) {
+    promise = (async () => {
+      const steps = ranking(data);
+      let t0 = performance.now();
+      let step = steps.next();
+      while (!step.done) {
+        if (performance.now() - t0 > 8) {
+          await pause();
+          // Computed whole meanwhile (a view that could not wait): keep that.
+          const done = cache.get(data);
+          if (done) return done;
+          t0 = performance.now();
+        }
+        step = steps.next();
+      }
+      cache.set(data, step.value);
+      return step.value;
+    })();
+    pending.set(data, promise);
+  }
+  return promise;
+}
+
+/** Papers between the points where the ranking may pause. */
+const SLICE = 32_768;
+
+/** The ranking, pausable: it yields between slices of papers and between clusters. */
+function* ranking(data: AtlasData): Generator<void, TypicalRanks> {
   const { papers } = data;
   // Plain loops over the papers: Float32Array.from and a push per paper took a quarter of a second
   // at a million papers.
   const typicality = new Float32Array(papers.length);
   const sizes = new Map<number, number>();
-  for (let i = 0; i < papers.length; i++) {
-    typicality[i] = papers[i].typicality ?? 0;
-    sizes.set(papers[i].cluster, (sizes.get(papers[i].cluster) ?? 0) + 1);
+  let known = false;
+  for (let from = 0; from < papers.length; from += SLICE) {
+    for (let i = from; i < Math.min(from + SLICE, papers.length); i++) {
+      const p = papers[i];
+      if (p.typicality !== undefined) known = true;
+      typicality[i] = p.typicality ?? 0;
+      sizes.set(p.cluster, (sizes.get(p.cluster) ?? 0) + 1);
+    }
+    yield;
   }
   // Each cluster's papers in index order, filled in one pass.
   const byCluster = new Map([...sizes].map(([c, n]) => [c, { list: new Int32Array(n), filled: 0 }]));
-  for (let i = 0; i < papers.length; i++) {
-    const bucket = byCluster.get(papers[i].cluster)!;
-    bucket.list[bucket.filled++] = i;
+  for (let from = 0; from < papers.length; from += SLICE) {
+    for (let i = from; i < Math.min(from + SLICE, papers.length); i++) {
+      const bucket = byCluster.get(papers[i].cluster)!;
+      bucket.list[bucket.filled++] = i;
+    }
+    yield;
   }
   const rank = new Int32Array(papers.length);
   const members = new Map<number, Int32Array>();
@@ -43,10 +101,9 @@ export function typicalRanks(data: AtlasData): TypicalRanks {
     const ordered = byTypicality(list, typicality, bits);
     for (let r = 0; r < ordered.length; r++) rank[ordered[r]] = r + 1;
     members.set(c, ordered);
+    yield;
   }
-  ranks = { rank, typicality, known: papers.some((p) => p.typicality !== undefined), members };
-  cache.set(data, ranks);
-  return ranks;
+  return { rank, typicality, known, members };
 }
 
 /**
