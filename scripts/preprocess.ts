@@ -545,8 +545,7 @@ async function fitStage(opts: Options, dir: string, shards: number | undefined, 
   try {
     const fit = await analyse(corpus, opts, themes, previous, embeddings, spilled, plan);
     const ranges = shardRanges(batchCount(plan), shards ?? defaultShards(plan));
-    const options: JobOptions = { ...opts, inputs: opts.inputs.map((i) => resolve(i)), manifest: opts.manifest && resolve(opts.manifest), out, themes: opts.themes === 'none' ? 'none' : resolve(opts.themes), embeddings: opts.embeddings && resolve(opts.embeddings) };
-    const job = await writeJob(dir, { options: pick(options), corpus: { papers: n, fingerprint: corpusFingerprint(corpus) }, shards: ranges }, fit, plan, (i) => ({ title: corpus.papers[i].title, abstract: spilled.get(i) }), embeddings);
+    const job = await writeJob(dir, { options: jobOptionsOf(opts, out), corpus: { papers: n, fingerprint: corpusFingerprint(corpus) }, shards: ranges }, fit, plan, (i) => ({ title: corpus.papers[i].title, abstract: spilled.get(i) }), embeddings);
     process.stdout.write(
       `model fitted on a seeded sample of ${plan.picked.length.toLocaleString('en-US')} of the ${n.toLocaleString('en-US')} papers; the other ${plan.rest.length.toLocaleString('en-US')} cut into ${job.shards.length} shard(s) in ${dir}\n` +
         `next: --job ${opts.job!.dir} --stage map --shard <i> for each i from 0 to ${job.shards.length - 1} (any machine, any order), then --job ${opts.job!.dir} --stage merge\n`,
@@ -556,8 +555,21 @@ async function fitStage(opts: Options, dir: string, shards: number | undefined, 
   }
 }
 
-/** The options a job keeps (those the merge reads the inputs with, and the analysis's). */
-const pick = (o: JobOptions): JobOptions => ({ inputs: o.inputs, ...(o.manifest ? { manifest: o.manifest } : {}), out: o.out, seed: o.seed, k: o.k, sample: o.sample, batch: o.batch, themes: o.themes, groupBy: o.groupBy, strict: o.strict, fresh: o.fresh, ...(o.embeddings ? { embeddings: o.embeddings } : {}) });
+/** The options a job keeps (those the merge reads the inputs with, and the analysis's), with absolute paths. */
+const jobOptionsOf = (o: Options, out: string): JobOptions => ({
+  inputs: o.inputs.map((i) => resolve(i)),
+  ...(o.manifest ? { manifest: resolve(o.manifest) } : {}),
+  out,
+  seed: o.seed,
+  k: o.k,
+  sample: o.sample,
+  batch: o.batch,
+  themes: o.themes === 'none' ? 'none' : resolve(o.themes),
+  groupBy: o.groupBy,
+  strict: o.strict,
+  fresh: o.fresh,
+  ...(o.embeddings ? { embeddings: resolve(o.embeddings) } : {}),
+});
 
 /** `--job <dir> --stage map --shard <i>`: maps one shard onto the job's model. */
 async function mapStage(dir: string, shard: number): Promise<void> {
@@ -576,6 +588,7 @@ async function mapStage(dir: string, shard: number): Promise<void> {
 /** `--job <dir> --stage merge`: reads the inputs again and every shard, and writes the atlas as the one-machine run does. */
 async function mergeStage(base: Options, dir: string): Promise<void> {
   const job = await readJob(dir);
+  // A job kept without a manifest or embeddings has none: the command line's defaults do not apply.
   const opts: Options = { ...base, ...job.options, manifest: job.options.manifest, embeddings: job.options.embeddings };
   const out = job.options.out;
   await checkOutput(out, out);
@@ -587,7 +600,7 @@ async function mergeStage(base: Options, dir: string): Promise<void> {
   const previous = opts.fresh ? NO_PREVIOUS : await readPrevious(out);
   const spilled = new SpilledTexts(corpus.papers);
   try {
-    const fit = await readFit(dir);
+    const fit = await readFit(dir, 'with texts');
     const mapped = await readShards(dir, job, plan, fit.model);
     const built = mergeSample(corpus, plan, fit, mapped, opts.seed, (i) => spilled.get(i));
     await reportAndWrite(built, opts, previous, out, log);

@@ -25,7 +25,8 @@ import { fsReason } from './fsReason';
  * so the merged atlas is byte-identical to that run's.
  *
  * The folder: job.json (the options, the corpus's fingerprint, the shards; written last), model.safetensors,
- * fit.bin (the fit's atlas and texts, in Node's structured-clone format: read back exactly, -0 and all),
+ * fit.bin (the fit's atlas and counts) and texts.bin (the sample's texts, which only the merge reads), in
+ * Node's structured-clone format: read back exactly, -0 and all,
  * shards/NNN.jsonl (a shard's papers: title, abstract, embedding) and shards/NNN.out.safetensors.
  */
 const FORMAT = 'topic-atlas-job';
@@ -112,11 +113,13 @@ export async function writeJob(
     await rm(join(dir, 'job.json'), { force: true });
     await rm(join(dir, 'shards'), { recursive: true, force: true });
     await mkdir(join(dir, 'shards'));
-    const { model, ...rest } = fit;
+    const { model, abstracts, ...rest } = fit;
     const modelBytes = encodeModel(model);
     const fitBytes = serialize(rest);
+    const textBytes = serialize(abstracts);
     await writeWhole(join(dir, 'model.safetensors'), modelBytes);
     await writeWhole(join(dir, 'fit.bin'), fitBytes);
+    await writeWhole(join(dir, 'texts.bin'), textBytes);
     for (const [s, [first, last]] of job.shards.entries()) {
       const from = first * plan.batch;
       const to = Math.min(plan.rest.length, last * plan.batch);
@@ -135,7 +138,7 @@ export async function writeJob(
       await fh.close();
       await rename(`${shardInput(dir, s)}.part`, shardInput(dir, s));
     }
-    const written: Job = { format: FORMAT, version: VERSION, ...job, fit: createHash('sha256').update(modelBytes).update(fitBytes).digest('hex').slice(0, 16) };
+    const written: Job = { format: FORMAT, version: VERSION, ...job, fit: createHash('sha256').update(modelBytes).update(fitBytes).update(textBytes).digest('hex').slice(0, 16) };
     await writeWhole(join(dir, 'job.json'), JSON.stringify(written, null, 2) + '\n');
     return written;
   } catch (e) {
@@ -163,12 +166,15 @@ export async function readJob(dir: string): Promise<Job> {
   return job;
 }
 
-/** The fit a job folder holds: the model and the sample's atlas and texts. */
-export async function readFit(dir: string): Promise<Built> {
+/** The fit a job folder holds: the model and the sample's atlas, and (for the merge) the sample's texts. */
+export async function readFit(dir: string): Promise<Omit<Built, 'abstracts'>>;
+export async function readFit(dir: string, texts: 'with texts'): Promise<Built>;
+export async function readFit(dir: string, texts?: 'with texts'): Promise<Built | Omit<Built, 'abstracts'>> {
   try {
     const model = decodeModel(await readFile(join(dir, 'model.safetensors')));
-    const rest = deserialize(await readFile(join(dir, 'fit.bin'))) as Omit<Built, 'model'>;
-    return { ...rest, model };
+    const rest = deserialize(await readFile(join(dir, 'fit.bin'))) as Omit<Built, 'model' | 'abstracts'>;
+    if (!texts) return { ...rest, model };
+    return { ...rest, model, abstracts: deserialize(await readFile(join(dir, 'texts.bin'))) as Built['abstracts'] };
   } catch (e) {
     if (e instanceof ModelFileError) throw new JobError(`job ${dir}/model.safetensors: ${e.message}; run the fit step again`);
     throw new JobError(`job ${dir}: its fit cannot be read (${fsReason(e)}); run the fit step again`);
