@@ -1,0 +1,57 @@
+/**
+ * A data set of 100,000 papers in Chromium: its text file (titles, urls, keywords) is fetched by a
+ * worker and read into the papers in slices, and the page then searches and shows it as a small
+ * one's; a text file the server does not have is named in a notice, with what to run.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDashboard, type Dashboard } from '../../scripts/dev/harness';
+import { makeAtlas } from '../../scripts/dev/makeAtlas';
+import { writeOutput } from '../../scripts/lib/writeOutput';
+
+const PAPERS = 100_000;
+const fx = makeAtlas({ papers: PAPERS, clusters: 20, dumps: 4, neighbors: false, typicality: true, seed: 5 });
+// Near the end, so it is read in one of the last slices.
+const far = PAPERS - 17;
+Object.assign(fx.atlas.papers[far], { title: 'Wombat burrows under alpine snow', url: 'https://example.org/wombat' });
+
+let d: Dashboard;
+let textFile = '';
+
+beforeAll(async () => {
+  d = await startDashboard();
+  await writeOutput(join(d.root, 'big'), fx.atlas, fx.abstracts);
+  await writeOutput(join(d.root, 'untexted'), fx.atlas, fx.abstracts);
+  textFile = JSON.parse(readFileSync(join(d.root, 'untexted', 'atlas.json'), 'utf8')).textFile;
+  rmSync(join(d.root, 'untexted', textFile));
+}, 120_000);
+afterAll(() => d?.close());
+
+describe('the text of 100,000 papers', () => {
+  it('comes through a worker, and a title from its last slice is found and linked', async () => {
+    const { page, errors } = await d.open('?data=big/');
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await page.waitForFunction(() => performance.getEntriesByName('paper-text-loaded').length > 0, undefined, { timeout: 60_000 });
+    expect(workers.some((u) => /fetchWorker/.test(u))).toBe(true);
+    await page.getByPlaceholder('Search titles').fill('wombat burrows');
+    const row = page.locator(`[data-chart=papers] [data-paper="${fx.atlas.papers[far].id}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.innerText()).toContain('Wombat burrows under alpine snow');
+    expect(await row.locator('a.out').getAttribute('href')).toBe('https://example.org/wombat');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('says which file is missing and what to run when the server lacks it', async () => {
+    const { page } = await d.open('?data=untexted/');
+    const notice = page.locator('.notices');
+    await notice.waitFor({ timeout: 60_000 });
+    const text = await notice.innerText();
+    expect(text).toContain(`untexted/${textFile}`);
+    expect(text).toContain('404');
+    expect(text).toContain('npm run preprocess');
+    // The map still shows without the text.
+    expect(await page.locator('[data-chart=map] canvas').count()).toBeGreaterThan(0);
+  }, 120_000);
+});
