@@ -2,7 +2,7 @@ import { dictionary, float32, int16, list, tableFromArrays, tableToIPC, uint8, u
 import { describe, expect, it } from 'vitest';
 import type { Atlas, Paper } from '../src/contract';
 import { encodePaperColumns } from '../src/encodePaperColumns';
-import { addPaperText, decodePaperColumns, withPapers } from '../src/paperColumns';
+import { addPaperText, decodePaperColumns, searchText, withPapers } from '../src/paperColumns';
 import { buildAtlas } from '../src/pipeline/atlas';
 import { makeAtlas } from '../scripts/dev/makeAtlas';
 import { seedCorpus, seedThemes } from '../scripts/dev/themeQuality';
@@ -78,6 +78,26 @@ describe('decodePaperColumns, addPaperText', () => {
     const a = makeAtlas({ papers: 30 }).atlas;
     const early = decodePaperColumns(encodePaperColumns(a).papers, a.dumps);
     expect(() => addPaperText(early, encodePaperColumns({ ...a, papers: a.papers.slice(1) }).text)).toThrow('the text file holds 29 papers and the papers file 30');
+  });
+});
+
+describe('searchText', () => {
+  it('gives the search worker each paper’s id, title and keywords as one string, from the two files alone', () => {
+    const { atlas } = makeAtlas({ papers: 300, dumps: 3, seed: 4 });
+    atlas.papers[7].keywords = [];
+    atlas.papers[8].title = 'Ünïcode 🧪 title';
+    const { papers, text } = encodePaperColumns(atlas);
+    const got = searchText(papers, text);
+    expect(got.ids).toEqual(atlas.papers.map((p) => p.id));
+    expect(got.titles).toEqual(atlas.papers.map((p) => p.title));
+    expect(got.keywords).toEqual(atlas.papers.map((p) => p.keywords.join(' ')));
+    expect(got.keywords[7]).toBe('');
+  });
+
+  it('names a text file of another length', () => {
+    const a = encodePaperColumns(makeAtlas({ papers: 20, dumps: 2 }).atlas);
+    const b = encodePaperColumns(makeAtlas({ papers: 21, dumps: 2 }).atlas);
+    expect(() => searchText(a.papers, b.text)).toThrow('the text file holds 21 papers and the papers file 20');
   });
 });
 

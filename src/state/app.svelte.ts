@@ -68,7 +68,7 @@ export class AppState {
       this.rising = trendTests(this.data.dumps, this.data.paperDumps, this.data.papers.map((p) => this.data.clusterSlot.get(p.cluster) ?? 0), this.data.clusters.length);
       this.abstracts = new AbstractStore(dataBase, atlas.papers.length, atlas.abstracts);
       this.text = text;
-      this.search = new PaperSearch(atlas.papers, this.abstracts, text);
+      this.search = new PaperSearch(atlas.papers, this.abstracts, text, atlas.papersFile && atlas.textFile ? { papers: dataBase + atlas.papersFile, text: dataBase + atlas.textFile } : null);
     }
     // One derived mask per dimension: a click on a theme recomputes the theme's mask, not the others.
     // A trailing state whose filter has caught up with the lead's takes the lead's mask.

@@ -50,11 +50,18 @@ export class PaperSearch {
   /** Whether abstracts are searched yet. */
   status = $state<AbstractStatus>('none');
 
-  /** `text` says when the papers' titles and keywords are in: nothing matches before. */
-  constructor(papers: Paper[], store: AbstractStore, text: PaperTextLoad) {
+  #files: { papers: string; text: string } | null;
+
+  /**
+   * `text` says when the papers' titles and keywords are in: nothing matches before. `files` are the
+   * papers file and text file (URLs relative to the page) the worker reads them from itself, when the
+   * data set has them.
+   */
+  constructor(papers: Paper[], store: AbstractStore, text: PaperTextLoad, files: { papers: string; text: string } | null = null) {
     this.#papers = papers;
     this.#store = store;
     this.#text = text;
+    this.#files = files;
   }
 
   /** Mask of papers matching `query`; null for an empty query. */
@@ -135,6 +142,10 @@ export class PaperSearch {
       this.indexed = m.indexed;
       if (m.indexed === 'full') this.status = 'done';
     } else if (m.type === 'failed') this.status = 'failed';
+    else if (m.type === 'unread') {
+      this.#files = null;
+      this.#sendPapers();
+    }
     else {
       const mask = new Uint8Array(this.#papers.length);
       const tiers = new Uint8Array(this.#papers.length);
@@ -167,11 +178,20 @@ export class PaperSearch {
     this.#text.loaded.then(() => this.#sendPapers());
   }
 
-  /** Hands the worker the papers' ids, titles and keywords (once they are in) and where their abstracts are. */
+  /**
+   * Tells the worker where the papers' ids, titles and keywords are (once the page has them): the
+   * files they came in, which the worker reads itself (a million titles copied from the page held it
+   * for seconds), or the strings themselves for a data set without them. And where the abstracts are.
+   */
   #sendPapers(): void {
     const papers = this.#papers;
     if (!this.#worker) return;
-    const message: SearchRequest = { type: 'papers', ids: papers.map((p) => p.id), titles: papers.map((p) => p.title), keywords: papers.map((p) => p.keywords.join(' ')), chunks: this.#store.chunkUrls() };
+    const chunks = this.#store.chunkUrls();
+    const files = this.#files;
+    const absolute = (url: string) => new URL(url, location.href).href;
+    const message: SearchRequest = files
+      ? { type: 'files', papers: absolute(files.papers), text: absolute(files.text), chunks }
+      : { type: 'papers', ids: papers.map((p) => p.id), titles: papers.map((p) => p.title), keywords: papers.map((p) => p.keywords.join(' ')), chunks };
     this.#worker.postMessage(message);
   }
 }

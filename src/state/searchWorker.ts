@@ -7,14 +7,32 @@
 import { detailsOf } from './abstracts';
 import { TextIndex } from './textIndex';
 import type { PaperText } from '../contract';
+import { searchText } from '../paperColumns';
+
+/** The bytes of a file, or an error naming it. */
+async function bytesOf(url: string): Promise<ArrayBuffer> {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url}: ${r.status}`);
+  return r.arrayBuffer();
+}
+
+/** Ids, titles and keywords from the papers file and the text file. */
+async function readFiles(papers: string, text: string): Promise<{ ids: string[]; titles: string[]; keywords: string[] }> {
+  const [p, t] = await Promise.all([bytesOf(papers), bytesOf(text)]);
+  return searchText(p, t);
+}
 
 export type SearchRequest =
   | { type: 'papers'; ids: string[]; titles: string[]; keywords: string[]; chunks: string[] }
+  /** The papers file and text file to read ids, titles and keywords from (absolute URLs). */
+  | { type: 'files'; papers: string; text: string; chunks: string[] }
   | { type: 'query'; q: string };
 
 export type SearchAnswer =
   | { type: 'ready'; indexed: 'titles' | 'full' }
   | { type: 'failed' }
+  /** The files could not be read here: the page is to send the strings. */
+  | { type: 'unread' }
   /** `tiers[k]` for `hits[k]`: 0 every query word in the title, 1 in title and keywords, 2 the abstract needed. */
   | { type: 'answer'; q: string; indexed: 'titles' | 'full'; hits: Uint32Array; tiers: Uint8Array };
 
@@ -30,11 +48,18 @@ self.onmessage = async (e: MessageEvent<SearchRequest>) => {
     post({ type: 'answer', q: m.q, indexed, hits, tiers }, [hits.buffer, tiers.buffer]);
     return;
   }
-  const docs = m.ids.map((_, i) => [m.titles[i], m.keywords[i], '']);
+  let papers: { ids: string[]; titles: string[]; keywords: string[] };
+  try {
+    papers = m.type === 'files' ? await readFiles(m.papers, m.text) : m;
+  } catch {
+    // The page has them: it sends them instead.
+    return post({ type: 'unread' });
+  }
+  const docs = papers.ids.map((_, i) => [papers.titles[i], papers.keywords[i], '']);
   index = TextIndex.build(docs);
   post({ type: 'ready', indexed: 'titles' });
   try {
-    const at = new Map(m.ids.map((id, i) => [id, i]));
+    const at = new Map(papers.ids.map((id, i) => [id, i]));
     await Promise.all(
       m.chunks.map(async (url) => {
         const r = await fetch(url);

@@ -1,7 +1,8 @@
 /**
- * A data set of 100,000 papers in Chromium: its text file (titles, urls, keywords) is fetched by a
- * worker and read into the papers in slices, and the page then searches and shows it as a small
- * one's; a text file the server does not have is named in a notice, with what to run.
+ * A data set of 120,000 papers in Chromium: its text file (titles, urls, keywords) is fetched by a
+ * worker and read into the papers in slices; the search worker reads the two files itself; the page
+ * then finds and shows a title of the last slice as a small data set's; a text file the server does
+ * not have is named in a notice, with what to run.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,8 @@ import { startDashboard, type Dashboard } from '../../scripts/dev/harness';
 import { makeAtlas } from '../../scripts/dev/makeAtlas';
 import { writeOutput } from '../../scripts/lib/writeOutput';
 
-const PAPERS = 100_000;
+// Above 100,000 the page leaves the search to the worker, and a worker fetches the text file.
+const PAPERS = 120_000;
 const fx = makeAtlas({ papers: PAPERS, clusters: 20, dumps: 4, neighbors: false, typicality: true, seed: 5 });
 // Near the end, so it is read in one of the last slices.
 const far = PAPERS - 17;
@@ -28,11 +30,16 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => d?.close());
 
-describe('the text of 100,000 papers', () => {
+describe('the text of 120,000 papers', () => {
   it('comes through a worker, and a title from its last slice is found and linked', async () => {
     const { page, errors } = await d.open('?data=big/');
     const workers: string[] = [];
     page.on('worker', (w) => workers.push(w.url()));
+    const papersFile = JSON.parse(readFileSync(join(d.root, 'big', 'atlas.json'), 'utf8')).papersFile;
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(r.url()));
+    // Loaded again with every request seen from the start.
+    await page.goto(`${d.url}?data=big/`);
     await page.waitForFunction(() => performance.getEntriesByName('paper-text-loaded').length > 0, undefined, { timeout: 60_000 });
     expect(workers.some((u) => /fetchWorker/.test(u))).toBe(true);
     await page.getByPlaceholder('Search titles').fill('wombat burrows');
@@ -40,6 +47,8 @@ describe('the text of 100,000 papers', () => {
     await row.waitFor({ timeout: 30_000 });
     expect(await row.innerText()).toContain('Wombat burrows under alpine snow');
     expect(await row.locator('a.out').getAttribute('href')).toBe('https://example.org/wombat');
+    // The search worker read the papers file itself (the page read it first).
+    expect(asked.filter((u) => u.endsWith(`big/${papersFile}`)).length).toBe(2);
     expect(errors).toEqual([]);
   }, 120_000);
 
