@@ -11,7 +11,8 @@
 import type { Paper } from '../contract';
 import type { AbstractStore } from './abstracts';
 import type { PaperTextLoad } from './paperText.svelte';
-import type { SearchAnswer, SearchRequest } from './searchWorker';
+import type { Indexed, SearchAnswer, SearchRequest } from './searchWorker';
+import { SubstringScan, type Matches } from './textIndex';
 
 export type AbstractStatus = 'none' | 'loading' | 'done' | 'failed';
 
@@ -31,22 +32,34 @@ interface Answer {
   tiers: Uint8Array;
 }
 
+/** Matches as a mask over `n` papers, with each matching paper's tier in place. */
+function spread(m: Matches, n: number): Answer {
+  const mask = new Uint8Array(n);
+  const tiers = new Uint8Array(n);
+  m.hits.forEach((i, k) => {
+    mask[i] = 1;
+    tiers[i] = m.tiers[k];
+  });
+  return { mask, tiers };
+}
+
 /** Search over the papers of one data set. */
 export class PaperSearch {
   #papers: Paper[];
   #store: AbstractStore;
   #text: PaperTextLoad;
   #worker: Worker | null = null;
-  #haystacks: string[] | null = null;
-  /** Where each haystack's title ends (the keywords follow it). */
-  #titleEnds: Uint32Array | null = null;
+  #scanner: SubstringScan | null = null;
   #lastSubstring: { q: string; answer: Answer } | null = null;
   #none: Answer | null = null;
   #asked = new Set<string>();
   /** The worker's answers by `${indexed}:${query}`. */
   #answers = $state.raw(new Map<string, Answer>());
-  /** Which index answers: none yet (substring match), titles and keywords, or those and abstracts. */
-  indexed = $state<'none' | 'titles' | 'full'>('none');
+  /**
+   * What answers: none yet (the page's substring match, or nothing for a large data set), the
+   * worker's substring scan while it indexes, its index of titles and keywords, or of those and abstracts.
+   */
+  indexed = $state<'none' | Indexed>('none');
   /** Whether abstracts are searched yet. */
   status = $state<AbstractStatus>('none');
 
@@ -95,12 +108,12 @@ export class PaperSearch {
     const q = query.trim();
     const indexed = this.indexed;
     const answers = this.#answers;
-    return q !== '' && this.#text.ready && this.#papers.length > SCAN_LIMIT && !answers.has(`${indexed}:${q}`) && !answers.has(`titles:${q}`);
+    return q !== '' && this.#text.ready && this.#papers.length > SCAN_LIMIT && !['scan', 'titles', indexed].some((by) => answers.has(`${by}:${q}`));
   }
 
   /** The best answer at hand: the worker's from the best index, else its answer from titles alone, else the substring match (none for a large data set). */
   #answer(q: string, indexed: string, answers: Map<string, Answer>): Answer {
-    return answers.get(`${indexed}:${q}`) ?? answers.get(`titles:${q}`) ?? (this.#papers.length > SCAN_LIMIT ? this.#nothing() : this.#substring(q));
+    return answers.get(`${indexed}:${q}`) ?? answers.get(`titles:${q}`) ?? answers.get(`scan:${q}`) ?? (this.#papers.length > SCAN_LIMIT ? this.#nothing() : this.#substring(q));
   }
 
   /** Papers whose title or keywords hold every word of `q` as typed; the same answer object for the same query. */
@@ -112,21 +125,11 @@ export class PaperSearch {
   }
 
   #scan(q: string): Answer {
-    if (!this.#haystacks) {
-      this.#haystacks = this.#papers.map((p) => `${p.title} ${p.keywords.join(' ')}`.toLowerCase());
-      this.#titleEnds = Uint32Array.from(this.#papers, (p) => p.title.toLowerCase().length);
-    }
-    const titleEnds = this.#titleEnds!;
-    const words = q.toLowerCase().split(/\s+/);
-    const mask = new Uint8Array(this.#papers.length);
-    const tiers = new Uint8Array(this.#papers.length);
-    this.#haystacks.forEach((text, i) => {
-      if (!words.every((w) => text.includes(w))) return;
-      mask[i] = 1;
-      // The first occurrence is in the title when the title holds the word at all.
-      tiers[i] = words.every((w) => text.indexOf(w) + w.length <= titleEnds[i]) ? 0 : 1;
-    });
-    return { mask, tiers };
+    this.#scanner ??= new SubstringScan(
+      this.#papers.map((p) => p.title),
+      this.#papers.map((p) => p.keywords.join(' ')),
+    );
+    return spread(this.#scanner.match(q), this.#papers.length);
   }
 
   #ask(q: string, indexed: string) {
@@ -147,12 +150,7 @@ export class PaperSearch {
       this.#sendPapers();
     }
     else {
-      const mask = new Uint8Array(this.#papers.length);
-      const tiers = new Uint8Array(this.#papers.length);
-      m.hits.forEach((i, k) => {
-        mask[i] = 1;
-        tiers[i] = m.tiers[k];
-      });
+      const { mask, tiers } = spread(m, this.#papers.length);
       const key = `${m.indexed}:${m.q}`;
       // Answered: asked again only if this answer is dropped below to keep the last few.
       this.#asked.delete(key);

@@ -5,7 +5,7 @@
  * it never holds up typing, clicks or frames.
  */
 import { detailsOf } from './abstracts';
-import { TextIndex } from './textIndex';
+import { SubstringScan, TextIndex } from './textIndex';
 import type { PaperText } from '../contract';
 import { searchText } from '../paperColumns';
 
@@ -28,16 +28,19 @@ export type SearchRequest =
   | { type: 'files'; papers: string; text: string; chunks: string[] }
   | { type: 'query'; q: string };
 
+/** What answers queries: a substring scan of titles and keywords while they are indexed, their index, or the index of those and abstracts. */
+export type Indexed = 'scan' | 'titles' | 'full';
+
 export type SearchAnswer =
-  | { type: 'ready'; indexed: 'titles' | 'full' }
+  | { type: 'ready'; indexed: Indexed }
   | { type: 'failed' }
   /** The files could not be read here: the page is to send the strings. */
   | { type: 'unread' }
   /** `tiers[k]` for `hits[k]`: 0 every query word in the title, 1 in title and keywords, 2 the abstract needed. */
-  | { type: 'answer'; q: string; indexed: 'titles' | 'full'; hits: Uint32Array; tiers: Uint8Array };
+  | { type: 'answer'; q: string; indexed: Indexed; hits: Uint32Array; tiers: Uint8Array };
 
-let index: TextIndex | null = null;
-let indexed: 'titles' | 'full' = 'titles';
+let index: TextIndex | SubstringScan | null = null;
+let indexed: Indexed = 'scan';
 const post = (m: SearchAnswer, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
 self.onmessage = async (e: MessageEvent<SearchRequest>) => {
@@ -55,9 +58,14 @@ self.onmessage = async (e: MessageEvent<SearchRequest>) => {
     // The page has them: it sends them instead.
     return post({ type: 'unread' });
   }
+  // A scan answers at once; the index, built in slices, answers in its place when done (a million
+  // titles take some twenty seconds to index).
+  index = new SubstringScan(papers.titles, papers.keywords);
+  post({ type: 'ready', indexed });
   const docs = papers.ids.map((_, i) => [papers.titles[i], papers.keywords[i], '']);
-  index = TextIndex.build(docs);
-  post({ type: 'ready', indexed: 'titles' });
+  index = await TextIndex.buildInSlices(docs);
+  indexed = 'titles';
+  post({ type: 'ready', indexed });
   try {
     const at = new Map(papers.ids.map((id, i) => [id, i]));
     await Promise.all(

@@ -133,6 +133,38 @@ export class TextIndex {
   }
 }
 
+/**
+ * Titles and keywords matched by substring, with no index to build first: each query word as typed
+ * must appear in the title or keywords (tier 0 when the title holds every one, else 1). What answers
+ * while an index is being built (a million titles take seconds to index).
+ */
+export class SubstringScan {
+  readonly size: number;
+  #texts: string[];
+  /** Where each text's title ends (the keywords follow it). */
+  #titleEnds: Uint32Array;
+
+  constructor(titles: readonly string[], keywords: readonly string[]) {
+    this.size = titles.length;
+    this.#texts = titles.map((t, i) => `${t} ${keywords[i]}`.toLowerCase());
+    this.#titleEnds = Uint32Array.from(titles, (t) => t.toLowerCase().length);
+  }
+
+  match(query: string): Matches {
+    const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    if (!words.length) return { hits: new Uint32Array(0), tiers: new Uint8Array(0) };
+    const hits: number[] = [];
+    const tiers: number[] = [];
+    this.#texts.forEach((text, i) => {
+      if (!words.every((w) => text.includes(w))) return;
+      hits.push(i);
+      // The first occurrence is in the title when the title holds the word at all.
+      tiers.push(words.every((w) => text.indexOf(w) + w.length <= this.#titleEnds[i]) ? 0 : 1);
+    });
+    return { hits: Uint32Array.from(hits), tiers: Uint8Array.from(tiers) };
+  }
+}
+
 let rows = [new Int32Array(64), new Int32Array(64)];
 
 /** Whether the Levenshtein distance of `a` and `b` is at most `max` (stopping once a whole row passes it). */
