@@ -66,6 +66,8 @@ self.onmessage = async (e: MessageEvent<SearchRequest>) => {
   index = await TextIndex.buildInSlices(docs);
   indexed = 'titles';
   post({ type: 'ready', indexed });
+  // No abstracts to search (the data set is too large for them, see ABSTRACTS_UP_TO).
+  if (m.chunks.length === 0) return;
   try {
     const at = new Map(papers.ids.map((id, i) => [id, i]));
     await Promise.all(
