@@ -59,6 +59,8 @@ export class PaperSearch {
   #text: PaperTextLoad;
   #worker: Worker | null = null;
   #scanner: SubstringScan | null = null;
+  /** The worker stopped (an error, or its memory ran out): no more answers come from it. */
+  #workerLost = $state(false);
   #lastSubstring: { q: string; answer: Answer } | null = null;
   #none: Answer | null = null;
   #asked = new Set<string>();
@@ -117,12 +119,17 @@ export class PaperSearch {
     const q = query.trim();
     const indexed = this.indexed;
     const answers = this.#answers;
-    return q !== '' && this.#text.ready && this.#papers.length > SCAN_LIMIT && !['scan', 'titles', indexed].some((by) => answers.has(`${by}:${q}`));
+    return q !== '' && this.#text.ready && this.#leftToWorker() && !['scan', 'titles', indexed].some((by) => answers.has(`${by}:${q}`));
   }
 
   /** The best answer at hand: the worker's from the best index, else its answer from titles alone, else the substring match (none for a large data set). */
   #answer(q: string, indexed: string, answers: Map<string, Answer>): Answer {
-    return answers.get(`${indexed}:${q}`) ?? answers.get(`titles:${q}`) ?? answers.get(`scan:${q}`) ?? (this.#papers.length > SCAN_LIMIT ? this.#nothing() : this.#substring(q));
+    return answers.get(`${indexed}:${q}`) ?? answers.get(`titles:${q}`) ?? answers.get(`scan:${q}`) ?? (this.#leftToWorker() ? this.#nothing() : this.#substring(q));
+  }
+
+  /** Whether queries wait for the worker: a large data set's do, unless the worker stopped (then the page scans, slowly, rather than find nothing). */
+  #leftToWorker(): boolean {
+    return this.#papers.length > SCAN_LIMIT && !this.#workerLost;
   }
 
   /** Papers whose title or keywords hold every word of `q` as typed; the same answer object for the same query. */
@@ -181,7 +188,10 @@ export class PaperSearch {
       return;
     }
     this.#worker.onmessage = (e: MessageEvent<SearchAnswer>) => this.#receive(e.data);
-    this.#worker.onerror = () => (this.status = 'failed');
+    this.#worker.onerror = () => {
+      this.status = 'failed';
+      this.#workerLost = true;
+    };
     this.#text.loaded.then(() => this.#sendPapers());
   }
 
