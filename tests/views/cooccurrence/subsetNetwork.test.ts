@@ -1,6 +1,6 @@
 /** subsetNetwork: the keyword network recounted for the selected papers. */
 import { describe, expect, it } from 'vitest';
-import { subsetNetwork } from '../../../src/views/cooccurrence/subsetNetwork';
+import { indexPaperTerms, subsetNetwork } from '../../../src/views/cooccurrence/subsetNetwork';
 import { makeAtlas } from '../../../scripts/dev/makeAtlas';
 
 describe('subsetNetwork(cooccurrence, papers, mask) on a synthetic atlas', () => {
@@ -40,5 +40,18 @@ describe('subsetNetwork(cooccurrence, papers, mask) on a hand-checked fixture', 
     const net = subsetNetwork(co, papers, Uint8Array.of(0, 1, 0, 1, 1));
     expect(net.terms.map((t) => t.count)).toEqual([1, 1, 0]);
     expect(net.links.map((l) => [l.s, l.t, l.count])).toEqual([[0, 1, 1]]);
+  });
+});
+
+describe('indexPaperTerms(cooccurrence, papers, pause) ahead of the first recount', () => {
+  it('indexes a slice of papers at a time, pausing between, and a recount then gives the network it gives without it', async () => {
+    const { atlas } = makeAtlas({ papers: 10_000, clusters: 5, dumps: 3, seed: 5, neighbors: false });
+    const mask = Uint8Array.from(atlas.papers, (p) => (p.cluster === 1 ? 1 : 0));
+    const direct = subsetNetwork(atlas.cooccurrence, atlas.papers.slice(), mask);
+    const papers = atlas.papers.slice();
+    let pauses = 0;
+    await indexPaperTerms(atlas.cooccurrence, papers, async () => void pauses++, 0);
+    expect(pauses).toBeGreaterThanOrEqual(2);
+    expect(subsetNetwork(atlas.cooccurrence, papers, mask)).toEqual(direct);
   });
 });
