@@ -39,34 +39,71 @@ function paperTerms(co: Atlas['cooccurrence'], papers: Paper[]): PaperTerms {
   const known = termIndex.get(co) ?? termIndex.set(co, new WeakMap()).get(co)!;
   const kept = known.get(papers);
   if (kept) return kept;
-  const at = new Map(co.terms.map((t, i) => [t.term, i]));
-  const starts = new Int32Array(papers.length + 1);
-  let ids = new Int32Array(Math.max(16, papers.length * 2));
-  let length = 0;
-  // The last paper each term was seen in: a repeat within a paper is skipped without a set per paper
-  // (a million of those, and their arrays, cost the first filtered recount a third of a second).
-  const seen = new Int32Array(co.terms.length).fill(-1);
-  for (let i = 0; i < papers.length; i++) {
-    const from = length;
-    for (const k of papers[i].keywords) {
-      const t = at.get(k);
-      if (t === undefined || seen[t] === i) continue;
-      seen[t] = i;
-      if (length === ids.length) {
-        const grown = new Int32Array(ids.length * 2);
-        grown.set(ids);
-        ids = grown;
-      }
-      // Kept ascending by insertion: a paper has a handful of keywords.
-      let j = length++;
-      for (; j > from && ids[j - 1] > t; j--) ids[j] = ids[j - 1];
-      ids[j] = t;
-    }
-    starts[i + 1] = length;
-  }
-  const terms = { starts, ids: ids.slice(0, length) };
+  const index = termIndexer(co, papers);
+  index.add(papers.length);
+  const terms = index.done();
   known.set(papers, terms);
   return terms;
+}
+
+/**
+ * Indexes the network terms of every paper ahead of the first recount, `budget` ms of papers at a
+ * time, awaiting `pause()` between (at a million papers the index takes some 0.3-0.5 s, which in one
+ * task held the page as the keywords came in with a theme selected). The papers' keywords must be final.
+ */
+export async function indexPaperTerms(co: Atlas['cooccurrence'], papers: Paper[], pause: () => Promise<void>, budget = 8): Promise<void> {
+  const known = termIndex.get(co) ?? termIndex.set(co, new WeakMap()).get(co)!;
+  if (known.has(papers)) return;
+  const index = termIndexer(co, papers);
+  let start = performance.now();
+  while (index.next < papers.length) {
+    if (performance.now() - start >= budget) {
+      await pause();
+      // A recount meanwhile indexed them all.
+      if (known.has(papers)) return;
+      start = performance.now();
+    }
+    index.add(Math.min(papers.length, index.next + 4096));
+  }
+  known.set(papers, index.done());
+}
+
+/** Indexes papers in order: `add(to)` takes those up to `to`, `done()` gives the index of all. */
+function termIndexer(co: Atlas['cooccurrence'], papers: Paper[]) {
+  const at = new Map(co.terms.map((t, i) => [t.term, i]));
+  const starts = new Int32Array(papers.length + 1);
+  // Into one growing typed array, each paper's ids kept ascending and distinct as they are inserted
+  // (a paper has a handful of keywords): per-paper arrays and sets for a million papers took over a
+  // second.
+  let ids = new Int32Array(Math.max(16, papers.length * 2));
+  let n = 0;
+  const indexer = {
+    next: 0,
+    add(to: number) {
+      for (let i = indexer.next; i < to; i++) {
+        const from = n;
+        for (const k of papers[i].keywords) {
+          const id = at.get(k);
+          if (id === undefined) continue;
+          let j = n;
+          while (j > from && ids[j - 1] > id) j--;
+          if (j > from && ids[j - 1] === id) continue;
+          if (n === ids.length) {
+            const more = new Int32Array(ids.length * 2);
+            more.set(ids);
+            ids = more;
+          }
+          ids.copyWithin(j + 1, j, n);
+          ids[j] = id;
+          n++;
+        }
+        starts[i + 1] = n;
+      }
+      indexer.next = to;
+    },
+    done: (): PaperTerms => ({ starts, ids: ids.slice(0, n) }),
+  };
+  return indexer;
 }
 
 /**
