@@ -6,6 +6,9 @@ import { makeAtlas, risingAtlas } from '../../scripts/dev/makeAtlas';
 
 // Eight dumps in which the theme of cluster 0 grows from a few papers to a third of each dump.
 const rising = risingAtlas();
+// One paper of that theme a search finds alone.
+const lone = rising.atlas.papers.find((p) => p.cluster === 0)!;
+lone.title = 'Quokka habitats on a small island';
 // A dump a day from 18 July to 15 November 2025: July is a partial month.
 const daily = makeAtlas({ papers: 1500, clusters: 6, dumps: 120, fullDates: true, seed: 5 });
 // Thirty themes: more than the largest changes each way.
@@ -43,6 +46,16 @@ describe('a selected theme in the trends', () => {
     await expect.poll(() => page.url()).toContain('stack=1');
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('counts only in whole numbers, each label once, when the selection holds one paper', async () => {
+    const c = rising.atlas.clusters.find((x) => x.id === 0)!;
+    const { page, errors } = await d.open(`?data=fixtures/rising&theme=${c.key}&q=quokka`);
+    await ready(page);
+    const chart = trends(page).locator('svg[data-focus-trend=count]');
+    await chart.waitFor();
+    await expect.poll(() => chart.locator('.axis text').allTextContents()).toEqual(['0', '1']);
+    expect(errors).toEqual([]);
   });
 
   it('its tooltip speaks of the theme: its papers and share in the hovered date', async () => {
