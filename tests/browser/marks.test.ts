@@ -38,7 +38,8 @@ describe('a reader’s marks', () => {
     const line = page.locator(`[data-chart=themes] [data-marks-theme="${theme.id}"]`);
     expect(await line.locator('.counts').getAttribute('data-in')).toBe('1');
     await line.locator('button.moves').click();
-    expect(await line.locator(`[data-moved="${paper.id}"]`).count()).toBe(1);
+    await expect.poll(() => line.locator('button.moves').getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => line.locator(`[data-moved="${paper.id}"]`).count()).toBe(1);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-marks-panel] button', { hasText: 'Download themes.json' }).click()]);
     expect(download.suggestedFilename()).toBe('themes.json');
