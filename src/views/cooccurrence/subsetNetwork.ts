@@ -34,9 +34,12 @@ interface PaperTerms {
 
 const termIndex = new WeakMap<Atlas['cooccurrence'], WeakMap<Paper[], PaperTerms>>();
 
+/** The papers arrays whose terms are indexed for this network. */
+const indexedFor = (co: Atlas['cooccurrence']) => termIndex.get(co) ?? termIndex.set(co, new WeakMap()).get(co)!;
+
 /** The network terms of every paper, found once per network and papers array (a recount at a million papers then reads integers, not keyword strings). */
 function paperTerms(co: Atlas['cooccurrence'], papers: Paper[]): PaperTerms {
-  const known = termIndex.get(co) ?? termIndex.set(co, new WeakMap()).get(co)!;
+  const known = indexedFor(co);
   const kept = known.get(papers);
   if (kept) return kept;
   const index = termIndexer(co, papers);
@@ -52,7 +55,7 @@ function paperTerms(co: Atlas['cooccurrence'], papers: Paper[]): PaperTerms {
  * task held the page as the keywords came in with a theme selected). The papers' keywords must be final.
  */
 export async function indexPaperTerms(co: Atlas['cooccurrence'], papers: Paper[], pause: () => Promise<void>, budget = 8): Promise<void> {
-  const known = termIndex.get(co) ?? termIndex.set(co, new WeakMap()).get(co)!;
+  const known = indexedFor(co);
   if (known.has(papers)) return;
   const index = termIndexer(co, papers);
   let start = performance.now();
