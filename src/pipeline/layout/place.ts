@@ -12,7 +12,7 @@ export interface PlaceOptions {
    * Optimisation epochs with every placed point fixed. Default 100, as umap-learn's transform runs for
    * up to 10,000 new points (a batch's half holds at most that many): against 30, a paper's 15 nearest
    * papers are kept on the map 0.114 of the time instead of 0.110 (docs/evaluation.md), for about
-   * 0.13 ms more a paper.
+   * 0.14 ms of work a paper in all (30 epochs took 0.09 ms before the loop was made lighter).
    */
   epochs?: number;
   /** Clusters, nearest centre first, whose papers are searched for a new paper's neighbours. Default 2. */
@@ -372,22 +372,34 @@ function optimise(start: [number, number][], near: readonly { index: number[] }[
   const n0 = placed.length / 2;
   const clip = (g: number) => (g > 4 ? 4 : g < -4 ? -4 : g);
   const negatives = 5;
-  const top = weights.map((w) => Math.max(0, ...w) || 1);
+  // The neighbours' fixed positions and weights (each paper's relative to its largest) laid out flat,
+  // read in order every epoch.
+  const ptr = new Int32Array(near.length + 1);
+  near.forEach((h, i) => (ptr[i + 1] = ptr[i] + h.index.length));
+  const nx = new Float64Array(ptr[near.length]);
+  const ny = new Float64Array(ptr[near.length]);
+  const nw = new Float64Array(ptr[near.length]);
+  near.forEach((h, i) => {
+    const top = Math.max(0, ...weights[i]) || 1;
+    h.index.forEach((j, r) => {
+      [nx[ptr[i] + r], ny[ptr[i] + r], nw[ptr[i] + r]] = [placed[2 * j], placed[2 * j + 1], weights[i][r] / top];
+    });
+  });
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     const alpha = 1 - epoch / o.epochs;
     for (let i = 0; i < near.length; i++) {
       let px = pos[2 * i];
       let py = pos[2 * i + 1];
-      const index = near[i].index;
-      for (let r = 0; r < index.length; r++) {
-        const dx = px - placed[2 * index[r]];
-        const dy = py - placed[2 * index[r] + 1];
+      for (let e = ptr[i]; e < ptr[i + 1]; e++) {
+        const dx = px - nx[e];
+        const dy = py - ny[e];
         const d2 = dx * dx + dy * dy;
         if (d2 <= 0) continue;
-        // d2^(b-1) as d2^b / d2: one power a neighbour instead of two (most of an epoch's time).
-        const pb = d2 ** b;
+        // d2^b as exp(b ln d2), which V8 computes in half the time of its pow, and d2^(b-1) as d2^b / d2:
+        // the powers are most of an epoch's time.
+        const pb = Math.exp(b * Math.log(d2));
         const coeff = (-2 * a * b * (pb / d2)) / (a * pb + 1);
-        const w = (weights[i][r] / top[i]) * alpha;
+        const w = nw[e] * alpha;
         px += clip(coeff * dx) * w;
         py += clip(coeff * dy) * w;
       }
@@ -397,7 +409,7 @@ function optimise(start: [number, number][], near: readonly { index: number[] }[
         const dy = py - placed[2 * q + 1];
         const d2 = dx * dx + dy * dy;
         if (d2 <= 0) continue;
-        const coeff = (2 * b) / ((0.001 + d2) * (a * d2 ** b + 1));
+        const coeff = (2 * b) / ((0.001 + d2) * (a * Math.exp(b * Math.log(d2)) + 1));
         px += clip(coeff * dx) * alpha;
         py += clip(coeff * dy) * alpha;
       }
