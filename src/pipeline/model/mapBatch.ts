@@ -44,20 +44,37 @@ export interface ClassTermSums {
   count: Float64Array;
 }
 
-/** The raw counts behind a batch's TF-IDF entries summed per cluster: what the clusters' key terms are described from. */
+/**
+ * The raw counts behind a batch's TF-IDF entries summed per cluster: what the clusters' key terms are
+ * described from. Papers are taken cluster by cluster (in their order within each) and each cluster's
+ * terms summed in one scratch array, touching only the terms its papers hold.
+ */
 export function sumByCluster(matrix: { indptr: ArrayLike<number>; indices: ArrayLike<number> }, counts: ArrayLike<number>, cluster: ArrayLike<number>, vocabulary: number): ClassTermSums {
-  const sums = new Map<number, number>();
-  for (let i = 0; i < cluster.length; i++)
-    for (let p = matrix.indptr[i]; p < matrix.indptr[i + 1]; p++) {
-      const key = cluster[i] * vocabulary + matrix.indices[p];
-      sums.set(key, (sums.get(key) ?? 0) + counts[p]);
+  const papers = Int32Array.from({ length: cluster.length }, (_, i) => i).sort((x, y) => cluster[x] - cluster[y] || x - y);
+  const scratch = new Float64Array(vocabulary);
+  const [outCluster, outTerm, outCount]: number[][] = [[], [], []];
+  for (let start = 0; start < papers.length; ) {
+    const c = cluster[papers[start]];
+    const touched: number[] = [];
+    let end = start;
+    for (; end < papers.length && cluster[papers[end]] === c; end++) {
+      const i = papers[end];
+      for (let p = matrix.indptr[i]; p < matrix.indptr[i + 1]; p++) {
+        const t = matrix.indices[p];
+        if (scratch[t] === 0) touched.push(t);
+        scratch[t] += counts[p];
+      }
     }
-  const keys = Float64Array.from(sums.keys()).sort();
-  return {
-    cluster: Int32Array.from(keys, (k) => Math.floor(k / vocabulary)),
-    term: Int32Array.from(keys, (k) => k % vocabulary),
-    count: Float64Array.from(keys, (k) => sums.get(k)!),
-  };
+    touched.sort((x, y) => x - y);
+    for (const t of touched) {
+      outCluster.push(c);
+      outTerm.push(t);
+      outCount.push(scratch[t]);
+      scratch[t] = 0;
+    }
+    start = end;
+  }
+  return { cluster: Int32Array.from(outCluster), term: Int32Array.from(outTerm), count: Float64Array.from(outCount) };
 }
 
 /** Adds triples into dense per-cluster counts. */
