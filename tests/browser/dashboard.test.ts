@@ -35,11 +35,15 @@ const searchable = makeAtlas({ papers: 300, clusters: 4, dumps: 2, seed: 11, abs
 // Daily dumps of a dated export: far too many for one chip each.
 const daily = makeAtlas({ papers: 1500, clusters: 12, dumps: 90, fullDates: true });
 
+// A corpus larger than its sample: the model fitted on 100 of its papers, the rest mapped onto it.
+const sampled = makeAtlas({ papers: 300, clusters: 4, dumps: 3, seed: 13 });
+sampled.atlas.generated.params.sample = { papers: 100, of: 300, rule: 'a seeded uniform sample' };
+
 let d: Dashboard;
 let seed: Atlas;
 
 beforeAll(async () => {
-  d = await startDashboard({ seed: true, fixtures: { synth, daily, rising, broken, linked, searchable } });
+  d = await startDashboard({ seed: true, fixtures: { synth, daily, rising, broken, linked, searchable, sampled } });
   seed = readAtlas(join(d.root, 'data'));
 });
 afterAll(() => d?.close());
@@ -342,6 +346,26 @@ describe('cross-filtering (synthetic atlas)', () => {
     expect(tip).toContain(c.label);
     const about = tip.match(/about: (.+)/)![1].split(', ');
     expect(about.length).toBeGreaterThan(0);
+    const terms = c.dumpTerms.find((t) => t.dump === 'd0')!.terms.map((t) => t.term);
+    for (const t of about) expect(terms).toContain(t);
+    await page.close();
+  });
+
+  it("says a large corpus's terms per date are its sample's", async () => {
+    const { page } = await d.open('?data=fixtures/sampled');
+    await ready(page);
+    const trendTip = async () => {
+      await page.locator('[data-chart=trends] [data-focus-trend] rect[data-bin="0"][opacity]').hover();
+      return page.locator('[data-chart=trends] [role=tooltip]').innerText();
+    };
+    // A top-level theme's terms are its own over every paper: no word of the sample.
+    await page.locator('[data-chart=trends] rect[data-slot="0"][data-bin="0"]').hover();
+    expect(await page.locator('[data-chart=trends] [role=tooltip]').innerText()).toMatch(/\nabout: /);
+    // A cluster's terms on a date are the sample's, and the tooltip says so.
+    await page.locator('[data-chart=themes] li[data-cluster="0"] button.main').click();
+    const tip = await trendTip();
+    const c = sampled.atlas.clusters[0];
+    const about = tip.match(/about \(in the 100 sampled papers\): (.+)/)![1].split(', ');
     const terms = c.dumpTerms.find((t) => t.dump === 'd0')!.terms.map((t) => t.term);
     for (const t of about) expect(terms).toContain(t);
     await page.close();
