@@ -12,7 +12,7 @@ export interface PlaceOptions {
    * Optimisation epochs with every placed point fixed. Default 100, as umap-learn's transform runs for
    * up to 10,000 new points (a batch's half holds at most that many): against 30, a paper's 15 nearest
    * papers are kept on the map 0.114 of the time instead of 0.110 (docs/evaluation.md), for about
-   * 0.14 ms of work a paper in all (30 epochs took 0.09 ms before the loop was made lighter).
+   * 0.14 ms of work a paper.
    */
   epochs?: number;
   /** Clusters, nearest centre first, whose papers are searched for a new paper's neighbours. Default 2. */
