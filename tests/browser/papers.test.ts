@@ -194,6 +194,12 @@ describe('the detail panel', () => {
       await panel.waitFor();
       await page.evaluate(() => scrollTo(0, 0));
       await expect.poll(async () => (await panel.boundingBox())!.y).toBeGreaterThan(0);
+      // The panel follows the bar a frame after the bar changes (the paper's chip can wrap it to two lines).
+      const belowBar = async () => {
+        const b = (await page.locator('[data-filter-bar]').boundingBox())!;
+        return (await panel.boundingBox())!.y - Math.round(b.y + b.height);
+      };
+      await expect.poll(belowBar).toBeGreaterThanOrEqual(-1);
       await check();
       // Scrolled to the table, the bar sticks at the top and the panel follows it.
       await page.locator('[data-chart=papers]').scrollIntoViewIfNeeded();
