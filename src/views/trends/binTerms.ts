@@ -2,14 +2,25 @@
 import type { AtlasParams, Cluster } from '../../contract';
 import { fmtInt } from '../../charts/format';
 
-/** The `n` strongest per-dump terms of cluster `c` over the given dumps. */
+/**
+ * The `n` terms of cluster `c` that most of the given dumps list among their key terms, the stronger
+ * first among as many. A term several days' papers share says more of a month than one paper's rare
+ * word: with daily dumps a cluster's dump often holds a single paper, whose own words would lead by
+ * weight alone ("exam, analyst, belief, pro" for a month of mathematical reasoning).
+ */
 export function binTerms(c: Cluster, dumpIds: string[], n = 5): string[] {
-  const weights = new Map<string, number>();
+  const seen = new Map<string, { dumps: number; weight: number }>();
   for (const dt of c.dumpTerms) {
     if (!dumpIds.includes(dt.dump)) continue;
-    for (const t of dt.terms) weights.set(t.term, (weights.get(t.term) ?? 0) + t.weight);
+    for (const t of dt.terms) {
+      const s = seen.get(t.term) ?? { dumps: 0, weight: 0 };
+      seen.set(t.term, { dumps: s.dumps + 1, weight: s.weight + t.weight });
+    }
   }
-  return [...weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([t]) => t);
+  return [...seen]
+    .sort(([a, x], [b, y]) => y.dumps - x.dumps || y.weight - x.weight || (a < b ? -1 : 1))
+    .slice(0, n)
+    .map(([t]) => t);
 }
 
 /**
