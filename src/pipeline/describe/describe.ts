@@ -1,6 +1,7 @@
 import type { Cluster, ClusterTerm, Dump, Group, TermStat } from '../../contract';
 import { sig4 } from '../round';
 import type { ThemeSpec } from '../themes';
+import { sumTermRuns } from '../vectorize/sparse';
 import type { Tfidf } from '../vectorize/tfidf';
 import { ClassTfidf, labelFromTerms } from './ctfidf';
 import { paperKeywords } from './keywords';
@@ -116,8 +117,7 @@ function termCountsByCluster(tf: Tfidf, assign: Int32Array, k: number): Float64A
 
 /**
  * Key terms of each cluster in each dump (what the theme was about on that date), a paper counted
- * once in each dump it is in. Papers are sorted by (cluster, dump) and each pair's terms summed in
- * one scratch array, touching only the terms its papers hold.
+ * once in each dump it is in, its terms summed pair by pair.
  */
 export function termsByClusterAndDump(
   input: Pick<DescribeInput, 'assign' | 'clusterGroup' | 'dumps' | 'paperDumps'> & { tf: Pick<Tfidf, 'matrix' | 'counts' | 'terms'> },
@@ -125,7 +125,6 @@ export function termsByClusterAndDump(
   top: number,
 ): { dump: string; terms: ClusterTerm[] }[][] {
   const { tf, assign, dumps } = input;
-  const { indptr, indices } = tf.matrix;
   const dumpIndex = new Map(dumps.map((d, i) => [d.id, i]));
   const nDumps = dumps.length;
   const byPair: [number, number][] = [];
@@ -134,23 +133,10 @@ export function termsByClusterAndDump(
   });
   byPair.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   const out = Array.from({ length: input.clusterGroup.length }, () => [] as { dump: string; terms: ClusterTerm[] }[]);
-  const scratch = new Float64Array(tf.terms.length);
-  for (let start = 0; start < byPair.length; ) {
-    const key = byPair[start][0];
-    const touched: number[] = [];
-    let end = start;
-    for (; end < byPair.length && byPair[end][0] === key; end++) {
-      const i = byPair[end][1];
-      for (let p = indptr[i]; p < indptr[i + 1]; p++) {
-        if (scratch[indices[p]] === 0) touched.push(indices[p]);
-        scratch[indices[p]] += tf.counts[p];
-      }
-    }
+  sumTermRuns(byPair, tf.matrix, tf.counts, tf.terms.length, (key, touched, sums) => {
     const c = Math.floor(key / nDumps);
-    out[c].push({ dump: dumps[key - c * nDumps].id, terms: roundTerms(ctf.describeSome(touched, scratch, top, top).terms) });
-    for (const t of touched) scratch[t] = 0;
-    start = end;
-  }
+    out[c].push({ dump: dumps[key - c * nDumps].id, terms: roundTerms(ctf.describeSome(touched, sums, top, top).terms) });
+  });
   return out;
 }
 

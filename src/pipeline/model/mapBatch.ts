@@ -2,7 +2,7 @@ import { paperKeywords } from '../describe/keywords';
 import { typicalityTo } from '../describe/typicality';
 import { placeNew, type Placed } from '../layout/place';
 import type { DocumentText } from '../text/terms';
-import type { Dense } from '../vectorize/sparse';
+import { sumTermRuns, type Dense } from '../vectorize/sparse';
 import type { FittedModel } from './model';
 import { Transform } from './transform';
 
@@ -46,34 +46,18 @@ export interface ClassTermSums {
 
 /**
  * The raw counts behind a batch's TF-IDF entries summed per cluster: what the clusters' key terms are
- * described from. Papers are taken cluster by cluster (in their order within each) and each cluster's
- * terms summed in one scratch array, touching only the terms its papers hold.
+ * described from, taken cluster by cluster (papers in their order within each).
  */
 export function sumByCluster(matrix: { indptr: ArrayLike<number>; indices: ArrayLike<number> }, counts: ArrayLike<number>, cluster: ArrayLike<number>, vocabulary: number): ClassTermSums {
-  const papers = Int32Array.from({ length: cluster.length }, (_, i) => i).sort((x, y) => cluster[x] - cluster[y] || x - y);
-  const scratch = new Float64Array(vocabulary);
+  const pairs = Array.from({ length: cluster.length }, (_, i) => [cluster[i], i] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   const [outCluster, outTerm, outCount]: number[][] = [[], [], []];
-  for (let start = 0; start < papers.length; ) {
-    const c = cluster[papers[start]];
-    const touched: number[] = [];
-    let end = start;
-    for (; end < papers.length && cluster[papers[end]] === c; end++) {
-      const i = papers[end];
-      for (let p = matrix.indptr[i]; p < matrix.indptr[i + 1]; p++) {
-        const t = matrix.indices[p];
-        if (scratch[t] === 0) touched.push(t);
-        scratch[t] += counts[p];
-      }
-    }
-    touched.sort((x, y) => x - y);
-    for (const t of touched) {
+  sumTermRuns(pairs, matrix, counts, vocabulary, (c, touched, sums) => {
+    for (const t of touched.sort((x, y) => x - y)) {
       outCluster.push(c);
       outTerm.push(t);
-      outCount.push(scratch[t]);
-      scratch[t] = 0;
+      outCount.push(sums[t]);
     }
-    start = end;
-  }
+  });
   return { cluster: Int32Array.from(outCluster), term: Int32Array.from(outTerm), count: Float64Array.from(outCount) };
 }
 

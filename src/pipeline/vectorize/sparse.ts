@@ -44,3 +44,35 @@ export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];
   return s;
 }
+
+/**
+ * Sums papers' raw term counts run by run: `pairs` holds (key, paper) pairs sorted by key, and for
+ * each key `visit` gets the terms its papers hold (in the order first met) and `sums`, their counts
+ * added in the pairs' order, cleared after. One scratch array serves every run, touching only the
+ * terms a run's papers hold.
+ */
+export function sumTermRuns(
+  pairs: readonly (readonly [key: number, paper: number])[],
+  matrix: { indptr: ArrayLike<number>; indices: ArrayLike<number> },
+  counts: ArrayLike<number>,
+  vocabulary: number,
+  visit: (key: number, touched: number[], sums: Float64Array) => void,
+): void {
+  const sums = new Float64Array(vocabulary);
+  for (let start = 0; start < pairs.length; ) {
+    const key = pairs[start][0];
+    const touched: number[] = [];
+    let end = start;
+    for (; end < pairs.length && pairs[end][0] === key; end++) {
+      const i = pairs[end][1];
+      for (let p = matrix.indptr[i]; p < matrix.indptr[i + 1]; p++) {
+        const t = matrix.indices[p];
+        if (sums[t] === 0) touched.push(t);
+        sums[t] += counts[p];
+      }
+    }
+    visit(key, touched, sums);
+    for (const t of touched) sums[t] = 0;
+    start = end;
+  }
+}
