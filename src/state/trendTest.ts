@@ -160,8 +160,13 @@ export function trendWords(trend: ThemeTrend | undefined, tests: Pick<TrendTests
   const range = `${points(trend.low)} to ${points(trend.high)}`;
   const over = `${percent(trend.change)} of its share ${spanWords(tests.span)}`;
   if (trend.direction !== 'steady') return { direction: trend.direction, text: `${trend.direction}: share ${points(trend.slope)} points a month (95% interval ${range}), ${over}` };
-  // Beyond noise but small: said as steady, with the change and why it is not flagged.
-  if (trend.q <= 0.05 && trend.changeLow !== 0)
-    return { direction: 'steady', text: `steady: share ${points(trend.slope)} points a month (95% interval ${range}), ${over}, less than a quarter of it` };
+  // Beyond noise but not material: said as steady, with the change and why it is not flagged.
+  if (trend.q <= 0.05 && trend.changeLow !== 0) {
+    const head = `share ${points(trend.slope)} points a month (95% interval ${range}), ${over}`;
+    if (Math.abs(trend.change) < MATERIAL_CHANGE) return { direction: 'steady', text: `steady: ${head}, less than a quarter of it` };
+    // The estimate is a quarter or more, the interval's near end is not: "steady" alone would contradict the number beside it.
+    const way = trend.slope > 0 ? 'rising' : 'fading';
+    return { direction: 'steady', text: `not flagged as ${way}: ${head}, but the interval allows as little as ${percent(trend.changeLow)}, under a quarter of it` };
+  }
   return { direction: 'steady', text: `steady: no change in share beyond noise (${range} points a month)` };
 }

@@ -40,6 +40,11 @@ describe('trendWords(trend, tests)', () => {
     // +0.10 points a month over 10 months is 1 point: 5% of a 20% share.
     expect(trendWords(t('steady', 0.001, 0.0005), { reason: null, span }).text).toBe('steady: share +0.10 points a month (95% interval +0.05 to +0.15), +5% of its share over 10 months, less than a quarter of it');
   });
+  it('says an estimate of a quarter or more is not flagged when its interval allows less, and how little', () => {
+    // −0.30 points a month over 10 months is −3 points: −60% of a 5% share; the interval's near end, −0.05 a month, is −10%.
+    const fall = { ...t('steady', -0.003, 0.0025), share: 0.05, change: -0.6, changeLow: -0.1 };
+    expect(trendWords(fall, { reason: null, span }).text).toBe('not flagged as fading: share −0.30 points a month (95% interval −0.55 to −0.05), −60% of its share over 10 months, but the interval allows as little as −10%, under a quarter of it');
+  });
   it('says why when no trend can be told', () => {
     expect(trendWords(undefined, { reason: 'a trend needs at least 3 dated dumps, these papers have 2', span: 0 })).toEqual({ direction: null, text: 'no trend to tell: a trend needs at least 3 dated dumps, these papers have 2' });
   });
