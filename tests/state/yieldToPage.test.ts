@@ -22,3 +22,41 @@ describe('yieldToPage()', () => {
     timer.mockRestore();
   });
 });
+
+describe('whenMapRests()', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('settles at once when the map has not moved, else once it has been still for MAP_REST_MS, and waits no more than MAX_WAIT_MS', async () => {
+    vi.useFakeTimers();
+    const { noteMapMove, whenMapRests, MAP_REST_MS, MAX_WAIT_MS } = await import('../../src/state/yieldToPage');
+    const settled = (p: Promise<void>) => {
+      const state = { done: false };
+      p.then(() => (state.done = true));
+      return state;
+    };
+    vi.advanceTimersByTime(MAX_WAIT_MS);
+    const still = settled(whenMapRests());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(still.done).toBe(true);
+
+    // Moved just now: waits until it has been still for MAP_REST_MS.
+    noteMapMove();
+    const afterMove = settled(whenMapRests());
+    await vi.advanceTimersByTimeAsync(MAP_REST_MS - 10);
+    expect(afterMove.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(afterMove.done).toBe(true);
+
+    // A reader who never stops zooming: the work goes on after MAX_WAIT_MS.
+    noteMapMove();
+    const zooming = settled(whenMapRests());
+    for (let t = 0; t < MAX_WAIT_MS - 50; t += 50) {
+      noteMapMove();
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    expect(zooming.done).toBe(false);
+    noteMapMove();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(zooming.done).toBe(true);
+  });
+});
