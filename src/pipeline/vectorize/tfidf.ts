@@ -97,11 +97,12 @@ function weighRows(docs: TermCounts, column: Int32Array, idf: Float64Array, boos
     const from = docs.indptr[r];
     let m = 0;
     for (let q = from; q < docs.indptr[r + 1]; q++) if (column[docs.terms[q]] >= 0) keys[m++] = column[docs.terms[q]] * longest + (q - from);
-    const row = keys.subarray(0, m).sort().map((key) => from + (key % longest));
+    // Sorted and read back in place: no new array a row.
+    const row = keys.subarray(0, m).sort();
     let norm = 0;
     const start = p;
-    for (let i = 0; i < row.length; i++) {
-      const q = row[i];
+    for (let i = 0; i < m; i++) {
+      const q = from + (row[i] % longest);
       const j = column[docs.terms[q]];
       const w = (1 + Math.log(docs.counts[q])) * idf[j] * boost[j];
       indices[p] = j;
